@@ -1,0 +1,95 @@
+"""The records gov-reports produces.
+
+`AnnualReport` is the public record: one per (issuer, year) in the JSON Lines
+dump. Its JSON Schema is generated from this module (see `gov_reports.schema`),
+so the attribute docstrings below are the data dictionary.
+
+`FetchedPage` is internal: what the spider hands to the pipelines. The spider
+only fetches; extraction happens in the pipelines.
+"""
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Level = Literal["province", "city", "county", "department", "township", "unknown"]
+ReportFormat = Literal["pre2019", "2019", "2021", "unknown"]
+
+
+@dataclass(kw_only=True)
+class FetchedPage:
+    """A downloaded page or file that may hold an annual report (internal)."""
+
+    url: str
+    """Where it was fetched (after redirects)."""
+    text: str = ""
+    """The decoded HTML (kind 'html') or plain text (kind 'text')."""
+    kind: Literal["html", "text"] = "html"
+    """How `text` is to be read."""
+    listing_title: str | None = None
+    """The link text on the listing page that led here."""
+    listing_date: str | None = None
+    """The date printed beside the link on the listing page, if any."""
+    listing_url: str | None = None
+    """The listing page that linked here."""
+    official: bool = True
+    """True when the host is one of the configured (official) hosts."""
+    encoding: str | None = None
+    """The encoding the body was decoded with."""
+
+
+@dataclass(kw_only=True)
+class AnnualReport:
+    """One 政府信息公开工作年度报告: a body's report on one year."""
+
+    key: str
+    """Deduplication key: issuer and year joined by '|', e.g. '哈尔滨市人民政府|2020'."""
+    issuer: str
+    """The issuing body's full, normalised name, e.g. '哈尔滨市人民政府', '哈尔滨市民政局'."""
+    year: int
+    """The year the report covers (from the title or the 统计期限 sentence, never the publish date)."""
+    published: str | None = None
+    """Publication date, YYYY-MM-DD: PubDate meta, then a labelled date near the title, then the signature date."""
+    published_source: str | None = None
+    """Where `published` came from: 'meta', 'label', 'listing' or 'signature'."""
+    title: str | None = None
+    """The report's title as printed (or reconstructed from issuer and year when the page has none)."""
+    province: str | None = None
+    """Province-level division of the issuer, e.g. '黑龙江省'; null for central bodies or when unknown."""
+    region: str | None = None
+    """The issuer's division as a path, e.g. '黑龙江省/鸡西市/虎林市'."""
+    division_code: str | None = None
+    """Six-digit administrative division code (GB/T 2260) of `region`."""
+    level: Level = "unknown"
+    """The issuer's level: province | city | county | department | township | unknown."""
+    format: ReportFormat = "unknown"
+    """Report layout, decided from the text's vocabulary: pre2019 | 2019 (国办公开办函〔2019〕60号) | 2021 (〔2021〕30号) | unknown."""
+    sections: list[dict[str, str]] = field(default_factory=list)
+    """The report's sections in order: {heading, text}; text before the first heading has heading ''."""
+    text: str = ""
+    """The clean report body, chrome and spam removed, paragraphs separated by newlines (table rows tab-separated)."""
+    signature: str | None = None
+    """The closing signature line (issuing body), when present."""
+    signature_date: str | None = None
+    """The closing signature date, YYYY-MM-DD."""
+    index_number: str | None = None
+    """索引号 from the page's metadata block, when present."""
+    site_id_code: str | None = None
+    """SiteIDCode / 网站标识码 of the site the page came from, when present."""
+    url: str = ""
+    """The canonical place of the report: the best copy's URL."""
+    urls: list[str] = field(default_factory=list)
+    """Every place the report was found (pages, mirrors, re-publications), sorted."""
+    attachments: list[dict[str, Any]] = field(default_factory=list)
+    """Attachment links found with the report: {url, name, type}."""
+    flags: list[str] = field(default_factory=list)
+    """Quality flags, e.g. 'mirror_domain:www.tgflt.cn', 'spam_removed', 'tables_missing', 'no_title'."""
+    spam: list[str] = field(default_factory=list)
+    """Spam removed from the page (injected keywords, off-site gambling links, hidden text)."""
+    stats: dict[str, Any] | None = None
+    """The statutory statistics (tables 二/三/四 or pre-2019 prose numbers); see the schema."""
+    summary: dict[str, Any] = field(default_factory=dict)
+    """Headline numbers comparable across formats; null where the report does not say."""
+    checks: list[dict[str, Any]] = field(default_factory=list)
+    """Consistency checks run on the statistics: {name, ok, detail}."""
+    content_sha1: str = ""
+    """SHA-1 of `text` plus the statistics: identifies a copy's content across crawls."""
