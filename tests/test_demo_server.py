@@ -1,0 +1,359 @@
+"""The demo portal server (gov_reports.demo) and the consistency of data/demo.
+
+These talk plain HTTP to 127.0.0.1 with urllib, so they test what a crawler
+sees: encodings, the Hanweb dataproxy, errors, caching headers and robots.txt.
+The last tests check expected.json against the files, so the end-to-end tests
+that rely on it stand on solid ground.
+"""
+
+from __future__ import annotations
+
+import http.client
+import json
+import re
+import subprocess
+import sys
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from gov_reports.demo import DemoPortal, default_root, safe_path
+
+ROOT = default_root()
+EXPECTED = json.loads((ROOT / "expected.json").read_text(encoding="utf-8"))
+SITES = json.loads((ROOT / "sites.json").read_text(encoding="utf-8"))["sites"]
+
+
+@pytest.fixture(scope="module")
+def portal() -> Iterator[DemoPortal]:
+    with DemoPortal() as p:
+        yield p
+
+
+def fetch(
+    url: str,
+    data: bytes | None = None,
+    headers: dict[str, str] | None = None,
+    method: str | None = None,
+) -> tuple[int, dict[str, str], bytes]:
+    """GET/POST/HEAD without raising on HTTP errors: (status, headers, body)."""
+    req = urllib.request.Request(url, data=data, headers=headers or {}, method=method)
+    try:
+        with urllib.request.urlopen(req, timeout=10) as resp:
+            return resp.status, dict(resp.headers), resp.read()
+    except urllib.error.HTTPError as err:
+        return err.code, dict(err.headers), err.read()
+
+
+def raw_get(base: str, path: str) -> int:
+    """Send the path byte-for-byte (urllib would not normalise, but be explicit)."""
+    split = urllib.parse.urlsplit(base)
+    conn = http.client.HTTPConnection(split.hostname, split.port, timeout=10)
+    try:
+        conn.putrequest("GET", path, skip_accept_encoding=True)
+        conn.endheaders()
+        resp = conn.getresponse()
+        resp.read()
+        return resp.status
+    finally:
+        conn.close()
+
+
+def dataproxy(portal: DemoPortal, start: int, end: int, **form: str) -> tuple[int, str]:
+    records = json.loads((ROOT / "hanweb" / "_records" / "col4971.json").read_text("utf-8"))
+    fields = {
+        "col": "1",
+        "appid": "1",
+        "webid": "1",
+        "path": "/",
+        "columnid": "4971",
+        "sourceContentType": "1",
+        "unitid": records["unitid"],
+        "webname": records["webname"],
+        "permissiontype": "0",
+    }
+    fields.update(form)
+    url = portal.url(
+        "hanweb",
+        f"/module/web/jpage/dataproxy.jsp?startrecord={start}&endrecord={end}"
+        f"&perpage={records['perpage']}",
+    )
+    status, _, body = fetch(url, urllib.parse.urlencode(fields).encode())
+    return status, body.decode("utf-8")
+
+
+RECORD_RE = re.compile(r"<record><!\[CDATA\[(.*?)\]\]></record>", re.S)
+HREF_RE = re.compile(r"""href=['"]([^'"]+)['"]""")
+
+
+# -- the server ------------------------------------------------------------------------
+
+
+def test_every_site_has_its_own_port_and_start_urls(portal: DemoPortal) -> None:
+    assert set(portal.sites) == {"hanweb", "trs", "generic"}
+    ports = {urllib.parse.urlsplit(b).port for b in portal.sites.values()}
+    assert len(ports) == 3
+    expected_starts = [portal.sites[s] + p for s, c in SITES.items() for p in c["start"]]
+    assert portal.start_urls == expected_starts
+    for url in portal.start_urls:
+        assert fetch(url)[0] == 200
+
+
+def test_gbk_site_has_no_charset_and_decodes_by_meta(portal: DemoPortal) -> None:
+    report = next(r for r in EXPECTED["reports"] if r["key"] == "秦皇岛市人民政府|2016")
+    status, headers, body = fetch(portal.url("trs", report["best_path"]))
+    assert status == 200
+    assert headers["Content-Type"] == "text/html"
+    assert b"charset=gb2312" in body[:600]
+    with pytest.raises(UnicodeDecodeError):
+        body.decode("utf-8")
+    text = body.decode("gb18030")
+    assert f"<h1>{report['title']}</h1>" in text
+    assert "本报告中所列数据的统计时限自2016年1月1日起至2016年12月31日止" in text
+
+
+def test_utf8_sites_declare_charset(portal: DemoPortal) -> None:
+    for site in ("hanweb", "generic"):
+        status, headers, _ = fetch(portal.sites[site] + SITES[site]["start"][0])
+        assert status == 200
+        assert headers["Content-Type"] == "text/html; charset=utf-8"
+
+
+def test_dataproxy_returns_the_requested_range(portal: DemoPortal) -> None:
+    records = json.loads((ROOT / "hanweb" / "_records" / "col4971.json").read_text("utf-8"))
+    status, body = dataproxy(portal, 5, 8)
+    assert status == 200
+    fragments = RECORD_RE.findall(body)
+    hrefs = [HREF_RE.search(f).group(1) for f in fragments]
+    assert hrefs == [r["href"] for r in records["records"][4:8]]
+    assert f"<totalrecord>{len(records['records'])}</totalrecord>" in body
+    # a block past the end is short, not an error
+    status, body = dataproxy(portal, 9, 20)
+    assert status == 200
+    assert len(RECORD_RE.findall(body)) == len(records["records"]) - 8
+
+
+def test_embedded_first_page_matches_dataproxy(portal: DemoPortal) -> None:
+    _, _, page = fetch(portal.start_urls[0])
+    html = page.decode("utf-8")
+    per_page = int(re.search(r"perPage:(\d+)", html).group(1))
+    total = int(re.search(r"totalRecord:(\d+)", html).group(1))
+    assert total >= 3 * per_page - per_page + 1, "at least three list pages"
+    embedded = RECORD_RE.findall(html)
+    _, body = dataproxy(portal, 1, per_page)
+    assert embedded == RECORD_RE.findall(body)
+
+
+def test_dataproxy_needs_post_and_the_right_unit(portal: DemoPortal) -> None:
+    url = portal.url("hanweb", "/module/web/jpage/dataproxy.jsp?startrecord=1&endrecord=4")
+    assert fetch(url)[0] == 405
+    assert dataproxy(portal, 1, 4, unitid="999")[0] == 400
+    assert dataproxy(portal, 1, 4, columnid="")[0] == 400
+
+
+def test_missing_and_error_pages(portal: DemoPortal) -> None:
+    assert EXPECTED["missing"]
+    for item in EXPECTED["missing"]:
+        assert fetch(portal.url(item["site"], item["path"]))[0] == item["status"]
+    assert fetch(portal.url("generic", "/no/such/page.html"))[0] == 404
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/../sites.json",
+        "/xxgk/../../sites.json",
+        "/%2e%2e/sites.json",
+        "/xxgk/%2E%2E/%2e%2e/expected.json",
+        "/_records/col4971.json",
+        "/xxgk/nb/list.html@page=2",
+        "/..%2fsites.json",
+    ],
+)
+def test_path_traversal_and_private_files_refused(portal: DemoPortal, path: str) -> None:
+    for site in ("hanweb", "generic"):
+        assert raw_get(portal.sites[site], path) in (403, 404)
+
+
+def test_safe_path_stays_inside(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    assert safe_path(tmp_path, "/a/b.html") == (tmp_path / "a" / "b.html").resolve()
+    assert safe_path(tmp_path, "/a/../../x") is None
+    assert safe_path(tmp_path, "/a/%2e%2e/%2e%2e/x") is None
+    assert safe_path(tmp_path, "/a\\..\\x") is None
+
+
+def test_conditional_requests_and_head(portal: DemoPortal) -> None:
+    url = portal.start_urls[1]
+    status, headers, body = fetch(url)
+    assert status == 200
+    etag, modified = headers["ETag"], headers["Last-Modified"]
+    assert fetch(url, headers={"If-None-Match": etag})[0] == 304
+    assert fetch(url, headers={"If-None-Match": '"other"'})[0] == 200
+    assert fetch(url, headers={"If-Modified-Since": modified})[0] == 304
+    assert fetch(url, headers={"If-Modified-Since": "Thu, 01 Jan 1970 00:00:00 GMT"})[0] == 200
+    status, head_headers, head_body = fetch(url, method="HEAD")
+    assert status == 200 and head_body == b""
+    assert head_headers["ETag"] == etag
+    assert int(head_headers["Content-Length"]) == len(body)
+
+
+def test_robots_txt(portal: DemoPortal) -> None:
+    import urllib.robotparser
+
+    for site, base in portal.sites.items():
+        status, headers, body = fetch(base + "/robots.txt")
+        assert status == 200 and headers["Content-Type"].startswith("text/plain")
+        parser = urllib.robotparser.RobotFileParser()
+        parser.parse(body.decode().splitlines())
+        for url in portal.start_urls:
+            if url.startswith(base):
+                assert parser.can_fetch("gov-reports", url)
+        for item in EXPECTED["robots_disallowed"]:
+            if item["site"] == site:
+                assert not parser.can_fetch("gov-reports", base + item["path"])
+                assert fetch(base + item["path"])[0] == 200, "it exists: only robots.txt hides it"
+    assert EXPECTED["robots_disallowed"]
+
+
+def test_generic_query_pages(portal: DemoPortal) -> None:
+    url = portal.start_urls[-1]
+    first = fetch(url)[2].decode()
+    second = fetch(url + "?page=2")[2].decode()
+    assert first != second
+    assert 'href="list.html?page=2">下一页</a>' in first
+    assert fetch(url + "?unknown=1")[2].decode() == first
+
+
+def test_request_log(portal: DemoPortal) -> None:
+    before = len(portal.request_log)
+    fetch(portal.url("generic", "/robots.txt"))
+    fetch(portal.url("generic", "/nothing-here"))
+    new = portal.request_log[before:]
+    assert ("generic", "GET", "/robots.txt", 200) in new
+    assert ("generic", "GET", "/nothing-here", 404) in new
+
+
+def test_stopped_portal_frees_its_ports() -> None:
+    p = DemoPortal().start()
+    base = p.sites["generic"]
+    p.stop()
+    with pytest.raises(OSError):
+        urllib.request.urlopen(base + "/robots.txt", timeout=2)
+
+
+# -- expected.json against the files ---------------------------------------------------
+
+
+def _read(site: str, path: str) -> str:
+    data = (ROOT / site / path.lstrip("/")).read_bytes()
+    return data.decode("gb18030" if SITES[site]["encoding"] == "gbk" else "utf-8")
+
+
+def _crawl_links(portal: DemoPortal) -> dict[str, set[str]]:
+    """Every detail link reachable from the lists, by site: a tiny reference crawl."""
+    found: dict[str, set[str]] = {s: set() for s in SITES}
+    seen: set[str] = set()
+    queue = list(portal.start_urls)
+    while queue:
+        url = queue.pop()
+        if url in seen:
+            continue
+        seen.add(url)
+        site = next(s for s, b in portal.sites.items() if url.startswith(b + "/"))
+        status, _, body = fetch(url)
+        assert status == 200, url
+        text = body.decode("gb18030" if SITES[site]["encoding"] == "gbk" else "utf-8")
+        hrefs = [h for f in RECORD_RE.findall(text) for h in HREF_RE.findall(f)]
+        match = re.search(r"jpage\(\{[^}]*perPage:(\d+),totalRecord:(\d+)", text)
+        if match:
+            per, total = int(match.group(1)), int(match.group(2))
+            for start in range(per + 1, total + 1, per):
+                _, xml = dataproxy(portal, start, start + per - 1)
+                hrefs += [h for f in RECORD_RE.findall(xml) for h in HREF_RE.findall(f)]
+        list_block = re.search(r'<ul class="(?:list|news-list)">(.*?)</ul>', text, re.S)
+        if list_block:
+            hrefs += HREF_RE.findall(list_block.group(1))
+        classic = re.search(r'createPageHTML\((\d+), (\d+), "(\w+)", "(\w+)"\);', text)
+        if classic:
+            count, _cur, name, ext = classic.groups()
+            queue += [urllib.parse.urljoin(url, f"{name}_{i}.{ext}") for i in range(1, int(count))]
+        six = re.search(r"createPageHTML\('\w+', (\d+), (\d+), '(\w+)', '(\w+)', \d+\)", text)
+        if six:
+            count, _cur, name, ext = six.groups()
+            queue += [
+                urllib.parse.urljoin(url, f"{name}_{i}.{ext}") for i in range(2, int(count) + 1)
+            ]
+        pager = re.search(r'<div class="pager">(.*?)</div>', text, re.S)
+        if pager:
+            queue += [urllib.parse.urljoin(url, h) for h in HREF_RE.findall(pager.group(1))]
+        for href in hrefs:
+            found[site].add(urllib.parse.urlsplit(urllib.parse.urljoin(url, href)).path)
+    return found
+
+
+def test_expected_paths_exist() -> None:
+    for report in EXPECTED["reports"]:
+        assert report["key"] == f"{report['issuer']}|{report['year']}"
+        assert report["best_path"] in report["paths"]
+        assert report["format"] in {"pre2019", "2019", "2021", "unknown"}
+        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", report["published"])
+        for path in report["paths"]:
+            text = _read(report["site"], path)
+            assert str(report["year"]) in text
+        best = _read(report["site"], report["best_path"])
+        for spam in report["spam"]:
+            assert spam in best, (report["key"], spam)
+    for trap in EXPECTED["traps"] + EXPECTED["robots_disallowed"]:
+        assert (ROOT / trap["site"] / trap["path"].lstrip("/")).is_file()
+    for item in EXPECTED["missing"]:
+        if item["status"] == 404:
+            assert not (ROOT / item["site"] / item["path"].lstrip("/")).exists()
+
+
+def test_enough_reports_and_variety() -> None:
+    reports = EXPECTED["reports"]
+    assert len({r["key"] for r in reports}) == len(reports) >= 15
+    assert {r["format"] for r in reports} >= {"pre2019", "2019", "2021"}
+    assert {r["published_source"] for r in reports} == {"meta", "label", "signature"}
+    assert any(len(r["paths"]) > 1 for r in reports)
+    assert any("更正" in r["title"] for r in reports)
+    flags = [r.get("table3_total_column", {}).get("consistent") for r in reports]
+    assert True in flags and False in flags
+
+
+def test_every_expected_page_is_linked_from_a_list(portal: DemoPortal) -> None:
+    linked = _crawl_links(portal)
+    for report in EXPECTED["reports"]:
+        for path in report["paths"]:
+            assert path in linked[report["site"]], (report["key"], path)
+    for item in EXPECTED["traps"] + EXPECTED["missing"] + EXPECTED["robots_disallowed"]:
+        assert item["path"] in linked[item["site"]], item
+
+
+def test_same_report_listed_twice_in_one_list() -> None:
+    records: list[dict[str, Any]] = json.loads(
+        (ROOT / "hanweb" / "_records" / "col4971.json").read_text("utf-8")
+    )["records"]
+    hrefs = [r["href"] for r in records]
+    assert len(hrefs) != len(set(hrefs))
+
+
+def test_build_output_is_up_to_date() -> None:
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "build.py"), "--check"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def test_demo_is_small() -> None:
+    size = sum(f.stat().st_size for f in ROOT.rglob("*") if f.is_file())
+    assert size < 2_000_000
