@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (HTML templates and Chinese report text: long lines are content)
 """Render the offline demo portal (data/demo/<site>/…, sites.json, expected.json).
 
 Why a generator: page chrome must be identical across a site's pages, the
@@ -239,7 +240,9 @@ def table2_2021(v: dict[str, list[Any]], blank_zero: bool = False) -> str:
     """表二, 2021 layout: 10 numbers."""
     r = [f"<table {TABLE_ATTR}><tbody>"]
     r.append('<tr><td colspan="4">第二十条第（一）项</td></tr>')
-    r.append("<tr><td>信息内容</td><td>本年制发件数</td><td>本年废止件数</td><td>现行有效件数</td></tr>")
+    r.append(
+        "<tr><td>信息内容</td><td>本年制发件数</td><td>本年废止件数</td><td>现行有效件数</td></tr>"
+    )
     for label, key in (("规章", "gz"), ("行政规范性文件", "gf")):
         r.append(f"<tr><td>{label}</td>{''.join(cell(x, blank_zero) for x in v[key])}</tr>")
     for caption, header, items in (
@@ -295,9 +298,7 @@ def t3_values(fmt: str, t3: dict[str, list[int]]) -> dict[str, list[int]]:
     for k in ["new", "carry", *keys]:
         rows[k] = list(t3.get(k, [0] * 6))
     total = t3.get("total") or [sum(rows[k][i] for k in keys) for i in range(6)]
-    out = t3.get("out") or [
-        rows["new"][i] + rows["carry"][i] - total[i] for i in range(6)
-    ]
+    out = t3.get("out") or [rows["new"][i] + rows["carry"][i] - total[i] for i in range(6)]
     rows["total"], rows["out"] = list(total), list(out)
     return {k: [*v, sum(v)] for k, v in rows.items()}
 
@@ -315,18 +316,27 @@ def table3(fmt: str, t3: dict[str, list[int]], blank_zero: bool = False) -> str:
         '<tr><td colspan="3" rowspan="3">（本列数据的勾稽关系为：第一项加第二项之和，'
         '等于第三项加第四项之和）</td><td colspan="7">申请人情况</td></tr>'
     )
-    r.append('<tr><td rowspan="2">自然人</td><td colspan="5">法人或其他组织</td>'
-             '<td rowspan="2">总计</td></tr>')
-    r.append("<tr><td>商业企业</td><td>科研机构</td><td>社会公益组织</td>"
-             "<td>法律服务机构</td><td>其他</td></tr>")
+    r.append(
+        '<tr><td rowspan="2">自然人</td><td colspan="5">法人或其他组织</td>'
+        '<td rowspan="2">总计</td></tr>'
+    )
+    r.append(
+        "<tr><td>商业企业</td><td>科研机构</td><td>社会公益组织</td>"
+        "<td>法律服务机构</td><td>其他</td></tr>"
+    )
     r.append(f'<tr><td colspan="3">一、本年新收政府信息公开申请数量</td>{nums("new")}</tr>')
     r.append(f'<tr><td colspan="3">二、上年结转政府信息公开申请数量</td>{nums("carry")}</tr>')
     labels = dict(T3_LABELS_2019)
-    r.append(f'<tr><td rowspan="{span}">三、本年度办理结果</td>'
-             f'<td colspan="2">{labels["open"]}</td>{nums("open")}</tr>')
+    r.append(
+        f'<tr><td rowspan="{span}">三、本年度办理结果</td>'
+        f'<td colspan="2">{labels["open"]}</td>{nums("open")}</tr>'
+    )
     r.append(f'<tr><td colspan="2">{labels["part"]}</td>{nums("part")}</tr>')
-    for group, prefix, n in (("（三）不予公开", "n", 8), ("（四）无法提供", "u", 3),
-                             ("（五）不予处理", "d", 5)):
+    for group, prefix, n in (
+        ("（三）不予公开", "n", 8),
+        ("（四）无法提供", "u", 3),
+        ("（五）不予处理", "d", 5),
+    ):
         for i in range(1, n + 1):
             k = f"{prefix}{i}"
             head = f'<td rowspan="{n}">{group}</td>' if i == 1 else ""
@@ -353,17 +363,18 @@ def t4_values(t4: list[list[int]]) -> list[int]:
 
 def table4(t4: list[list[int]], blank_zero: bool = False) -> str:
     """表四: 15 numbers under the official three-row header (colspan 5 / 10)."""
-    group = ("<td>结果维持</td><td>结果纠正</td><td>其他结果</td><td>尚未审结</td>"
-             "<td>总计</td>")
+    group = "<td>结果维持</td><td>结果纠正</td><td>其他结果</td><td>尚未审结</td><td>总计</td>"
     vals = "".join(cell(x, blank_zero) for x in t4_values(t4))
-    return "\n".join([
-        f"<table {TABLE_ATTR}><tbody>",
-        '<tr><td colspan="5" rowspan="2">行政复议</td><td colspan="10">行政诉讼</td></tr>',
-        '<tr><td colspan="5">未经复议直接起诉</td><td colspan="5">复议后起诉</td></tr>',
-        f"<tr>{group * 3}</tr>",
-        f"<tr>{vals}</tr>",
-        "</tbody></table>",
-    ])
+    return "\n".join(
+        [
+            f"<table {TABLE_ATTR}><tbody>",
+            '<tr><td colspan="5" rowspan="2">行政复议</td><td colspan="10">行政诉讼</td></tr>',
+            '<tr><td colspan="5">未经复议直接起诉</td><td colspan="5">复议后起诉</td></tr>',
+            f"<tr>{group * 3}</tr>",
+            f"<tr>{vals}</tr>",
+            "</tbody></table>",
+        ]
+    )
 
 
 # ---------------------------------------------------------------------------------------
@@ -576,8 +587,6 @@ class Report:
     spam: list[str] = field(default_factory=list)
     note: str = ""
     t3: tuple[str, dict[str, list[int]]] | None = None  # (fmt, spec) of the winning copy
-    published: str = ""
-    published_source: str = ""
 
 
 def hanweb_art(y: int, m: int, d: int, n: int) -> str:
@@ -607,16 +616,39 @@ def row(natural: int, business: int = 0, other: int = 0) -> list[int]:
 
 
 HRB_2019 = Modern(
-    issuer="哈尔滨市人民政府", who="市政府", year=2019, fmt="2019",
-    t2={"gz": [3, 3, 112], "gf": [18, 18, 342], "xk": [612, "增 35", 185230],
-        "qt": [121, "减 6", 40211], "cf": [954, "增 12", 9876], "qz": [64, 0, 733],
-        "sf": [39, "减 4"], "cg": [1312, "286543.21万元"]},
-    t3={"new": row(1796, 121, 12), "carry": row(37, 4),
-        "open": row(702, 51, 4), "part": row(96, 10), "n1": row(3), "n4": row(21, 2),
-        "n6": row(18, 1), "u1": row(688, 41, 6), "u3": row(54, 6), "d1": row(92, 4, 1),
-        "d2": row(27, 2), "o": row(49, 3, 1)},
+    issuer="哈尔滨市人民政府",
+    who="市政府",
+    year=2019,
+    fmt="2019",
+    t2={
+        "gz": [3, 3, 112],
+        "gf": [18, 18, 342],
+        "xk": [612, "增 35", 185230],
+        "qt": [121, "减 6", 40211],
+        "cf": [954, "增 12", 9876],
+        "qz": [64, 0, 733],
+        "sf": [39, "减 4"],
+        "cg": [1312, "286543.21万元"],
+    },
+    t3={
+        "new": row(1796, 121, 12),
+        "carry": row(37, 4),
+        "open": row(702, 51, 4),
+        "part": row(96, 10),
+        "n1": row(3),
+        "n4": row(21, 2),
+        "n6": row(18, 1),
+        "u1": row(688, 41, 6),
+        "u3": row(54, 6),
+        "d1": row(92, 4, 1),
+        "d2": row(27, 2),
+        "o": row(49, 3, 1),
+    },
     t4=[[31, 6, 9, 5], [12, 2, 4, 9], [4, 1, 0, 2]],
-    sig_date="2020年3月27日", active=186457, portal="中国·哈尔滨", office="哈尔滨市政务公开办公室",
+    sig_date="2020年3月27日",
+    active=186457,
+    portal="中国·哈尔滨",
+    office="哈尔滨市政务公开办公室",
     phone="0451-84664049",
     focus="围绕“放管服”改革、优化营商环境和重点民生领域，全面推进决策、执行、管理、服务、结果公开。",
     problem="（一）主要问题。一是部分单位政策解读形式单一；二是基层政务公开标准化规范化工作进展不平衡。"
@@ -624,16 +656,42 @@ HRB_2019 = Modern(
     heading4="四、因政府信息公开工作被申请行政复议、提起行政诉讼情况",
 )
 HRB_2021 = Modern(
-    issuer="哈尔滨市人民政府", who="市政府", year=2021, fmt="2021",
-    t2={"gz": [4, 2, 118], "gf": [22, 9, 301], "xk": [198765], "cf": [11234],
-        "qz": [802], "sf": [5321.46]},
-    t3={"new": row(2611, 187, 20), "carry": row(52, 6),
-        "open": row(1102, 79, 9), "part": row(143, 14, 1), "n1": row(2), "n3": row(1),
-        "n4": row(33, 3), "n6": row(26, 2), "n7": row(11), "u1": row(921, 52, 6),
-        "u2": row(48, 5), "u3": row(71, 8, 1), "d1": row(105, 6), "d2": row(38, 3),
-        "d4": row(4), "o1": row(57, 4, 1), "o3": row(29, 3)},
+    issuer="哈尔滨市人民政府",
+    who="市政府",
+    year=2021,
+    fmt="2021",
+    t2={
+        "gz": [4, 2, 118],
+        "gf": [22, 9, 301],
+        "xk": [198765],
+        "cf": [11234],
+        "qz": [802],
+        "sf": [5321.46],
+    },
+    t3={
+        "new": row(2611, 187, 20),
+        "carry": row(52, 6),
+        "open": row(1102, 79, 9),
+        "part": row(143, 14, 1),
+        "n1": row(2),
+        "n3": row(1),
+        "n4": row(33, 3),
+        "n6": row(26, 2),
+        "n7": row(11),
+        "u1": row(921, 52, 6),
+        "u2": row(48, 5),
+        "u3": row(71, 8, 1),
+        "d1": row(105, 6),
+        "d2": row(38, 3),
+        "d4": row(4),
+        "o1": row(57, 4, 1),
+        "o3": row(29, 3),
+    },
     t4=[[41, 8, 12, 7], [15, 3, 6, 11], [6, 1, 1, 3]],
-    sig_date="2022年3月28日", active=201384, portal="中国·哈尔滨", office="哈尔滨市政务公开办公室",
+    sig_date="2022年3月28日",
+    active=201384,
+    portal="中国·哈尔滨",
+    office="哈尔滨市政务公开办公室",
     phone="0451-84664049",
     focus="聚焦疫情防控、惠企政策和民生保障，推进基层政务公开标准化规范化，提升政务公开实效。",
     problem="一是政策解读的针对性有待增强；二是依申请公开办理质量仍需提高。下一步将加强培训指导，"
@@ -642,29 +700,64 @@ HRB_2021 = Modern(
     fee="2021年，全市各级行政机关未收取政府信息公开信息处理费。",
 )
 MZJ_2021 = Modern(
-    issuer="哈尔滨市民政局", who="我局", year=2021, fmt="2021",
+    issuer="哈尔滨市民政局",
+    who="我局",
+    year=2021,
+    fmt="2021",
     t2={"gz": [0, 0, 0], "gf": [2, 1, 14], "xk": [412], "cf": [6], "qz": [0], "sf": [0]},
     # Deliberately inconsistent: 结转 should be 3 (15 + 1 - 13), the page prints 2.
-    t3={"new": row(13, 2), "carry": row(1), "open": row(7, 1), "part": row(1),
-        "u1": row(3, 1), "o3": row(1), "out": row(2, 1)},
+    t3={
+        "new": row(13, 2),
+        "carry": row(1),
+        "open": row(7, 1),
+        "part": row(1),
+        "u1": row(3, 1),
+        "o3": row(1),
+        "out": row(2, 1),
+    },
     t4=[[1, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]],
-    sig_date="2022年1月25日", active=1748, portal="中国·哈尔滨", office="哈尔滨市民政局办公室",
+    sig_date="2022年1月25日",
+    active=1748,
+    portal="中国·哈尔滨",
+    office="哈尔滨市民政局办公室",
     phone="0451-84664407",
     focus="围绕“放管服”改革信息公开、社会救助、养老服务和社会组织管理等重点领域推进公开。",
     problem="一是信息发布的及时性有待提高；二是基层民政服务事项公开不够细。下一步将完善信息发布审核机制，"
     "指导区县（市）民政部门细化公开事项。",
 )
 QHD_2019 = Modern(
-    issuer="秦皇岛市人民政府", who="市政府", year=2019, fmt="2019",
-    t2={"gz": [1, 1, 58], "gf": [12, 12, 196], "xk": [388, "增 14", 52314],
-        "qt": [57, 0, 8120], "cf": [1206, "减 18", 6423], "qz": [31, 0, 208],
-        "sf": [24, "减 2"], "cg": [642, "98765.4万元"]},
-    t3={"new": row(402, 33, 3), "carry": row(11, 1),
-        "open": row(168, 14, 1), "part": row(22, 3), "n4": row(9), "n6": row(5),
-        "u1": row(121, 8, 2), "u3": row(17, 2), "d1": row(31, 2), "d2": row(12),
-        "o": row(9, 1)},
+    issuer="秦皇岛市人民政府",
+    who="市政府",
+    year=2019,
+    fmt="2019",
+    t2={
+        "gz": [1, 1, 58],
+        "gf": [12, 12, 196],
+        "xk": [388, "增 14", 52314],
+        "qt": [57, 0, 8120],
+        "cf": [1206, "减 18", 6423],
+        "qz": [31, 0, 208],
+        "sf": [24, "减 2"],
+        "cg": [642, "98765.4万元"],
+    },
+    t3={
+        "new": row(402, 33, 3),
+        "carry": row(11, 1),
+        "open": row(168, 14, 1),
+        "part": row(22, 3),
+        "n4": row(9),
+        "n6": row(5),
+        "u1": row(121, 8, 2),
+        "u3": row(17, 2),
+        "d1": row(31, 2),
+        "d2": row(12),
+        "o": row(9, 1),
+    },
     t4=[[8, 2, 1, 1], [3, 1, 0, 2], [1, 0, 0, 1]],
-    sig_date="2020年3月30日", active=24318, portal="中国秦皇岛", office="秦皇岛市政府办公室",
+    sig_date="2020年3月30日",
+    active=24318,
+    portal="中国秦皇岛",
+    office="秦皇岛市政府办公室",
     phone="0335-3220519",
     focus="围绕优化营商环境、乡村振兴和生态环境保护推进重点领域信息公开，"
     "全面推进基层政务公开标准化规范化试点。",
@@ -672,29 +765,59 @@ QHD_2019 = Modern(
     "推行“图文+音视频”解读方式。",
 )
 QHD_2021_ORIG_T3 = {
-    "new": row(516, 41, 4), "carry": row(19, 2),
-    "open": row(231, 19, 2), "part": row(35, 4), "n4": row(12, 1), "n6": row(8),
-    "u1": row(143, 11, 1), "u3": row(23, 2), "d1": row(28, 1), "d2": row(10),
-    "o1": row(14, 2), "o3": row(9),
+    "new": row(516, 41, 4),
+    "carry": row(19, 2),
+    "open": row(231, 19, 2),
+    "part": row(35, 4),
+    "n4": row(12, 1),
+    "n6": row(8),
+    "u1": row(143, 11, 1),
+    "u3": row(23, 2),
+    "d1": row(28, 1),
+    "d2": row(10),
+    "o1": row(14, 2),
+    "o3": row(9),
     # the original's 结转 row repeats last year's figures: 勾稽关系 broken
     "out": row(19, 2),
 }
 QHD_2021_FIX_T3 = {
-    "new": row(516, 41, 4), "carry": row(19, 2),
-    "open": row(231, 19, 2), "part": row(35, 4), "n4": row(12, 1), "n6": row(8),
-    "u1": row(143, 11, 1), "u3": row(23, 2), "d1": row(28, 1), "d2": row(10),
-    "o1": row(14, 2), "o3": row(9),
+    "new": row(516, 41, 4),
+    "carry": row(19, 2),
+    "open": row(231, 19, 2),
+    "part": row(35, 4),
+    "n4": row(12, 1),
+    "n6": row(8),
+    "u1": row(143, 11, 1),
+    "u3": row(23, 2),
+    "d1": row(28, 1),
+    "d2": row(10),
+    "o1": row(14, 2),
+    "o3": row(9),
 }
-QHD_2021_T2_FIX = {"gz": [2, 1, 57], "gf": [15, 6, 203], "xk": [61873], "cf": [7012],
-                   "qz": [166], "sf": [2145.8]}
+QHD_2021_T2_FIX = {
+    "gz": [2, 1, 57],
+    "gf": [15, 6, 203],
+    "xk": [61873],
+    "cf": [7012],
+    "qz": [166],
+    "sf": [2145.8],
+}
 QHD_2021_T2_ORIG = {**QHD_2021_T2_FIX, "gf": [15, 6, 230]}
 
 
 def qhd_2021(t2: dict[str, list[Any]], t3: dict[str, list[int]], sig: str) -> Modern:
     return Modern(
-        issuer="秦皇岛市人民政府", who="市政府", year=2021, fmt="2021", t2=t2, t3=t3,
+        issuer="秦皇岛市人民政府",
+        who="市政府",
+        year=2021,
+        fmt="2021",
+        t2=t2,
+        t3=t3,
         t4=[[9, 3, 2, 2], [4, 1, 1, 1], [2, 0, 0, 1]],
-        sig_date=sig, active=27654, portal="中国秦皇岛", office="秦皇岛市政府办公室",
+        sig_date=sig,
+        active=27654,
+        portal="中国秦皇岛",
+        office="秦皇岛市政府办公室",
         phone="0335-3220519",
         focus="持续推进重点领域信息公开，及时发布疫情防控、惠企纾困和民生保障信息。",
         problem="一是部分县区政务新媒体更新不及时；二是依申请公开答复的规范性有待提高。"
@@ -703,13 +826,26 @@ def qhd_2021(t2: dict[str, list[Any]], t3: dict[str, list[int]], sig: str) -> Mo
 
 
 CZJ_2020 = Modern(
-    issuer="秦皇岛市财政局", who="我局", year=2020, fmt="2019",
-    t2={"gz": [0, 0, 0], "gf": [4, 4, 37], "xk": [0, 0, 0], "qt": [2, 0, 118],
-        "cf": [3, "增 1", 2], "qz": [0, 0, 0], "sf": [1, 0], "cg": [87, "1265.3万元"]},
-    t3={"new": row(21, 3), "open": row(12, 2), "part": row(2), "u1": row(5, 1),
-        "d1": row(1)},
+    issuer="秦皇岛市财政局",
+    who="我局",
+    year=2020,
+    fmt="2019",
+    t2={
+        "gz": [0, 0, 0],
+        "gf": [4, 4, 37],
+        "xk": [0, 0, 0],
+        "qt": [2, 0, 118],
+        "cf": [3, "增 1", 2],
+        "qz": [0, 0, 0],
+        "sf": [1, 0],
+        "cg": [87, "1265.3万元"],
+    },
+    t3={"new": row(21, 3), "open": row(12, 2), "part": row(2), "u1": row(5, 1), "d1": row(1)},
     t4=[[0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]],
-    sig_date="2021年1月28日", active=1312, portal="中国秦皇岛", office="秦皇岛市财政局办公室",
+    sig_date="2021年1月28日",
+    active=1312,
+    portal="中国秦皇岛",
+    office="秦皇岛市财政局办公室",
     phone="0335-3031234",
     focus="重点做好预决算公开、政府采购信息公开和减税降费政策公开。",
     problem="一是预决算公开的细化程度有待提高；二是政策解读形式较为单一。"
@@ -717,24 +853,51 @@ CZJ_2020 = Modern(
     blank_zero=True,
 )
 CZJ_2021 = Modern(
-    issuer="秦皇岛市财政局", who="我局", year=2021, fmt="2021",
+    issuer="秦皇岛市财政局",
+    who="我局",
+    year=2021,
+    fmt="2021",
     t2={"gz": [0, 0, 0], "gf": [3, 2, 38], "xk": [0], "cf": [1], "qz": [0], "sf": [0]},
-    t3={"new": row(18, 2), "carry": row(0), "open": row(11, 1), "part": row(1),
-        "u1": row(4, 1), "o3": row(1)},
+    t3={
+        "new": row(18, 2),
+        "carry": row(0),
+        "open": row(11, 1),
+        "part": row(1),
+        "u1": row(4, 1),
+        "o3": row(1),
+    },
     t4=[[1, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]],
-    sig_date="2022年1月27日", active=1405, portal="中国秦皇岛", office="秦皇岛市财政局办公室",
+    sig_date="2022年1月27日",
+    active=1405,
+    portal="中国秦皇岛",
+    office="秦皇岛市财政局办公室",
     phone="0335-3031234",
     focus="围绕预决算公开、政府采购、财政资金直达机制等重点工作推进信息公开。",
     problem="一是部分预算单位公开时间不统一；二是财政政策解读的通俗性不够。下一步将统一公开时限，"
     "推出图解解读。",
 )
 HBJ_2022 = Modern(
-    issuer="秦皇岛市生态环境局", who="我局", year=2022, fmt="2021",
+    issuer="秦皇岛市生态环境局",
+    who="我局",
+    year=2022,
+    fmt="2021",
     t2={"gz": [0, 0, 0], "gf": [1, 0, 6], "xk": [356], "cf": [128], "qz": [7], "sf": [0]},
-    t3={"new": row(34, 6, 2), "carry": row(2), "open": row(19, 3, 1), "part": row(3, 1),
-        "n4": row(1), "u1": row(8, 1, 1), "u3": row(2), "d2": row(1), "o1": row(1, 1)},
+    t3={
+        "new": row(34, 6, 2),
+        "carry": row(2),
+        "open": row(19, 3, 1),
+        "part": row(3, 1),
+        "n4": row(1),
+        "u1": row(8, 1, 1),
+        "u3": row(2),
+        "d2": row(1),
+        "o1": row(1, 1),
+    },
     t4=[[2, 0, 1, 0], [1, 0, 0, 0], [0, 0, 0, 0]],
-    sig_date="2023年1月30日", active=2210, portal="中国秦皇岛", office="秦皇岛市生态环境局办公室",
+    sig_date="2023年1月30日",
+    active=2210,
+    portal="中国秦皇岛",
+    office="秦皇岛市生态环境局办公室",
     phone="0335-3660210",
     focus="重点公开空气质量、水环境质量、建设项目环评审批和环境行政处罚信息。",
     problem="一是环境信息公开的时效性有待提高；二是政策解读互动不足。下一步将完善信息发布机制，"
@@ -743,44 +906,77 @@ HBJ_2022 = Modern(
     heading4="四、政府信息公开行政复议和行政诉讼情况",
 )
 HULIN_2021 = Modern(
-    issuer="虎林市人民政府", who="我市", year=2021, fmt="2021",
-    t2={"gz": [0, 0, 0], "gf": [7, 3, 41], "xk": [4721], "cf": [903], "qz": [12],
-        "sf": [386.2]},
+    issuer="虎林市人民政府",
+    who="我市",
+    year=2021,
+    fmt="2021",
+    t2={"gz": [0, 0, 0], "gf": [7, 3, 41], "xk": [4721], "cf": [903], "qz": [12], "sf": [386.2]},
     t3={"new": row(6, 1), "open": row(3, 1), "u1": row(2), "o3": row(1)},
     t4=[[0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]],
-    sig_date="2022年1月27日", active=6021, portal="虎林市人民政府", office="虎林市政务公开办公室",
+    sig_date="2022年1月27日",
+    active=6021,
+    portal="虎林市人民政府",
+    office="虎林市政务公开办公室",
     phone="0467-5822101",
     focus="全面推进基层政务公开标准化规范化，做好疫情防控、乡村振兴和惠企政策信息公开。",
     problem="一是乡镇政务公开专职人员不足；二是政务新媒体互动性不强。下一步将加强队伍建设和业务培训。",
 )
 HUTOU_2022 = Modern(
-    issuer="虎林市虎头镇人民政府", who="我镇", year=2022, fmt="2021",
+    issuer="虎林市虎头镇人民政府",
+    who="我镇",
+    year=2022,
+    fmt="2021",
     t2={"gz": [0, 0, 0], "gf": [0, 0, 0], "xk": [0], "cf": [3], "qz": [0], "sf": [0]},
     t3={},
     t4=[[0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]],
-    sig_date="2023年1月16日", active=214, portal="虎林市人民政府", office="虎头镇党政办公室",
+    sig_date="2023年1月16日",
+    active=214,
+    portal="虎林市人民政府",
+    office="虎头镇党政办公室",
     phone="0467-5861002",
     focus="依托市政府门户网站乡镇专栏和村务公开栏，公开惠农补贴、低保救助和村级财务信息。",
     problem="一是公开内容不够细化；二是工作人员业务水平有待提高。下一步将细化公开目录，参加市级培训。",
     blank_zero=True,
 )
 JYJ_2019 = Modern(
-    issuer="虎林市教育局", who="我局", year=2019, fmt="2019",
-    t2={"gz": [0, 0, 0], "gf": [2, 2, 9], "xk": [16, 0, 21], "qt": [3, 0, 4],
-        "cf": [1, 0, 0], "qz": [0, 0, 0], "sf": [2, "减 1"], "cg": [14, "376.5万元"]},
+    issuer="虎林市教育局",
+    who="我局",
+    year=2019,
+    fmt="2019",
+    t2={
+        "gz": [0, 0, 0],
+        "gf": [2, 2, 9],
+        "xk": [16, 0, 21],
+        "qt": [3, 0, 4],
+        "cf": [1, 0, 0],
+        "qz": [0, 0, 0],
+        "sf": [2, "减 1"],
+        "cg": [14, "376.5万元"],
+    },
     t3={"new": row(4), "open": row(3), "u1": row(1)},
     t4=[[0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]],
-    sig_date="2020年1月20日", active=512, portal="虎林市人民政府", office="虎林市教育局办公室",
+    sig_date="2020年1月20日",
+    active=512,
+    portal="虎林市人民政府",
+    office="虎林市教育局办公室",
     phone="0467-5822316",
     focus="重点公开义务教育招生入学、学生资助、教育收费和校园安全信息。",
     problem="一是学校信息公开工作发展不平衡；二是信息更新不够及时。下一步将加强对学校的指导检查。",
 )
 
 OLD_QHD_2017 = Old(
-    issuer="秦皇岛市人民政府办公室", who="我市", year=2017, active=19264,
+    issuer="秦皇岛市人民政府办公室",
+    who="我市",
+    year=2017,
+    active=19264,
     channels="其中通过市政府门户网站公开11803条，通过“秦皇岛发布”政务微博、微信公开6527条，"
     "通过《秦皇岛政务》等其他方式公开934条。",
-    applications=187, agreed=121, partly=14, refused=9, review=3, lawsuit=2,
+    applications=187,
+    agreed=121,
+    partly=14,
+    refused=9,
+    review=3,
+    lawsuit=2,
     focus="以推进决策、执行、管理、服务、结果公开为重点，围绕重点领域信息公开，"
     "深化政策解读和回应关切，政府信息公开工作取得新进展。",
     problem="一是部分县区和部门公开信息更新不及时；二是依申请公开答复的规范性有待加强。"
@@ -788,18 +984,34 @@ OLD_QHD_2017 = Old(
     signature=False,
 )
 OLD_CZJ_2018 = Old(
-    issuer="秦皇岛市财政局", who="我局", year=2018, active=846,
+    issuer="秦皇岛市财政局",
+    who="我局",
+    year=2018,
+    active=846,
     channels="其中通过局门户网站公开612条，通过政务新媒体公开203条，通过其他方式公开31条。",
-    applications=9, agreed=6, partly=1, refused=0, review=0, lawsuit=0,
+    applications=9,
+    agreed=6,
+    partly=1,
+    refused=0,
+    review=0,
+    lawsuit=0,
     focus="重点推进预决算公开、政府采购和减税降费信息公开，建立健全信息发布审核机制。",
     problem="一是部分预算单位公开不够细化；二是信息公开队伍力量薄弱。"
     "下一步将加强督促指导，提升公开质量。",
     sig_date="2019年1月30日",
 )
 OLD_HULIN_2009 = Old(
-    issuer="虎林市人民政府", who="我市", year=2009, active=1873,
+    issuer="虎林市人民政府",
+    who="我市",
+    year=2009,
+    active=1873,
     channels="其中通过政府网站公开1452条，通过政府公报、公开栏等其他方式公开421条。",
-    applications=5, agreed=3, partly=1, refused=0, review=0, lawsuit=0,
+    applications=5,
+    agreed=3,
+    partly=1,
+    refused=0,
+    review=0,
+    lawsuit=0,
     focus="建立健全政府信息公开工作机构，编制政府信息公开指南和目录，"
     "设立政府信息公开查阅点，政府信息公开工作有序推进。",
     problem="一是部分单位对政府信息公开工作认识不足；二是公开内容不够全面。"
@@ -810,8 +1022,14 @@ OLD_HULIN_2009 = Old(
 
 def qhd_meta(index_no: str, org: str, date: str, genre: str = "市政府年度报告") -> dict[str, str]:
     """The 秦皇岛 信息公开 header block (seed 004 layout, NBSP-padded labels)."""
-    return {"发布时间": date, "发布机构": org, "体裁分类": genre, "主题分类": "综合政务",
-            "文号": "", "索引号": index_no}
+    return {
+        "发布时间": date,
+        "发布机构": org,
+        "体裁分类": genre,
+        "主题分类": "综合政务",
+        "文号": "",
+        "索引号": index_no,
+    }
 
 
 def build_pages() -> tuple[list[Page], list[Report], list[dict[str, str]]]:
@@ -826,238 +1044,420 @@ def build_pages() -> tuple[list[Page], list[Report], list[dict[str, str]]]:
 
     # ---------------- hanweb: 哈尔滨市人民政府 -----------------------------------------
     h2020 = hanweb_art(2021, 3, 5, 1001)
-    pages.append(Page(
-        site="hanweb", path=h2020, title="哈尔滨市2020年政府信息公开工作报告",
-        body=render_lines(seed("harbin_2020.txt")),
-        lists=[("col4971", "2021-03-05")], pubdate="2021-03-05 13:32",
-        label_date="2021-03-05 13:32", crumb_tail=["2020年", "市本级"],
-        attach_text="年报下载:哈尔滨市2020政府信息公开工作报告.doc",
-        after_content=f"<p>{SPAM_TAIL}</p>",
-        related=[hanweb_art(2020, 3, 27, 1008), hanweb_art(2022, 3, 28, 1011)],
-    ))
-    reports.append(Report(
-        issuer="哈尔滨市人民政府", year=2020, fmt="2019", pages=[h2020], best=h2020,
-        spam=[SPAM_TAIL],
-        note="seed 000: tables 二/三/四 missing (headings adjacent); body names the mirror "
-        "domain http://www.tgflt.cn; spam tail inside #zoom after ZJEG_RSS.content.end",
-    ))
+    pages.append(
+        Page(
+            site="hanweb",
+            path=h2020,
+            title="哈尔滨市2020年政府信息公开工作报告",
+            body=render_lines(seed("harbin_2020.txt")),
+            lists=[("col4971", "2021-03-05")],
+            pubdate="2021-03-05 13:32",
+            label_date="2021-03-05 13:32",
+            crumb_tail=["2020年", "市本级"],
+            attach_text="年报下载:哈尔滨市2020政府信息公开工作报告.doc",
+            after_content=f"<p>{SPAM_TAIL}</p>",
+            related=[hanweb_art(2020, 3, 27, 1008), hanweb_art(2022, 3, 28, 1011)],
+        )
+    )
+    reports.append(
+        Report(
+            issuer="哈尔滨市人民政府",
+            year=2020,
+            fmt="2019",
+            pages=[h2020],
+            best=h2020,
+            spam=[SPAM_TAIL],
+            note="seed 000: tables 二/三/四 missing (headings adjacent); body names the mirror "
+            "domain http://www.tgflt.cn; spam tail inside #zoom after ZJEG_RSS.content.end",
+        )
+    )
 
     h2019 = hanweb_art(2020, 3, 27, 1008)
     anchor = '<p style="text-indent: 2em;">（二）依申请公开。'
     body = modern_body(HRB_2019).replace(anchor, SPAM_HIDDEN + "\n" + anchor, 1)
-    pages.append(Page(
-        site="hanweb", path=h2019, title="哈尔滨市人民政府2019年政府信息公开工作年度报告",
-        body=body, lists=[("col4971", "2020-03-27")], pubdate="2020-03-27 09:15",
-        label_date="2020-03-27 09:15", crumb_tail=["2019年", "市本级"],
-        meta_table={"索引号": "00231657-4/2020-00087", "发布机构": "哈尔滨市人民政府办公厅",
-                    "发布日期": "2020-03-27", "组配分类": "政府信息公开年报", "文号": ""},
-        related=[h2020],
-    ))
-    reports.append(Report(
-        issuer="哈尔滨市人民政府", year=2019, fmt="2019", pages=[h2019], best=h2019,
-        spam=["bet365体育投注", "欧洲杯买球平台", "九游娱乐官网入口"],
-        note="2019 format with real tables; a hidden display:none spam block of off-site links "
-        "between two paragraphs of section 一",
-        t3=("2019", HRB_2019.t3),
-    ))
+    pages.append(
+        Page(
+            site="hanweb",
+            path=h2019,
+            title="哈尔滨市人民政府2019年政府信息公开工作年度报告",
+            body=body,
+            lists=[("col4971", "2020-03-27")],
+            pubdate="2020-03-27 09:15",
+            label_date="2020-03-27 09:15",
+            crumb_tail=["2019年", "市本级"],
+            meta_table={
+                "索引号": "00231657-4/2020-00087",
+                "发布机构": "哈尔滨市人民政府办公厅",
+                "发布日期": "2020-03-27",
+                "组配分类": "政府信息公开年报",
+                "文号": "",
+            },
+            related=[h2020],
+        )
+    )
+    reports.append(
+        Report(
+            issuer="哈尔滨市人民政府",
+            year=2019,
+            fmt="2019",
+            pages=[h2019],
+            best=h2019,
+            spam=["bet365体育投注", "欧洲杯买球平台", "九游娱乐官网入口"],
+            note="2019 format with real tables; a hidden display:none spam block of off-site links "
+            "between two paragraphs of section 一",
+            t3=("2019", HRB_2019.t3),
+        )
+    )
 
     h2021 = hanweb_art(2022, 3, 28, 1011)
-    pages.append(Page(
-        site="hanweb", path=h2021, title="哈尔滨市2021年政府信息公开工作年度报告",
-        body=modern_body(HRB_2021), lists=[("col4971", "2022-03-28")],
-        pubdate="2022-03-28 16:02", label_date="2022-03-28 16:02",
-        crumb_tail=["2021年", "市本级"], related=[h2019, h2020],
-    ))
-    reports.append(Report(
-        issuer="哈尔滨市人民政府", year=2021, fmt="2021", pages=[h2021], best=h2021,
-        note="2021 format with real tables; 五 heading variant 「五、存在问题及改进情况」",
-        t3=("2021", HRB_2021.t3),
-    ))
+    pages.append(
+        Page(
+            site="hanweb",
+            path=h2021,
+            title="哈尔滨市2021年政府信息公开工作年度报告",
+            body=modern_body(HRB_2021),
+            lists=[("col4971", "2022-03-28")],
+            pubdate="2022-03-28 16:02",
+            label_date="2022-03-28 16:02",
+            crumb_tail=["2021年", "市本级"],
+            related=[h2019, h2020],
+        )
+    )
+    reports.append(
+        Report(
+            issuer="哈尔滨市人民政府",
+            year=2021,
+            fmt="2021",
+            pages=[h2021],
+            best=h2021,
+            note="2021 format with real tables; 五 heading variant 「五、存在问题及改进情况」",
+            t3=("2021", HRB_2021.t3),
+        )
+    )
 
     m2017 = hanweb_art(2018, 3, 12, 1003)
-    pages.append(Page(
-        site="hanweb", path=m2017, title="哈尔滨市民政局2017年政府信息公开工作年度报告",
-        body=render_lines(seed("harbin_mzj_2017.txt")),
-        lists=[("col4971", "2018-03-12"), ("col4971", "2018-03-12")],
-        pubdate="2018-03-12 10:20", label_date="2018-03-12 10:20",
-        crumb_tail=["部门年报"],
-    ))
-    reports.append(Report(
-        issuer="哈尔滨市民政局", year=2017, fmt="pre2019", pages=[m2017], best=m2017,
-        note="seed 001: pre-2019 prose, signature 哈尔滨市民政局 2018年3月9日; "
-        "listed twice in col4971; body names http://www.tgflt.cn/col/col4971/index.html",
-    ))
+    pages.append(
+        Page(
+            site="hanweb",
+            path=m2017,
+            title="哈尔滨市民政局2017年政府信息公开工作年度报告",
+            body=render_lines(seed("harbin_mzj_2017.txt")),
+            lists=[("col4971", "2018-03-12"), ("col4971", "2018-03-12")],
+            pubdate="2018-03-12 10:20",
+            label_date="2018-03-12 10:20",
+            crumb_tail=["部门年报"],
+        )
+    )
+    reports.append(
+        Report(
+            issuer="哈尔滨市民政局",
+            year=2017,
+            fmt="pre2019",
+            pages=[m2017],
+            best=m2017,
+            note="seed 001: pre-2019 prose, signature 哈尔滨市民政局 2018年3月9日; "
+            "listed twice in col4971; body names http://www.tgflt.cn/col/col4971/index.html",
+        )
+    )
 
     m2021 = hanweb_art(2022, 1, 25, 1010)
     body = modern_body(MZJ_2021).replace(
-        "围绕“放管服”改革信息公开、社会救助",
-        f"围绕“放管服”改革信息公开、{SPAM_LINK}社会救助", 1)
-    pages.append(Page(
-        site="hanweb", path=m2021, title="哈尔滨市民政局政府信息公开工作2021年度报告",
-        body=body, lists=[("col4971", "2022-01-25")], pubdate="2022-01-25 08:47",
-        label_date="2022-01-25 08:47", crumb_tail=["部门年报"],
-        meta_table={"索引号": "00231689-X/2022-00012", "发布机构": "哈尔滨市民政局",
-                    "发布日期": "2022-01-25", "组配分类": "政府信息公开年报", "文号": ""},
-    ))
-    reports.append(Report(
-        issuer="哈尔滨市民政局", year=2021, fmt="2021", pages=[m2021], best=m2021,
-        spam=[SPAM_LINK_TEXT],
-        note="2021 format; an off-site <a href=http://www.xx-bet.com/> inside a paragraph; "
-        "表三 breaks the 勾稽关系 on purpose in the 商业企业 and 总计 columns "
-        "(总计: 15 + 1 ≠ 14 + 3)",
-        t3=("2021", MZJ_2021.t3),
-    ))
+        "围绕“放管服”改革信息公开、社会救助", f"围绕“放管服”改革信息公开、{SPAM_LINK}社会救助", 1
+    )
+    pages.append(
+        Page(
+            site="hanweb",
+            path=m2021,
+            title="哈尔滨市民政局政府信息公开工作2021年度报告",
+            body=body,
+            lists=[("col4971", "2022-01-25")],
+            pubdate="2022-01-25 08:47",
+            label_date="2022-01-25 08:47",
+            crumb_tail=["部门年报"],
+            meta_table={
+                "索引号": "00231689-X/2022-00012",
+                "发布机构": "哈尔滨市民政局",
+                "发布日期": "2022-01-25",
+                "组配分类": "政府信息公开年报",
+                "文号": "",
+            },
+        )
+    )
+    reports.append(
+        Report(
+            issuer="哈尔滨市民政局",
+            year=2021,
+            fmt="2021",
+            pages=[m2021],
+            best=m2021,
+            spam=[SPAM_LINK_TEXT],
+            note="2021 format; an off-site <a href=http://www.xx-bet.com/> inside a paragraph; "
+            "表三 breaks the 勾稽关系 on purpose in the 商业企业 and 总计 columns "
+            "(总计: 15 + 1 ≠ 14 + 3)",
+            t3=("2021", MZJ_2021.t3),
+        )
+    )
 
-    trap(Page(
-        site="hanweb", path=hanweb_art(2017, 6, 15, 1002), title="哈尔滨市政府信息公开工作年度报告制度",
-        body=render_lines([
-            "第一条 为规范政府信息公开工作年度报告的编制和发布，根据《中华人民共和国政府信息公开条例》，制定本制度。",
-            "第二条 市政府各部门、各区县（市）政府应当于每年1月31日前编制并公布本机关上一年度政府信息公开工作年度报告。",
-            "第三条 年度报告应当包括主动公开政府信息的情况，依申请公开政府信息的情况，"
-            "政府信息公开的收费及减免情况，因政府信息公开申请行政复议、提起行政诉讼的情况，"
-            "存在的主要问题及改进情况等内容。",
-            "第四条 年度报告由本机关政府信息公开工作机构负责编制，经本机关主要负责人审定后公布。",
-            "第五条 本制度自发布之日起施行。",
-        ]),
-        lists=[("col4971", "2017-06-15")], pubdate="2017-06-15 14:00",
-        label_date="2017-06-15 14:00", crumb_tail=["政府信息公开制度"],
-    ), "rule")
-    trap(Page(
-        site="hanweb", path=hanweb_art(2022, 3, 30, 1012),
-        title="文字解读：哈尔滨市2021年政府信息公开工作年度报告",
-        body=render_lines([
-            "近日，哈尔滨市政府办公厅发布《哈尔滨市2021年政府信息公开工作年度报告》。现就报告主要内容解读如下。",
-            "一、主动公开情况。2021年全市主动公开政府信息201384条，重点领域信息公开更加全面。",
-            "二、依申请公开情况。2021年全市新收政府信息公开申请2818件，全部在法定期限内答复。",
-            "三、下一步工作。将围绕优化营商环境和民生保障，进一步提升政务公开质量。",
-        ]),
-        lists=[("col4971", "2022-03-30")], pubdate="2022-03-30 09:00",
-        label_date="2022-03-30 09:00", crumb_tail=["政策解读"],
-    ), "interpretation")
+    trap(
+        Page(
+            site="hanweb",
+            path=hanweb_art(2017, 6, 15, 1002),
+            title="哈尔滨市政府信息公开工作年度报告制度",
+            body=render_lines(
+                [
+                    "第一条 为规范政府信息公开工作年度报告的编制和发布，根据《中华人民共和国政府信息公开条例》，制定本制度。",
+                    "第二条 市政府各部门、各区县（市）政府应当于每年1月31日前编制并公布本机关上一年度政府信息公开工作年度报告。",
+                    "第三条 年度报告应当包括主动公开政府信息的情况，依申请公开政府信息的情况，"
+                    "政府信息公开的收费及减免情况，因政府信息公开申请行政复议、提起行政诉讼的情况，"
+                    "存在的主要问题及改进情况等内容。",
+                    "第四条 年度报告由本机关政府信息公开工作机构负责编制，经本机关主要负责人审定后公布。",
+                    "第五条 本制度自发布之日起施行。",
+                ]
+            ),
+            lists=[("col4971", "2017-06-15")],
+            pubdate="2017-06-15 14:00",
+            label_date="2017-06-15 14:00",
+            crumb_tail=["政府信息公开制度"],
+        ),
+        "rule",
+    )
+    trap(
+        Page(
+            site="hanweb",
+            path=hanweb_art(2022, 3, 30, 1012),
+            title="文字解读：哈尔滨市2021年政府信息公开工作年度报告",
+            body=render_lines(
+                [
+                    "近日，哈尔滨市政府办公厅发布《哈尔滨市2021年政府信息公开工作年度报告》。现就报告主要内容解读如下。",
+                    "一、主动公开情况。2021年全市主动公开政府信息201384条，重点领域信息公开更加全面。",
+                    "二、依申请公开情况。2021年全市新收政府信息公开申请2818件，全部在法定期限内答复。",
+                    "三、下一步工作。将围绕优化营商环境和民生保障，进一步提升政务公开质量。",
+                ]
+            ),
+            lists=[("col4971", "2022-03-30")],
+            pubdate="2022-03-30 09:00",
+            label_date="2022-03-30 09:00",
+            crumb_tail=["政策解读"],
+        ),
+        "interpretation",
+    )
 
     draft = "/private/art_4971_2001.html"
-    pages.append(Page(
-        site="hanweb", path=draft, title="哈尔滨市2022年政府信息公开工作年度报告（征求意见稿）",
-        body=render_lines([
-            "本报告中所列数据的统计期限自2022年1月1日起至2022年12月31日止。（内部征求意见稿，请勿转发）",
-            "一、总体情况", "（略）",
-        ]),
-        lists=[("col4971", "2023-01-10")], pubdate="2023-01-10 17:30",
-        label_date="2023-01-10 17:30", crumb_tail=["2022年"],
-    ))
+    pages.append(
+        Page(
+            site="hanweb",
+            path=draft,
+            title="哈尔滨市2022年政府信息公开工作年度报告（征求意见稿）",
+            body=render_lines(
+                [
+                    "本报告中所列数据的统计期限自2022年1月1日起至2022年12月31日止。（内部征求意见稿，请勿转发）",
+                    "一、总体情况",
+                    "（略）",
+                ]
+            ),
+            lists=[("col4971", "2023-01-10")],
+            pubdate="2023-01-10 17:30",
+            label_date="2023-01-10 17:30",
+            crumb_tail=["2022年"],
+        )
+    )
     missing_hanweb = Page(
-        site="hanweb", path=hanweb_art(2019, 3, 28, 1006),
-        title="哈尔滨市2018年政府信息公开工作年度报告", body="",
-        lists=[("col4971", "2019-03-28")], exists=False,
+        site="hanweb",
+        path=hanweb_art(2019, 3, 28, 1006),
+        title="哈尔滨市2018年政府信息公开工作年度报告",
+        body="",
+        lists=[("col4971", "2019-03-28")],
+        exists=False,
     )
     pages.append(missing_hanweb)
 
     # ---------------- trs: 秦皇岛市人民政府 (GBK) -------------------------------------
     base = "/zwgk/zfxxgknb"
     q2016 = f"{base}/201702/t20170222_5001.html"
-    pages.append(Page(
-        site="trs", path=q2016, title="秦皇岛市2016年政府信息公开工作年度报告",
-        body=render_lines(seed("qhd_2016.txt")), lists=[("szfnb", "2017-02-22")],
-        pubdate="2017-02-22 16:41", label_date="2017-02-22",
-        meta_table=qhd_meta("58/2017-092426", "市政府办公厅", "2017-02-22"),
-        source="秦皇岛市人民政府办公厅",
-    ))
-    reports.append(Report(
-        issuer="秦皇岛市人民政府", year=2016, fmt="pre2019", pages=[q2016], best=q2016,
-        note="seed 004: metadata block (发布时间/发布机构 市政府办公厅/索引号 58/2017-092426); "
-        "dropped characters 「)围绕…」; numbers in prose (162件, 复议4件, 诉讼4件)",
-    ))
+    pages.append(
+        Page(
+            site="trs",
+            path=q2016,
+            title="秦皇岛市2016年政府信息公开工作年度报告",
+            body=render_lines(seed("qhd_2016.txt")),
+            lists=[("szfnb", "2017-02-22")],
+            pubdate="2017-02-22 16:41",
+            label_date="2017-02-22",
+            meta_table=qhd_meta("58/2017-092426", "市政府办公厅", "2017-02-22"),
+            source="秦皇岛市人民政府办公厅",
+        )
+    )
+    reports.append(
+        Report(
+            issuer="秦皇岛市人民政府",
+            year=2016,
+            fmt="pre2019",
+            pages=[q2016],
+            best=q2016,
+            note="seed 004: metadata block (发布时间/发布机构 市政府办公厅/索引号 58/2017-092426); "
+            "dropped characters 「)围绕…」; numbers in prose (162件, 复议4件, 诉讼4件)",
+        )
+    )
 
     q2017 = f"{base}/t19700101_5008.html"
     body = old_body(OLD_QHD_2017).replace(
-        "围绕重点领域信息公开，", f"围绕重点领域信息公开，{SPAM_MAJIANG}", 1)
-    pages.append(Page(
-        site="trs", path=q2017, title="秦皇岛市政府信息公开工作2017年度报告",
-        body=body, lists=[("szfnb", "2018-03-20")], pubdate="2018-03-20 11:05",
-        label_date="2018-03-20", source="秦皇岛市人民政府办公室",
-    ))
-    reports.append(Report(
-        issuer="秦皇岛市人民政府", year=2017, fmt="pre2019", pages=[q2017], best=q2017,
-        spam=[SPAM_MAJIANG],
-        note="pre-2019 prose, no signature; epoch date in the URL (t19700101_…); "
-        "「麻将胡了最新官方版下载」 injected mid-sentence",
-    ))
+        "围绕重点领域信息公开，", f"围绕重点领域信息公开，{SPAM_MAJIANG}", 1
+    )
+    pages.append(
+        Page(
+            site="trs",
+            path=q2017,
+            title="秦皇岛市政府信息公开工作2017年度报告",
+            body=body,
+            lists=[("szfnb", "2018-03-20")],
+            pubdate="2018-03-20 11:05",
+            label_date="2018-03-20",
+            source="秦皇岛市人民政府办公室",
+        )
+    )
+    reports.append(
+        Report(
+            issuer="秦皇岛市人民政府",
+            year=2017,
+            fmt="pre2019",
+            pages=[q2017],
+            best=q2017,
+            spam=[SPAM_MAJIANG],
+            note="pre-2019 prose, no signature; epoch date in the URL (t19700101_…); "
+            "「麻将胡了最新官方版下载」 injected mid-sentence",
+        )
+    )
 
     q2019 = f"{base}/202003/t20200330_5014.html"
-    pages.append(Page(
-        site="trs", path=q2019, title="秦皇岛市2019年政府信息公开工作年度报告",
-        body=modern_body(QHD_2019), lists=[("szfnb", "2020-03-30")],
-        pubdate="2020-03-30 15:12", label_date="2020-03-30",
-        meta_table=qhd_meta("58/2020-011873", "市政府办公室", "2020-03-30"),
-        source="秦皇岛市人民政府办公室",
-    ))
-    reports.append(Report(
-        issuer="秦皇岛市人民政府", year=2019, fmt="2019", pages=[q2019], best=q2019,
-        note="2019 format with real tables, served as GBK", t3=("2019", QHD_2019.t3),
-    ))
+    pages.append(
+        Page(
+            site="trs",
+            path=q2019,
+            title="秦皇岛市2019年政府信息公开工作年度报告",
+            body=modern_body(QHD_2019),
+            lists=[("szfnb", "2020-03-30")],
+            pubdate="2020-03-30 15:12",
+            label_date="2020-03-30",
+            meta_table=qhd_meta("58/2020-011873", "市政府办公室", "2020-03-30"),
+            source="秦皇岛市人民政府办公室",
+        )
+    )
+    reports.append(
+        Report(
+            issuer="秦皇岛市人民政府",
+            year=2019,
+            fmt="2019",
+            pages=[q2019],
+            best=q2019,
+            note="2019 format with real tables, served as GBK",
+            t3=("2019", QHD_2019.t3),
+        )
+    )
 
     q2021 = f"{base}/202203/t20220325_5020.html"
     q2021c = f"{base}/202204/t20220408_5021.html"
-    pages.append(Page(
-        site="trs", path=q2021, title="秦皇岛市2021年政府信息公开工作年度报告",
-        body=modern_body(qhd_2021(QHD_2021_T2_ORIG, QHD_2021_ORIG_T3, "2022年3月25日")),
-        lists=[("szfnb", "2022-03-25")], pubdate="2022-03-25 10:00", label_date="2022-03-25",
-        source="秦皇岛市人民政府办公室",
-    ))
-    pages.append(Page(
-        site="trs", path=q2021c, title="秦皇岛市2021年政府信息公开工作年度报告（更正）",
-        body=para("更正说明：原报告“二、主动公开政府信息情况”表中行政规范性文件现行有效件数、"
-                  "“三、收到和处理政府信息公开申请情况”表中结转下年度继续办理数据有误，现予更正。")
-        + "\n" + modern_body(qhd_2021(QHD_2021_T2_FIX, QHD_2021_FIX_T3, "2022年4月8日")),
-        lists=[("szfnb", "2022-04-08")], pubdate="2022-04-08 09:30", label_date="2022-04-08",
-        source="秦皇岛市人民政府办公室",
-    ))
-    reports.append(Report(
-        issuer="秦皇岛市人民政府", year=2021, fmt="2021", pages=[q2021, q2021c], best=q2021c,
-        note="「更正」 republication wins: the original has 现行有效件数 230 (corrected 203) and a "
-        "结转 row that breaks the 勾稽关系; the correction is consistent",
-        t3=("2021", QHD_2021_FIX_T3),
-    ))
+    pages.append(
+        Page(
+            site="trs",
+            path=q2021,
+            title="秦皇岛市2021年政府信息公开工作年度报告",
+            body=modern_body(qhd_2021(QHD_2021_T2_ORIG, QHD_2021_ORIG_T3, "2022年3月25日")),
+            lists=[("szfnb", "2022-03-25")],
+            pubdate="2022-03-25 10:00",
+            label_date="2022-03-25",
+            source="秦皇岛市人民政府办公室",
+        )
+    )
+    pages.append(
+        Page(
+            site="trs",
+            path=q2021c,
+            title="秦皇岛市2021年政府信息公开工作年度报告（更正）",
+            body=para(
+                "更正说明：原报告“二、主动公开政府信息情况”表中行政规范性文件现行有效件数、"
+                "“三、收到和处理政府信息公开申请情况”表中结转下年度继续办理数据有误，现予更正。"
+            )
+            + "\n"
+            + modern_body(qhd_2021(QHD_2021_T2_FIX, QHD_2021_FIX_T3, "2022年4月8日")),
+            lists=[("szfnb", "2022-04-08")],
+            pubdate="2022-04-08 09:30",
+            label_date="2022-04-08",
+            source="秦皇岛市人民政府办公室",
+        )
+    )
+    reports.append(
+        Report(
+            issuer="秦皇岛市人民政府",
+            year=2021,
+            fmt="2021",
+            pages=[q2021, q2021c],
+            best=q2021c,
+            note="「更正」 republication wins: the original has 现行有效件数 230 (corrected 203) and a "
+            "结转 row that breaks the 勾稽关系; the correction is consistent",
+            t3=("2021", QHD_2021_FIX_T3),
+        )
+    )
 
-    trap(Page(
-        site="trs", path=f"{base}/202110/t20211008_5018.html",
-        title="国务院办公厅政府信息与政务公开办公室关于印发《中华人民共和国政府信息公开工作年度报告格式》的通知",
-        body=render_lines([
-            "国办公开办函〔2021〕30号",
-            "各省、自治区、直辖市人民政府办公厅，国务院各部委、各直属机构办公厅（室）：",
-            "为进一步做好政府信息公开工作年度报告编制发布工作，我们对《中华人民共和国政府信息公开工作年度报告格式（试行）》"
-            "进行了修订，形成了《中华人民共和国政府信息公开工作年度报告格式》，现印发给你们，请遵照执行。",
-            "年度报告内容，要严格按照《中华人民共和国政府信息公开条例》第五十条的规定确定，不能遗漏，也不宜泛化。",
-            "（一）总体情况。这一项报告本机关政府信息公开工作总体情况。",
-            "二、主动公开政府信息情况：第二十条第（一）项 信息内容 本年制发件数 本年废止件数 现行有效件数",
-            "三、收到和处理政府信息公开申请情况：（六）其他处理 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
-            "国务院办公厅政府信息与政务公开办公室",
-            "2021年9月26日",
-        ]),
-        lists=[("szfnb", "2021-10-08")], pubdate="2021-10-08 08:30", label_date="2021-10-08",
-        source="中国政府网",
-    ), "format_notice")
-    trap(Page(
-        site="trs", path=f"{base}/202201/t20220120_5019.html",
-        title="秦皇岛市人民政府门户网站2021年政府网站工作年度报表",
-        body=render_lines([
-            "政府网站工作年度报表（2021年度）",
-            "填报单位：秦皇岛市人民政府办公室",
-            "网站名称\t秦皇岛市人民政府",
-            "首页网址\twww.qhd.gov.cn",
-            "网站标识码\t1303000012",
-            "独立用户访问总量（单位：个）\t2871364",
-            "网站总访问量（单位：次）\t15873201",
-            "信息发布总数（单位：条）\t27654",
-            "办事服务 注册用户数（单位：个）\t86321",
-        ], keep_tabs=True),
-        lists=[("szfnb", "2022-01-20")], pubdate="2022-01-20 17:10", label_date="2022-01-20",
-        source="秦皇岛市人民政府办公室",
-    ), "website_report")
+    trap(
+        Page(
+            site="trs",
+            path=f"{base}/202110/t20211008_5018.html",
+            title="国务院办公厅政府信息与政务公开办公室关于印发《中华人民共和国政府信息公开工作年度报告格式》的通知",
+            body=render_lines(
+                [
+                    "国办公开办函〔2021〕30号",
+                    "各省、自治区、直辖市人民政府办公厅，国务院各部委、各直属机构办公厅（室）：",
+                    "为进一步做好政府信息公开工作年度报告编制发布工作，我们对《中华人民共和国政府信息公开工作年度报告格式（试行）》"
+                    "进行了修订，形成了《中华人民共和国政府信息公开工作年度报告格式》，现印发给你们，请遵照执行。",
+                    "年度报告内容，要严格按照《中华人民共和国政府信息公开条例》第五十条的规定确定，不能遗漏，也不宜泛化。",
+                    "（一）总体情况。这一项报告本机关政府信息公开工作总体情况。",
+                    "二、主动公开政府信息情况：第二十条第（一）项 信息内容 本年制发件数 本年废止件数 现行有效件数",
+                    "三、收到和处理政府信息公开申请情况：（六）其他处理 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+                    "国务院办公厅政府信息与政务公开办公室",
+                    "2021年9月26日",
+                ]
+            ),
+            lists=[("szfnb", "2021-10-08")],
+            pubdate="2021-10-08 08:30",
+            label_date="2021-10-08",
+            source="中国政府网",
+        ),
+        "format_notice",
+    )
+    trap(
+        Page(
+            site="trs",
+            path=f"{base}/202201/t20220120_5019.html",
+            title="秦皇岛市人民政府门户网站2021年政府网站工作年度报表",
+            body=render_lines(
+                [
+                    "政府网站工作年度报表（2021年度）",
+                    "填报单位：秦皇岛市人民政府办公室",
+                    "网站名称\t秦皇岛市人民政府",
+                    "首页网址\twww.qhd.gov.cn",
+                    "网站标识码\t1303000012",
+                    "独立用户访问总量（单位：个）\t2871364",
+                    "网站总访问量（单位：次）\t15873201",
+                    "信息发布总数（单位：条）\t27654",
+                    "办事服务 注册用户数（单位：个）\t86321",
+                ],
+                keep_tabs=True,
+            ),
+            lists=[("szfnb", "2022-01-20")],
+            pubdate="2022-01-20 17:10",
+            label_date="2022-01-20",
+            source="秦皇岛市人民政府办公室",
+        ),
+        "website_report",
+    )
     error_trs = Page(
-        site="trs", path=f"{base}/201903/t20190320_5010.html",
-        title="秦皇岛市2018年政府信息公开工作年度报告", body=para("（服务器错误时不可用）"),
-        lists=[("szfnb", "2019-03-20")], pubdate="2019-03-20 10:00", label_date="2019-03-20",
+        site="trs",
+        path=f"{base}/201903/t20190320_5010.html",
+        title="秦皇岛市2018年政府信息公开工作年度报告",
+        body=para("（服务器错误时不可用）"),
+        lists=[("szfnb", "2019-03-20")],
+        pubdate="2019-03-20 10:00",
+        label_date="2019-03-20",
     )
     pages.append(error_trs)
 
@@ -1067,157 +1467,335 @@ def build_pages() -> tuple[list[Page], list[Report], list[dict[str, str]]]:
     c2020 = f"{bm}/202101/t20210128_5101.shtml"
     c2020_city = f"{base}/202101/t20210128_5016.html"
     czj_meta = qhd_meta("000572311/2021-00018", "秦皇岛市财政局", "2021-01-28", "部门年度报告")
-    pages.append(Page(
-        site="trs", path=c2020, title="关于2020年度政府信息公开情况的报告",
-        body=modern_body(CZJ_2020), lists=[("bmnb", "2021-01-28")],
-        pubdate="2021-01-28 11:20", label_date="2021-01-28", meta_table=czj_meta,
-        source="秦皇岛市财政局",
-    ))
-    img_names = ["W020210128382211345678.png", "W020210128382211356789.png",
-                 "W020210128382211367890.png"]
+    pages.append(
+        Page(
+            site="trs",
+            path=c2020,
+            title="关于2020年度政府信息公开情况的报告",
+            body=modern_body(CZJ_2020),
+            lists=[("bmnb", "2021-01-28")],
+            pubdate="2021-01-28 11:20",
+            label_date="2021-01-28",
+            meta_table=czj_meta,
+            source="秦皇岛市财政局",
+        )
+    )
+    img_names = [
+        "W020210128382211345678.png",
+        "W020210128382211356789.png",
+        "W020210128382211367890.png",
+    ]
     partial = modern_body(replace(CZJ_2020, images=[f"./{n}" for n in img_names]))
-    pages.append(Page(
-        site="trs", path=c2020_city, title="关于2020年度政府信息公开情况的报告",
-        body=partial, lists=[("szfnb", "2021-01-28")], pubdate="2021-01-28 11:20",
-        label_date="2021-01-28", meta_table=czj_meta, source="秦皇岛市财政局",
-        extra_files={f"{base}/202101/{n}": PNG_1X1 for n in img_names},
-    ))
-    reports.append(Report(
-        issuer="秦皇岛市财政局", year=2020, fmt="2019", pages=[c2020, c2020_city], best=c2020,
-        note="title 「关于2020年度政府信息公开情况的报告」 names no issuer: take it from 发布机构/"
-        "signature; on the department column with real tables (blank cells for 0) and on the "
-        "city column with the tables as <img> (partial copy, tables_missing)",
-        t3=("2019", CZJ_2020.t3),
-    ))
+    pages.append(
+        Page(
+            site="trs",
+            path=c2020_city,
+            title="关于2020年度政府信息公开情况的报告",
+            body=partial,
+            lists=[("szfnb", "2021-01-28")],
+            pubdate="2021-01-28 11:20",
+            label_date="2021-01-28",
+            meta_table=czj_meta,
+            source="秦皇岛市财政局",
+            extra_files={f"{base}/202101/{n}": PNG_1X1 for n in img_names},
+        )
+    )
+    reports.append(
+        Report(
+            issuer="秦皇岛市财政局",
+            year=2020,
+            fmt="2019",
+            pages=[c2020, c2020_city],
+            best=c2020,
+            note="title 「关于2020年度政府信息公开情况的报告」 names no issuer: take it from 发布机构/"
+            "signature; on the department column with real tables (blank cells for 0) and on the "
+            "city column with the tables as <img> (partial copy, tables_missing)",
+            t3=("2019", CZJ_2020.t3),
+        )
+    )
 
     c2021 = f"{bm}/202201/t20220127_5110.shtml"
-    pages.append(Page(
-        site="trs", path=c2021, title="秦皇岛市财政局2021年政府信息公开工作年度报告",
-        body=modern_body(CZJ_2021), lists=[("bmnb", "2022-01-27")],
-        pubdate="2022-01-27 15:03", label_date="2022-01-27",
-        meta_table=qhd_meta("000572311/2022-00009", "秦皇岛市财政局", "2022-01-27", "部门年度报告"),
-        source="秦皇岛市财政局",
-    ))
-    reports.append(Report(
-        issuer="秦皇岛市财政局", year=2021, fmt="2021", pages=[c2021], best=c2021,
-        note="2021 format, department column (.shtml, 6-argument createPageHTML)",
-        t3=("2021", CZJ_2021.t3),
-    ))
+    pages.append(
+        Page(
+            site="trs",
+            path=c2021,
+            title="秦皇岛市财政局2021年政府信息公开工作年度报告",
+            body=modern_body(CZJ_2021),
+            lists=[("bmnb", "2022-01-27")],
+            pubdate="2022-01-27 15:03",
+            label_date="2022-01-27",
+            meta_table=qhd_meta(
+                "000572311/2022-00009", "秦皇岛市财政局", "2022-01-27", "部门年度报告"
+            ),
+            source="秦皇岛市财政局",
+        )
+    )
+    reports.append(
+        Report(
+            issuer="秦皇岛市财政局",
+            year=2021,
+            fmt="2021",
+            pages=[c2021],
+            best=c2021,
+            note="2021 format, department column (.shtml, 6-argument createPageHTML)",
+            t3=("2021", CZJ_2021.t3),
+        )
+    )
     c2018 = f"{bm}/201901/t20190130_5090.shtml"
-    pages.append(Page(
-        site="trs", path=c2018, title="秦皇岛市财政局2018年政府信息公开工作报告",
-        body=old_body(OLD_CZJ_2018), lists=[("bmnb", "2019-01-30")],
-        pubdate="2019-01-30 09:40", label_date="2019-01-30", source="秦皇岛市财政局",
-    ))
-    reports.append(Report(
-        issuer="秦皇岛市财政局", year=2018, fmt="pre2019", pages=[c2018], best=c2018,
-        note="pre-2019 prose; title without 年度 (「…2018年政府信息公开工作报告」)",
-    ))
+    pages.append(
+        Page(
+            site="trs",
+            path=c2018,
+            title="秦皇岛市财政局2018年政府信息公开工作报告",
+            body=old_body(OLD_CZJ_2018),
+            lists=[("bmnb", "2019-01-30")],
+            pubdate="2019-01-30 09:40",
+            label_date="2019-01-30",
+            source="秦皇岛市财政局",
+        )
+    )
+    reports.append(
+        Report(
+            issuer="秦皇岛市财政局",
+            year=2018,
+            fmt="pre2019",
+            pages=[c2018],
+            best=c2018,
+            note="pre-2019 prose; title without 年度 (「…2018年政府信息公开工作报告」)",
+        )
+    )
     e2022 = f"{bm}/202301/t20230130_5130.shtml"
-    pages.append(Page(
-        site="trs", path=e2022, title="秦皇岛市生态环境局2022年政府信息公开工作年度报告",
-        body=modern_body(HBJ_2022), lists=[("bmnb", "2023-01-30")],
-        pubdate="2023-01-30 16:26", label_date="2023-01-30",
-        meta_table=qhd_meta("MB1A12345/2023-00004", "秦皇岛市生态环境局", "2023-01-30", "部门年度报告"),
-        source="秦皇岛市生态环境局",
-    ))
-    reports.append(Report(
-        issuer="秦皇岛市生态环境局", year=2022, fmt="2021", pages=[e2022], best=e2022,
-        note="2021 format with blank cells for zeros; 四 heading 「…行政复议和行政诉讼情况」",
-        t3=("2021", HBJ_2022.t3),
-    ))
-    trap(Page(
-        site="trs", path=f"{bm}/202207/t20220715_5121.shtml",
-        title="秦皇岛市财政局2022年上半年政府信息公开数据统计",
-        body=render_lines([
-            "2022年1月至6月，我局主动公开政府信息712条，收到政府信息公开申请9件，已办结8件，结转1件。",
-            "未发生因政府信息公开被申请行政复议或提起行政诉讼的情况。",
-        ]),
-        lists=[("bmnb", "2022-07-15")], pubdate="2022-07-15 10:10", label_date="2022-07-15",
-        source="秦皇岛市财政局",
-    ), "half_year_statistics")
+    pages.append(
+        Page(
+            site="trs",
+            path=e2022,
+            title="秦皇岛市生态环境局2022年政府信息公开工作年度报告",
+            body=modern_body(HBJ_2022),
+            lists=[("bmnb", "2023-01-30")],
+            pubdate="2023-01-30 16:26",
+            label_date="2023-01-30",
+            meta_table=qhd_meta(
+                "MB1A12345/2023-00004", "秦皇岛市生态环境局", "2023-01-30", "部门年度报告"
+            ),
+            source="秦皇岛市生态环境局",
+        )
+    )
+    reports.append(
+        Report(
+            issuer="秦皇岛市生态环境局",
+            year=2022,
+            fmt="2021",
+            pages=[e2022],
+            best=e2022,
+            note="2021 format with blank cells for zeros; 四 heading 「…行政复议和行政诉讼情况」",
+            t3=("2021", HBJ_2022.t3),
+        )
+    )
+    trap(
+        Page(
+            site="trs",
+            path=f"{bm}/202207/t20220715_5121.shtml",
+            title="秦皇岛市财政局2022年上半年政府信息公开数据统计",
+            body=render_lines(
+                [
+                    "2022年1月至6月，我局主动公开政府信息712条，收到政府信息公开申请9件，已办结8件，结转1件。",
+                    "未发生因政府信息公开被申请行政复议或提起行政诉讼的情况。",
+                ]
+            ),
+            lists=[("bmnb", "2022-07-15")],
+            pubdate="2022-07-15 10:10",
+            label_date="2022-07-15",
+            source="秦皇岛市财政局",
+        ),
+        "half_year_statistics",
+    )
 
     # ---------------- generic: 虎林市人民政府 -----------------------------------------
     g2020 = "/xxgk/nb/2021/0205/28765.html"
-    pages.append(Page(
-        site="generic", path=g2020, title="虎林市2020年政府信息公开工作年度报告",
-        body=render_lines(seed("hulin_2020.txt"), keep_tabs=True),
-        lists=[("nb", "2021-02-05")], label_date="2021-02-05", source="虎林市人民政府办公室",
-    ))
-    reports.append(Report(
-        issuer="虎林市人民政府", year=2020, fmt="2019", pages=[g2020], best=g2020,
-        note="seed 003: tables as tab-separated text with split cells, 「**…**」 markers, "
-        "「3929. 08 万元」; 发布日期 label only (no <meta>); signature 2021年2月4日",
-    ))
+    pages.append(
+        Page(
+            site="generic",
+            path=g2020,
+            title="虎林市2020年政府信息公开工作年度报告",
+            body=render_lines(seed("hulin_2020.txt"), keep_tabs=True),
+            lists=[("nb", "2021-02-05")],
+            label_date="2021-02-05",
+            source="虎林市人民政府办公室",
+        )
+    )
+    reports.append(
+        Report(
+            issuer="虎林市人民政府",
+            year=2020,
+            fmt="2019",
+            pages=[g2020],
+            best=g2020,
+            note="seed 003: tables as tab-separated text with split cells, 「**…**」 markers, "
+            "「3929. 08 万元」; 发布日期 label only (no <meta>); signature 2021年2月4日",
+        )
+    )
     g2009 = "/xxgk/nb/2010/0119/1024.html"
-    pages.append(Page(
-        site="generic", path=g2009, title="虎林市2009年政府信息公开工作年度报告",
-        body=old_body(OLD_HULIN_2009), lists=[("nb", "2010-01-19")],
-    ))
-    reports.append(Report(
-        issuer="虎林市人民政府", year=2009, fmt="pre2019", pages=[g2009], best=g2009,
-        note="the only date on the page is the signature 「二〇一〇年一月十九日」 (Chinese numerals)",
-    ))
+    pages.append(
+        Page(
+            site="generic",
+            path=g2009,
+            title="虎林市2009年政府信息公开工作年度报告",
+            body=old_body(OLD_HULIN_2009),
+            lists=[("nb", "2010-01-19")],
+        )
+    )
+    reports.append(
+        Report(
+            issuer="虎林市人民政府",
+            year=2009,
+            fmt="pre2019",
+            pages=[g2009],
+            best=g2009,
+            note="the only date on the page is the signature 「二〇一〇年一月十九日」 (Chinese numerals)",
+        )
+    )
     g2021 = "/xxgk/nb/2022/0128/29876.html"
-    pages.append(Page(
-        site="generic", path=g2021, title="虎林市人民政府2021年政府信息公开工作年度报告",
-        body=modern_body(HULIN_2021), lists=[("nb", "2022-01-28")], label_date="2022-01-28",
-        source="虎林市人民政府办公室",
-    ))
-    reports.append(Report(
-        issuer="虎林市人民政府", year=2021, fmt="2021", pages=[g2021], best=g2021,
-        note="2021 format with real tables on a plain county site", t3=("2021", HULIN_2021.t3),
-    ))
+    pages.append(
+        Page(
+            site="generic",
+            path=g2021,
+            title="虎林市人民政府2021年政府信息公开工作年度报告",
+            body=modern_body(HULIN_2021),
+            lists=[("nb", "2022-01-28")],
+            label_date="2022-01-28",
+            source="虎林市人民政府办公室",
+        )
+    )
+    reports.append(
+        Report(
+            issuer="虎林市人民政府",
+            year=2021,
+            fmt="2021",
+            pages=[g2021],
+            best=g2021,
+            note="2021 format with real tables on a plain county site",
+            t3=("2021", HULIN_2021.t3),
+        )
+    )
     g2022 = "/xxgk/nb/2023/0116/30571.html"
-    pages.append(Page(
-        site="generic", path=g2022, title="虎林市虎头镇人民政府2022年政府信息公开工作年度报告",
-        body=modern_body(HUTOU_2022), lists=[("nb", "2023-01-16")], label_date="2023-01-16",
-        source="虎头镇人民政府",
-    ))
-    reports.append(Report(
-        issuer="虎林市虎头镇人民政府", year=2022, fmt="2021", pages=[g2022], best=g2022,
-        note="township report; 表三 all zero, printed as blank cells", t3=("2021", HUTOU_2022.t3),
-    ))
+    pages.append(
+        Page(
+            site="generic",
+            path=g2022,
+            title="虎林市虎头镇人民政府2022年政府信息公开工作年度报告",
+            body=modern_body(HUTOU_2022),
+            lists=[("nb", "2023-01-16")],
+            label_date="2023-01-16",
+            source="虎头镇人民政府",
+        )
+    )
+    reports.append(
+        Report(
+            issuer="虎林市虎头镇人民政府",
+            year=2022,
+            fmt="2021",
+            pages=[g2022],
+            best=g2022,
+            note="township report; 表三 all zero, printed as blank cells",
+            t3=("2021", HUTOU_2022.t3),
+        )
+    )
     g2019 = "/jyj/xxgk/ndbg/2020/0120/26003.html"
     body = modern_body(JYJ_2019).replace("学生资助、", f"学生资助、{SPAM_KAIYUN}", 1)
-    pages.append(Page(
-        site="generic", path=g2019, title="虎林市教育局2019年政府信息公开工作年度报告",
-        body=body, lists=[("nb", "2020-01-20")], label_date="2020-01-20", source="虎林市教育局",
-    ))
-    reports.append(Report(
-        issuer="虎林市教育局", year=2019, fmt="2019", pages=[g2019], best=g2019,
-        spam=[SPAM_KAIYUN], note="2019 format; keyword injection 「开云体育app下载」 mid-sentence",
-        t3=("2019", JYJ_2019.t3),
-    ))
-    trap(Page(
-        site="generic", path="/xxgk/tzgg/2021/1220/29701.html",
-        title="关于做好2021年度政府信息公开工作年度报告编制发布工作的通知",
-        body=render_lines([
-            "各乡镇人民政府、市政府各部门：",
-            "根据《中华人民共和国政府信息公开条例》第四十九条规定，各部门应当于2022年1月31日前公布本机关"
-            "2021年度政府信息公开工作年度报告，请严格按照国办公开办函〔2021〕30号规定的格式编制。",
-            "虎林市政务公开办公室",
-            "2021年12月20日",
-        ]),
-        lists=[("nb", "2021-12-20")], label_date="2021-12-20", source="虎林市政务公开办公室",
-    ), "notice")
-    trap(Page(
-        site="generic", path="/xxgk/nb/2019/0115/25110.html",
-        title="虎林市人民政府网站2018年政府网站工作年度报表",
-        body=render_lines(["网站名称：虎林市人民政府", "网站标识码：2303810001",
-                           "信息发布总数（单位：条）：3526", "独立用户访问总量（单位：个）：184302"]),
-        lists=[("nb", "2019-01-15")], label_date="2019-01-15", source="虎林市人民政府办公室",
-    ), "website_report")
+    pages.append(
+        Page(
+            site="generic",
+            path=g2019,
+            title="虎林市教育局2019年政府信息公开工作年度报告",
+            body=body,
+            lists=[("nb", "2020-01-20")],
+            label_date="2020-01-20",
+            source="虎林市教育局",
+        )
+    )
+    reports.append(
+        Report(
+            issuer="虎林市教育局",
+            year=2019,
+            fmt="2019",
+            pages=[g2019],
+            best=g2019,
+            spam=[SPAM_KAIYUN],
+            note="2019 format; keyword injection 「开云体育app下载」 mid-sentence",
+            t3=("2019", JYJ_2019.t3),
+        )
+    )
+    trap(
+        Page(
+            site="generic",
+            path="/xxgk/tzgg/2021/1220/29701.html",
+            title="关于做好2021年度政府信息公开工作年度报告编制发布工作的通知",
+            body=render_lines(
+                [
+                    "各乡镇人民政府、市政府各部门：",
+                    "根据《中华人民共和国政府信息公开条例》第四十九条规定，各部门应当于2022年1月31日前公布本机关"
+                    "2021年度政府信息公开工作年度报告，请严格按照国办公开办函〔2021〕30号规定的格式编制。",
+                    "虎林市政务公开办公室",
+                    "2021年12月20日",
+                ]
+            ),
+            lists=[("nb", "2021-12-20")],
+            label_date="2021-12-20",
+            source="虎林市政务公开办公室",
+        ),
+        "notice",
+    )
+    trap(
+        Page(
+            site="generic",
+            path="/xxgk/nb/2019/0115/25110.html",
+            title="虎林市人民政府网站2018年政府网站工作年度报表",
+            body=render_lines(
+                [
+                    "网站名称：虎林市人民政府",
+                    "网站标识码：2303810001",
+                    "信息发布总数（单位：条）：3526",
+                    "独立用户访问总量（单位：个）：184302",
+                ]
+            ),
+            lists=[("nb", "2019-01-15")],
+            label_date="2019-01-15",
+            source="虎林市人民政府办公室",
+        ),
+        "website_report",
+    )
     for path, title, date, text in (
-        ("/news/2022/1102/30412.html", "虎林市召开政务公开工作推进会", "2022-11-02",
-         "11月2日，虎林市召开政务公开工作推进会，部署基层政务公开标准化规范化和年度报告编制工作。"),
-        ("/news/2020/0928/27544.html", "虎林市开展“政务公开日”活动", "2020-09-28",
-         "9月28日，虎林市在政务服务中心开展“政务公开日”活动，邀请群众代表走进政府、体验办事流程。"),
-        ("/news/2009/1230/998.html", "市政府召开第十二次常务会议", "2009-12-30",
-         "12月30日，市政府召开第十二次常务会议，研究部署年终岁尾各项工作。"),
+        (
+            "/news/2022/1102/30412.html",
+            "虎林市召开政务公开工作推进会",
+            "2022-11-02",
+            "11月2日，虎林市召开政务公开工作推进会，部署基层政务公开标准化规范化和年度报告编制工作。",
+        ),
+        (
+            "/news/2020/0928/27544.html",
+            "虎林市开展“政务公开日”活动",
+            "2020-09-28",
+            "9月28日，虎林市在政务服务中心开展“政务公开日”活动，邀请群众代表走进政府、体验办事流程。",
+        ),
+        (
+            "/news/2009/1230/998.html",
+            "市政府召开第十二次常务会议",
+            "2009-12-30",
+            "12月30日，市政府召开第十二次常务会议，研究部署年终岁尾各项工作。",
+        ),
     ):
-        trap(Page(site="generic", path=path, title=title, body=para(text),
-                  lists=[("nb", date)], label_date=date, source="虎林市融媒体中心"), "news")
+        trap(
+            Page(
+                site="generic",
+                path=path,
+                title=title,
+                body=para(text),
+                lists=[("nb", date)],
+                label_date=date,
+                source="虎林市融媒体中心",
+            ),
+            "news",
+        )
     return pages, reports, traps
 
 
@@ -1242,8 +1820,9 @@ def crumb_html(site: Site, names: list[str], column: Column | None, sep: str) ->
     return sep.join(parts)
 
 
-def site_metas(site: Site, column: str, title: str | None, pubdate: str | None,
-               source: str = "") -> str:
+def site_metas(
+    site: Site, column: str, title: str | None, pubdate: str | None, source: str = ""
+) -> str:
     lines = [
         f'<meta name="SiteName" content="{site.name}">',
         f'<meta name="SiteDomain" content="{site.domain}">',
@@ -1278,17 +1857,26 @@ def meta_table_html(meta: dict[str, str], style: str) -> str:
         cells = []
         for label, value in items:
             if label == "发布机构":
-                cells.append(f"<td>{label}:{value}&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;</td>"
-                             "<td>字体:[&nbsp;&nbsp;<a>大</a> <a>中</a> <a>小</a>&nbsp;]</td>")
+                cells.append(
+                    f"<td>{label}:{value}&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;</td>"
+                    "<td>字体:[&nbsp;&nbsp;<a>大</a> <a>中</a> <a>小</a>&nbsp;]</td>"
+                )
             else:
-                cells.append(f"<td>{label}:{value}&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;</td>")
-        return ('<table class="xxgk-meta" width="100%"><tr>' + "".join(cells[:2]) + "</tr><tr>"
-                + "".join(cells[2:]) + "</tr></table>")
+                cells.append(
+                    f"<td>{label}:{value}&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;</td>"
+                )
+        return (
+            '<table class="xxgk-meta" width="100%"><tr>'
+            + "".join(cells[:2])
+            + "</tr><tr>"
+            + "".join(cells[2:])
+            + "</tr></table>"
+        )
     spaced = {"索引号": "索&nbsp;&nbsp;引&nbsp;&nbsp;号", "文号": "文&nbsp;&nbsp;&nbsp;&nbsp;号"}
     rows = []
     items = list(meta.items())
     for i in range(0, len(items), 2):
-        tds = "".join(f"<th>{spaced.get(k, k)}：</th><td>{E(v)}</td>" for k, v in items[i:i + 2])
+        tds = "".join(f"<th>{spaced.get(k, k)}：</th><td>{E(v)}</td>" for k, v in items[i : i + 2])
         rows.append(f"<tr>{tds}</tr>")
     return '<table class="xxgk_table" cellspacing="0">\n' + "\n".join(rows) + "\n</table>"
 
@@ -1325,7 +1913,7 @@ def hanweb_detail(site: Site, col: Column, page: Page, related: str) -> str:
 <title>{E(page.title)}_{site.name}</title>
 {site_metas(site, col.name, page.title, page.pubdate, page.source)}
 <meta name="i_columnid" content="{col.columnid}">
-<meta name="i_articleid" content="{page.path.rsplit('_', 1)[-1].split('.')[0]}">
+<meta name="i_articleid" content="{page.path.rsplit("_", 1)[-1].split(".")[0]}">
 </head>
 <body>
 <div class="top"><span>中国·哈尔滨</span> <span>中国政府网</span> <span>黑龙江省政府网</span> <span>English</span> <span>Русская версия</span> <span>无障碍</span> <span>长者模式</span></div>
@@ -1334,7 +1922,7 @@ def hanweb_detail(site: Site, col: Column, page: Page, related: str) -> str:
 {meta}
 <div class="article">
 <h1 class="title">{E(page.title)}</h1>
-<div class="info"><span>日期:{page.label_date or ''}</span>&nbsp;<span>来源:{E(page.source)}</span>&nbsp;<span>字号:<a href="javascript:doZoom(16)">大</a> <a href="javascript:doZoom(14)">中</a> <a href="javascript:doZoom(12)">小</a></span>&nbsp;<span>点击数:<script>document.write(Math.round(Math.random()*1000))</script></span></div>
+<div class="info"><span>日期:{page.label_date or ""}</span>&nbsp;<span>来源:{E(page.source)}</span>&nbsp;<span>字号:<a href="javascript:doZoom(16)">大</a> <a href="javascript:doZoom(14)">中</a> <a href="javascript:doZoom(12)">小</a></span>&nbsp;<span>点击数:<script>document.write(Math.round(Math.random()*1000))</script></span></div>
 <div id="zoom">
 <!--ZJEG_RSS.content.begin--><meta name="ContentStart">
 {page.body}
@@ -1356,8 +1944,7 @@ def hanweb_detail(site: Site, col: Column, page: Page, related: str) -> str:
 
 def hanweb_column(site: Site, col: Column, records: list[dict[str, str]]) -> str:
     first = records[: col.per_page]
-    column_data = {"columnid": col.columnid, "unitid": col.unitid, "webid": 1,
-                   "webname": site.name}
+    column_data = {"columnid": col.columnid, "unitid": col.unitid, "webid": 1, "webname": site.name}
     store = render_datastore(column_data, first)
     crumb = crumb_html(site, col.crumb, col, "&nbsp;&gt;&nbsp;")
     return f"""<!DOCTYPE html>
@@ -1405,8 +1992,9 @@ function createPageHTML(_nPageCount, _nCurrIndex, _sPageName, _sPageExt){
 </script>"""
 
 
-def trs_head(site: Site, title: str, column: str, pubdate: str | None, article: str | None,
-             source: str = "") -> str:
+def trs_head(
+    site: Site, title: str, column: str, pubdate: str | None, article: str | None, source: str = ""
+) -> str:
     return f"""<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">
 <html xmlns="http://www.w3.org/1999/xhtml">
 <head>
@@ -1444,21 +2032,26 @@ def trs_detail(site: Site, col: Column, page: Page, related: str) -> str:
 """
 
 
-def trs_list(site: Site, col: Column, entries: list[tuple[Page, str]], index: int,
-             count: int, total: int) -> str:
+def trs_list(
+    site: Site, col: Column, entries: list[tuple[Page, str]], index: int, count: int, total: int
+) -> str:
     crumb = crumb_html(site, col.crumb, col, " &gt; ")
     here = list_page_path(col, index)
     lis = []
     for page, date in entries:
         href = rel(here, page.path)
         title = page.list_title or page.title
-        lis.append(f'<li><span class="date">{date}</span><a href="{href}" target="_blank" '
-                   f'title="{E(title)}">{E(title)}</a></li>')
+        lis.append(
+            f'<li><span class="date">{date}</span><a href="{href}" target="_blank" '
+            f'title="{E(title)}">{E(title)}</a></li>'
+        )
     if col.scheme == "trs-classic":
         pager = f'{TRS_PAGE_JS}\n<script type="text/javascript">createPageHTML({count}, {index}, "index", "html");</script>'
     else:
-        pager = (f"<div id=\"page_div\"></div>\n<script type=\"text/javascript\">"
-                 f"createPageHTML('page_div', {count}, {index + 1}, 'index', 'shtml', {total});</script>")
+        pager = (
+            f'<div id="page_div"></div>\n<script type="text/javascript">'
+            f"createPageHTML('page_div', {count}, {index + 1}, 'index', 'shtml', {total});</script>"
+        )
     items = "\n".join(lis)
     return f"""{trs_head(site, col.name + "_" + site.name, col.name, None, None)}
 <div class="location">当前位置：{crumb}</div>
@@ -1491,8 +2084,9 @@ def generic_head(site: Site, title: str) -> str:
 def generic_detail(site: Site, col: Column, page: Page) -> str:
     crumb = crumb_html(site, col.crumb, col, " » ")
     date = f"发布日期：{page.label_date}　" if page.label_date else ""
-    container = ('class="article-content"' if page.path.startswith("/xxgk/")
-                 else 'id="content" class="con"')
+    container = (
+        'class="article-content"' if page.path.startswith("/xxgk/") else 'id="content" class="con"'
+    )
     return f"""{generic_head(site, page.title + " - " + site.name)}
 <div class="crumb">您现在的位置：{crumb}</div>
 <div class="article">
@@ -1509,8 +2103,9 @@ def generic_detail(site: Site, col: Column, page: Page) -> str:
 """
 
 
-def generic_list(site: Site, col: Column, entries: list[tuple[Page, str]], index: int,
-                 count: int, total: int) -> str:
+def generic_list(
+    site: Site, col: Column, entries: list[tuple[Page, str]], index: int, count: int, total: int
+) -> str:
     crumb = crumb_html(site, col.crumb, col, " » ")
     name = col.path.rsplit("/", 1)[-1]
 
@@ -1522,8 +2117,10 @@ def generic_list(site: Site, col: Column, entries: list[tuple[Page, str]], index
         f'<span class="time">[{d}]</span></li>'
         for p, d in entries
     )
-    nums = " ".join(f"<strong>{i + 1}</strong>" if i == index else f'<a href="{link(i)}">{i + 1}</a>'
-                    for i in range(count))
+    nums = " ".join(
+        f"<strong>{i + 1}</strong>" if i == index else f'<a href="{link(i)}">{i + 1}</a>'
+        for i in range(count)
+    )
     prev = f'<a href="{link(index - 1)}">上一页</a>' if index > 0 else "<span>上一页</span>"
     nxt = f'<a href="{link(index + 1)}">下一页</a>' if index < count - 1 else "<span>下一页</span>"
     return f"""{generic_head(site, col.name + " - " + site.name)}
@@ -1615,27 +2212,41 @@ def render_all() -> dict[str, bytes]:
         total = len(entries)
         count = -(-total // col.per_page)
         if col.scheme == "hanweb":
-            records = [{"href": p.path, "title": p.list_title or p.title, "date": d}
-                       for p, d in entries]
+            records = [
+                {"href": p.path, "title": p.list_title or p.title, "date": d} for p, d in entries
+            ]
             put(site, col.path, hanweb_column(site, col, records))
-            column_data = {"columnid": col.columnid, "unitid": col.unitid, "webid": 1,
-                           "webname": site.name, "perpage": col.per_page, "records": records}
+            column_data = {
+                "columnid": col.columnid,
+                "unitid": col.unitid,
+                "webid": 1,
+                "webname": site.name,
+                "perpage": col.per_page,
+                "records": records,
+            }
             files[f"{site.key}/_records/col{col.columnid}.json"] = (
-                json.dumps(column_data, ensure_ascii=False, indent=1) + "\n").encode()
+                json.dumps(column_data, ensure_ascii=False, indent=1) + "\n"
+            ).encode()
             continue
         for i in range(count):
-            chunk = entries[i * col.per_page:(i + 1) * col.per_page]
+            chunk = entries[i * col.per_page : (i + 1) * col.per_page]
             render = trs_list if site.style == "trs" else generic_list
             put(site, list_file_path(col, i), render(site, col, chunk, i, count, total))
 
     for site in SITES.values():
         files[f"{site.key}/robots.txt"] = site.robots.encode()
-        put(site, "/index.html", home_page(site, [c for c in COLUMNS.values() if c.site == site.key]))
+        put(
+            site,
+            "/index.html",
+            home_page(site, [c for c in COLUMNS.values() if c.site == site.key]),
+        )
 
     sites_json = {
         "sites": {
             s.key: {
-                "style": s.style, "name": s.name, "charset": s.charset,
+                "style": s.style,
+                "name": s.name,
+                "charset": s.charset,
                 "encoding": s.encoding,
                 "start": [c.path for c in COLUMNS.values() if c.site == s.key],
                 "errors": s.errors,
@@ -1679,13 +2290,14 @@ def expected(pages: list[Page], reports: list[Report], traps: list[dict[str, str
         }
         if r.t3 is not None:
             v = t3_values(*r.t3)
-            lhs = v["new"][6] + v["carry"][6]
-            rhs = v["total"][6] + v["out"][6]
             entry["table3_total_column"] = {
-                "new": v["new"][6], "carried_over": v["carry"][6],
-                "total": v["total"][6], "carried_forward": v["out"][6],
-                "consistent": all(v["new"][i] + v["carry"][i] == v["total"][i] + v["out"][i]
-                                  for i in range(7)),
+                "new": v["new"][6],
+                "carried_over": v["carry"][6],
+                "total": v["total"][6],
+                "carried_forward": v["out"][6],
+                "consistent": all(
+                    v["new"][i] + v["carry"][i] == v["total"][i] + v["out"][i] for i in range(7)
+                ),
             }
 
         out_reports.append(entry)
@@ -1699,8 +2311,9 @@ def expected(pages: list[Page], reports: list[Report], traps: list[dict[str, str
         if not p.exists:
             missing.append({"site": p.site, "path": p.path, "status": 404, "title": p.title})
         elif p.path in site.errors:
-            missing.append({"site": p.site, "path": p.path, "status": site.errors[p.path],
-                            "title": p.title})
+            missing.append(
+                {"site": p.site, "path": p.path, "status": site.errors[p.path], "title": p.title}
+            )
         elif p.path.startswith("/private/"):
             robots.append({"site": p.site, "path": p.path, "title": p.title})
     return {
@@ -1719,12 +2332,16 @@ def signature_date(body: str) -> str:
 
     digits = dict(zip("〇一二三四五六七八九", "0123456789", strict=True))
     text = re.sub(r"<[^>]+>", "\n", body)
-    m = None
-    for m in re.finditer(r"([〇一二三四五六七八九\d]{4})年([一二三四五六七八九十\d]{1,3})月"
-                         r"([一二三四五六七八九十\d]{1,3})日", text):
-        pass
-    if m is None:
+    matches = list(
+        re.finditer(
+            r"([〇一二三四五六七八九\d]{4})年([一二三四五六七八九十\d]{1,3})月"
+            r"([一二三四五六七八九十\d]{1,3})日",
+            text,
+        )
+    )
+    if not matches:
         raise SystemExit("no signature date")
+    m = matches[-1]
 
     def num(s: str) -> int:
         if s.isdigit():
@@ -1746,8 +2363,11 @@ def signature_date(body: str) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true",
-                        help="exit 1 when the committed output differs from a fresh render")
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="exit 1 when the committed output differs from a fresh render",
+    )
     args = parser.parse_args(argv)
     files = render_all()
     outputs = [HERE / s for s in SITES] + [HERE / "sites.json", HERE / "expected.json"]
