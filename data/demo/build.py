@@ -57,6 +57,7 @@ class Site:
     icp: str
     police: str
     robots: str = "User-agent: *\nDisallow:\n"
+    intro: str = "走进虎林"  # generic sites: the 走进… menu item
     errors: dict[str, int] = field(default_factory=dict)
 
 
@@ -119,6 +120,20 @@ SITES = {
             icp="黑ICP备12003456号-1",
             police="黑公网安备 23038102000011号",
         ),
+        Site(
+            key="jianggan",
+            style="generic",
+            name="杭州市江干区人民政府",
+            domain="www.jianggan.gov.cn",
+            idcode="3301040001",
+            charset="utf-8",
+            encoding="utf-8",
+            sponsor="杭州市江干区人民政府办公室",
+            undertaker="杭州市江干区数据资源管理局",
+            icp="浙ICP备05011234号",
+            police="浙公网安备 33010402000321号",
+            intro="走进江干",
+        ),
     ]
 }
 
@@ -161,6 +176,15 @@ COLUMNS = {
             path="/xxgk/nb/list.html",
             crumb=["首页", "信息公开", "政府信息公开年报"],
             per_page=4,
+            scheme="generic",
+        ),
+        Column(
+            site="jianggan",
+            key="jg",
+            name="政府信息公开年度报告",
+            path="/zwgk/zfxxgkndbg/index.html",
+            crumb=["首页", "政务公开", "政府信息公开年度报告"],
+            per_page=10,
             scheme="generic",
         ),
     ]
@@ -1796,6 +1820,61 @@ def build_pages() -> tuple[list[Page], list[Report], list[dict[str, str]]]:
             ),
             "news",
         )
+    # ---------------- jianggan: 杭州市江干区人民政府 (one-page generic list) --------------
+    j2020 = "/zwgk/zfxxgkndbg/202101/t20210129_8651234.html"
+    pages.append(
+        Page(
+            site="jianggan",
+            path=j2020,
+            title="杭州市江干区2020年政府信息公开工作年度报告",
+            body=render_lines(seed("jianggan_2020.txt")),
+            lists=[("jg", "2021-01-29")],
+            label_date="2021-01-29",
+            source="杭州市江干区人民政府办公室",
+        )
+    )
+    reports.append(
+        Report(
+            issuer="杭州市江干区人民政府",
+            year=2020,
+            fmt="unknown",
+            pages=[j2020],
+            best=j2020,
+            spam=[SPAM_MAJIANG],
+            note="seed 002: no section headings and no tables survived (format unknown by the "
+            "text rule; 2019 era by year); 「麻将胡了最新官方版下载」 injected mid-sentence; "
+            "damaged spans 「视频线.深入」, 「电线年未收到」; typo 「国开公开办函〔2019〕61号」; "
+            "no signature",
+        )
+    )
+    trap(
+        Page(
+            site="jianggan",
+            path="/zwgk/zfxxgkndbg/202101/t20210105_8640001.html",
+            title="杭州市江干区2020年上半年政府信息公开数据统计",
+            body=render_lines(
+                ["2020年1月至6月，全区主动公开政府信息3216条，收到政府信息公开申请247件。"]
+            ),
+            lists=[("jg", "2020-07-10")],
+            label_date="2020-07-10",
+            source="杭州市江干区人民政府办公室",
+        ),
+        "half_year_statistics",
+    )
+    trap(
+        Page(
+            site="jianggan",
+            path="/art/2021/1/12/art_1229160_5862.html",
+            title="江干区召开2021年政务公开工作部署会",
+            body=para(
+                "1月12日，江干区召开2021年政务公开工作部署会，总结2020年工作，部署年度报告编制发布等重点任务。"
+            ),
+            lists=[("jg", "2021-01-12")],
+            label_date="2021-01-12",
+            source="江干发布",
+        ),
+        "news",
+    )
     return pages, reports, traps
 
 
@@ -2068,6 +2147,10 @@ def trs_list(
 """
 
 
+def first_column(site: Site) -> Column:
+    return next(c for c in COLUMNS.values() if c.site == site.key)
+
+
 def generic_head(site: Site, title: str) -> str:
     return f"""<!doctype html>
 <html>
@@ -2078,7 +2161,7 @@ def generic_head(site: Site, title: str) -> str:
 </head>
 <body>
 <div class="header"><div class="logo">{site.name}</div>
-<div class="menu"><a href="/">首页</a> | <span>走进虎林</span> | <a href="/xxgk/nb/list.html">信息公开</a> | <span>政务服务</span> | <span>互动交流</span></div></div>"""
+<div class="menu"><a href="/">首页</a> | <span>{site.intro}</span> | <a href="{first_column(site).path}">信息公开</a> | <span>政务服务</span> | <span>互动交流</span></div></div>"""
 
 
 def generic_detail(site: Site, col: Column, page: Page) -> str:
