@@ -1,0 +1,154 @@
+"""Headline numbers stated in prose (pre-2019 reports, and later reports whose tables are lost).
+
+Free-form reports say 「市本级平台公开各类政府信息16836条」, 「共受理信息公开申请8件」,
+「报告行政复议4件」, 「未向申请人收取任何费用」. Each number is read from one
+clause (text between ，；。) by a pattern anchored on the statutory wording,
+so a category count (「主动公开应急救援信息 10 条」) or a percentage is not
+taken for a total. A clause that says there were none (「未发生…行政复议案」,
+「没有依申请收费…」) gives 0. The first statement of each quantity wins.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from gov_reports.extract.numbers import parse_number, to_halfwidth_digits
+
+PROSE_KEYS: tuple[str, ...] = (
+    "proactive_total",
+    "applications_received",
+    "disclosed",
+    "partially_disclosed",
+    "not_disclosed",
+    "not_held",
+    "reconsideration",
+    "litigation",
+    "fees",
+)
+"""stats.prose keys; `fees` is in 元 (yuan)."""
+
+_NUM = r"(?P<num>\d+(?:[.,]\s?\d+)*\s*[万亿]?|[〇零一二两三四五六七八九十百千万亿]+)\s*(?:余|多)?"
+_QUOTE = r"[”\"」』]?"
+_GAP = r"[^，,；;。\n]"  # stays inside one clause
+_CLAUSE_END = re.compile(r"[，,；;。\n]")
+
+# Every pattern starts with a literal (or a few) so the regex engine can skip ahead:
+# conditions on what comes *before* the match are checked in `_accept`.
+_COUNT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (key, re.compile(pattern))
+    for key, pattern in (
+        ("proactive_total",
+         r"公开(?:各类|各种)?(?P<gov>政府)?信息(?:的)?(?:共计?|总数|总量|数量)?(?:为|有|达)?"
+         rf"\s*{_NUM}\s*(?:条|件|项)"),
+        ("applications_received",
+         rf"(?:受理|收到|接到|接收|报告){_GAP}{{0,24}}?申请"
+         rf"[^，,；;。\n\d]{{0,8}}?(?:共计?|总数)?(?:为|有|达)?\s*{_NUM}\s*(?:件|条|宗|个)"),
+        ("partially_disclosed",
+         rf"部分公开{_QUOTE}(?:的)?(?:申请)?(?:有|为|共)?\s*{_NUM}\s*(?:件|条|项)"),
+        ("disclosed",
+         rf"(?:同意|予以|全部)公开{_QUOTE}(?:的)?(?:申请)?(?:有|为|共)?\s*{_NUM}\s*(?:件|条|项)"),
+        ("not_disclosed",
+         rf"(?:不予以?|否决|不同意)公开{_QUOTE}(?:的)?(?:信息|申请)?(?:有|为|共)?\s*{_NUM}"
+         r"\s*(?:件|条|项)"),
+        ("not_held",
+         r"(?:非本(?:机关|部门|单位)(?:政府信息|掌握|信息)?|信息不存在|不属于本(?:机关|部门))"
+         rf"{_QUOTE}(?:的)?(?:有|为|共)?\s*{_NUM}\s*(?:件|条|项)"),
+        ("reconsideration",
+         rf"行政复议(?:案件|案|申请)?[^，,；;。\n\d%]{{0,10}}?{_NUM}\s*(?:件|起|宗|次|例)"),
+        ("litigation",
+         rf"行政诉讼(?:案件|案)?[^，,；;。\n\d%]{{0,10}}?{_NUM}\s*(?:件|起|宗|次|例)"),
+    )
+)
+_NEGATION = re.compile(r"未发生|未出现|未收到|未接到|未有|没有|无|未")
+_ZERO_AFTER = re.compile(rf"{_GAP}{{0,20}}?(?:均为|为|是)(?:零|0)")
+_ZERO_TERMS = {"reconsideration": re.compile("行政复议"), "litigation": re.compile("行政诉讼")}
+_FEES = re.compile(
+    rf"收取(?:任何)?{_GAP}{{0,16}}?费(?:用)?(?:{_GAP}{{0,8}}?{_NUM}\s*(?P<unit>万元|元))?|收费"
+)
+_FEES_NEGATED_TAKE = re.compile(r"(?:未|没有|不|无|免予?)(?:向申请人)?$")
+_FEES_NONE_BEFORE = re.compile(r"没有|未发生|未产生")
+_FEES_ZERO_AFTER = re.compile(r"(?:和减免)?(?:情况)?(?:均为|为)(?:零|0)")
+
+
+def _clause_before(text: str, start: int, window: int = 40) -> str:
+    """The part of the clause that precedes `start` (at most `window` characters)."""
+    head = text[max(0, start - window) : start]
+    ends = [m.end() for m in _CLAUSE_END.finditer(head)]
+    return head[ends[-1] :] if ends else head
+
+
+def _accept(key: str, text: str, match: re.Match[str]) -> bool:
+    """Conditions on the words before a match that a leading-literal pattern cannot say."""
+    before = text[max(0, match.start() - 3) : match.start()]
+    if key == "proactive_total":
+        # 「依申请公开政府信息」 and 「不予公开」 are not 主动公开; 「公开各类信息」 needs 主动
+        if before.endswith(("申请", "不予")):
+            return False
+        return bool(match["gov"]) or before.endswith("主动")
+    if key == "disclosed":
+        return not before.endswith("不")
+    return True
+
+
+def _first_count(key: str, pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    return next((m for m in pattern.finditer(text) if _accept(key, text, m)), None)
+
+
+def _first_none(term: re.Pattern[str], text: str) -> int | None:
+    """Where the text first says there was none of `term` (「未发生…行政复议」, 「…为零」)."""
+    for m in term.finditer(text):
+        if _NEGATION.search(_clause_before(text, m.start())) or _ZERO_AFTER.match(text, m.end()):
+            return m.start()
+    return None
+
+
+def _fees(text: str) -> int | float | None:
+    """Fees charged, in 元: the first amount, or 0 when the text first says none were charged."""
+    for m in _FEES.finditer(text):
+        if m["num"] is not None:
+            value = _value(m)
+            return parse_number(f"{value}万") if value is not None and m["unit"] == "万元" \
+                else value
+        before = _clause_before(text, m.start(), 20)
+        if m.group(0).startswith("收取"):
+            if _FEES_NEGATED_TAKE.search(before):
+                return 0
+        elif _FEES_NONE_BEFORE.search(before) or _FEES_ZERO_AFTER.match(text, m.end()):
+            return 0
+    return None
+
+
+def _value(match: re.Match[str]) -> int | float | None:
+    return parse_number(match["num"])
+
+
+def extract_prose_stats(text: str) -> dict[str, int | float | None]:
+    """The PROSE_KEYS numbers stated in `text`; None where it does not say.
+
+    Patterns keep within one clause (their gaps exclude ，；。), so each runs
+    once over the whole text; the earliest statement wins, whether a number
+    or a sentence saying there were none.
+    """
+    found: dict[str, int | float | None] = dict.fromkeys(PROSE_KEYS)
+    text = to_halfwidth_digits(text)
+    for key, pattern in _COUNT_PATTERNS:
+        match = _first_count(key, pattern, text)
+        none_at = _first_none(_ZERO_TERMS[key], text) if key in _ZERO_TERMS else None
+        if none_at is not None and (match is None or none_at < match.start()):
+            found[key] = 0
+        elif match is not None:
+            found[key] = _value(match)
+    found["fees"] = _fees(text)
+    return found
+
+
+def prose_summary(prose: dict[str, Any]) -> dict[str, Any]:
+    """The summary fields that prose numbers fill."""
+    return {
+        "proactive_total": prose.get("proactive_total"),
+        "applications_new": prose.get("applications_received"),
+        "reconsideration_total": prose.get("reconsideration"),
+        "litigation_total": prose.get("litigation"),
+        "fees": prose.get("fees"),
+    }

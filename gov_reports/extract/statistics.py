@@ -1,0 +1,357 @@
+"""The statutory statistics of one report: tables 二/三/四, prose numbers, summary, checks.
+
+This is the one entry point the pipeline calls (`extract_statistics`). It
+prefers real `<table>` markup when the page's HTML is given, falls back to the
+text (tab/space-separated rows: PDF/Word text, the seeds) table by table, and
+always reads the prose for the headline numbers a table does not carry
+(主动公开 total, fees) or that a report without tables states in words.
+
+Nothing here guesses a table cell: blank cells are null, cells that cannot
+be placed are null with a flag, and prose numbers never fill table cells,
+only `summary` (flagged 'summary_from_prose:<field>' where a table would
+have said it).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from gov_reports.extract.checks import application_checks, failed_flags, make_check, review_checks
+from gov_reports.extract.prose_stats import PROSE_KEYS, extract_prose_stats, prose_summary
+from gov_reports.extract.report_tables import (
+    ALL_APPLICATION_ROWS,
+    APPLICATION_COLUMNS,
+    DISCLOSURE_LAYOUT,
+    REVIEW_COLUMNS,
+    REVIEW_ROWS,
+    TableRead,
+    complete_applications,
+    complete_disclosure,
+    read_applications,
+    read_disclosure,
+    read_reviews,
+)
+from gov_reports.extract.tables import Grid, html_grids, text_grid
+
+SUMMARY_KEYS: tuple[str, ...] = (
+    "proactive_total",
+    "applications_new",
+    "applications_carried_over",
+    "reconsideration_total",
+    "litigation_total",
+    "fees",
+)
+TABLE_FORMATS = ("2019", "2021")
+STATS_FORMATS = ("2019", "2021", "pre2019", "unknown")
+
+_HEADINGS = (
+    re.compile(r"^\s*二\s*[、.．]\s*主动公开政府信息情况", re.MULTILINE),
+    re.compile(r"^\s*三\s*[、.．]\s*收到和处理政府信息公开申请情况", re.MULTILINE),
+    re.compile(r"^\s*四\s*[、.．]\s*[^\n]{0,16}行政复议[^\n]{0,8}行政诉讼", re.MULTILINE),
+)
+
+
+@dataclass(kw_only=True)
+class Statistics:
+    """What `extract_statistics` found; the fields map onto the AnnualReport record."""
+
+    stats: dict[str, Any] | None
+    """{"format", "disclosure", "applications", "reviews", "prose", "incomplete_rows"};
+    None when nothing at all was found."""
+    summary: dict[str, Any]
+    """Always the six SUMMARY_KEYS; int/float or None."""
+    checks: list[dict[str, Any]]
+    """{"name", "ok", "detail"}; ok is None when blank cells make a check impossible."""
+    flags: list[str]
+    """'tables_missing', 'check_failed:<name>', 'blank_cells', 'short_row:<table>.<row>', …"""
+    format_hint: str | None
+    """'2019'/'2021' when the tables' own vocabulary decides the layout, else None."""
+
+
+def _first(reads: list[TableRead]) -> TableRead | None:
+    return next((r for r in reads if r.data), None)
+
+
+def _merge_disclosure(reads: list[TableRead]) -> TableRead | None:
+    """Table 二 is often five small tables (one per 第二十条 block): merge their rows."""
+    found = [r for r in reads if r.data]
+    if not found:
+        return None
+    merged = TableRead(data={})
+    for read in found:
+        assert read.data is not None and merged.data is not None
+        for key, row in read.data.items():
+            if key in merged.data:
+                merged.flags.append(f"duplicate_row:disclosure.{key}")
+            else:
+                merged.data[key] = row
+        merged.flags += read.flags
+        merged.evidence |= read.evidence
+        merged.blank_cells += read.blank_cells
+    return merged
+
+
+def _read_tables(
+    text: str, html: str | None
+) -> tuple[TableRead | None, TableRead | None, TableRead | None]:
+    """(disclosure, applications, reviews): from HTML tables first, then from the text."""
+    grids = html_grids(html) if html else []
+    disclosure = _merge_disclosure([read_disclosure(g) for g in grids])
+    applications = _first([read_applications(g) for g in grids])
+    reviews = _first([read_reviews(g) for g in grids])
+    if disclosure and applications and reviews:
+        return disclosure, applications, reviews
+    grid: Grid = text_grid(text)
+    if disclosure is None:
+        disclosure = _merge_disclosure([read_disclosure(grid)])
+    if applications is None:
+        read = read_applications(grid)
+        applications = read if read.data else None
+    if reviews is None:
+        read = read_reviews(grid)
+        reviews = read if read.data else None
+    return disclosure, applications, reviews
+
+
+def _decide_hint(
+    disclosure: TableRead | None, applications: TableRead | None, flags: list[str]
+) -> str | None:
+    """The layout the tables' vocabulary says; table 二's words win over table 三's rows."""
+    d = disclosure.evidence if disclosure else set()
+    a = applications.evidence if applications else set()
+    for evidence in (d, a):
+        if len(evidence) > 1:
+            flags.append("format_conflict")
+    if len(d) == 1:
+        if a and a != d:
+            flags.append("format_conflict")
+        return next(iter(d))
+    if len(a) == 1:
+        return next(iter(a))
+    return None
+
+
+def _layout(evidence: set[str], fallback: str) -> str:
+    return next(iter(evidence)) if len(evidence) == 1 else fallback
+
+
+def _sum_known(*values: Any) -> int | float | None:
+    known = [v for v in values if v is not None]
+    return sum(known) if known else None
+
+
+def extract_statistics(
+    text: str, *, html: str | None = None, report_format: str = "unknown", year: int | None = None
+) -> Statistics:
+    """Tables 二/三/四 (HTML or text), prose numbers, the summary and the checks of one report.
+
+    `text` is the clean body text (table rows as tab-joined lines), `html`
+    the cleaned content HTML when the source was a page. `report_format` and
+    `year` are weak hints, used only when the tables do not decide the layout.
+    """
+    flags: list[str] = []
+    checks: list[dict[str, Any]] = []
+    disclosure, applications, reviews = _read_tables(text, html)
+    hint = _decide_hint(disclosure, applications, flags)
+    has_tables = bool(disclosure or applications or reviews)
+    headings = sum(1 for h in _HEADINGS if h.search(text)) >= 2
+
+    if hint:
+        table_format = hint
+    elif report_format in TABLE_FORMATS:
+        table_format = report_format
+    else:
+        table_format = "2021" if year is not None and year >= 2021 else "2019"
+
+    stats: dict[str, Any] = {
+        "format": table_format if has_tables else _format_without_tables(
+            report_format, year, headings
+        ),
+        "disclosure": None,
+        "applications": None,
+        "reviews": None,
+        "prose": None,
+        "incomplete_rows": [],
+    }
+    summary: dict[str, Any] = dict.fromkeys(SUMMARY_KEYS)
+    blank_cells = 0
+
+    if disclosure and disclosure.data:
+        fmt = _layout(disclosure.evidence, table_format)
+        stats["disclosure"] = complete_disclosure(disclosure.data, fmt, disclosure)
+    if applications and applications.data:
+        fmt = _layout(applications.evidence, table_format)
+        rows = complete_applications(applications.data, fmt, applications)
+        stats["applications"] = rows
+        checks += application_checks(rows, fmt)
+        summary["applications_new"] = rows["new"]["total"]
+        summary["applications_carried_over"] = rows["carried_over"]["total"]
+    if reviews and reviews.data:
+        stats["reviews"] = reviews.data
+        checks += review_checks(reviews.data)
+        summary["reconsideration_total"] = reviews.data["reconsideration"]["total"]
+        summary["litigation_total"] = _sum_known(
+            reviews.data["litigation_direct"]["total"],
+            reviews.data["litigation_after_reconsideration"]["total"],
+        )
+    for read in (disclosure, applications, reviews):
+        if read:
+            flags += read.flags
+            blank_cells += read.blank_cells
+            stats["incomplete_rows"] += read.incomplete
+    if blank_cells:
+        flags.append("blank_cells")
+
+    if headings or has_tables:
+        names = [name for name, read in (("disclosure", disclosure),
+                                         ("applications", applications),
+                                         ("reviews", reviews)) if read]
+        if not names:
+            flags.append("tables_missing")
+            checks.append(make_check(
+                "tables_missing", False, "section headings 二/三/四 present, no statistics tables"
+            ))
+        else:
+            missing = [n for n in ("disclosure", "applications", "reviews") if n not in names]
+            flags += [f"table_missing:{n}" for n in missing]
+            checks.append(make_check(
+                "tables_missing", not missing,
+                "tables found: " + ", ".join(names)
+                + (f"; missing: {', '.join(missing)}" if missing else ""),
+            ))
+    # tables_missing is reported by its own flag, not as check_failed:tables_missing
+    flags += failed_flags(c for c in checks if c["name"] != "tables_missing")
+
+    prose = extract_prose_stats(text)
+    if any(v is not None for v in prose.values()):
+        stats["prose"] = prose
+        tables_would_say = ("applications_new", "reconsideration_total", "litigation_total")
+        for key, value in prose_summary(prose).items():
+            if summary[key] is None and value is not None:
+                summary[key] = value
+                if key in tables_would_say and (has_tables or headings):
+                    flags.append(f"summary_from_prose:{key}")
+
+    found_anything = has_tables or stats["prose"] is not None
+    return Statistics(
+        stats=stats if found_anything else None,
+        summary=summary,
+        checks=checks,
+        flags=list(dict.fromkeys(flags)),
+        format_hint=hint,
+    )
+
+
+def _format_without_tables(report_format: str, year: int | None, headings: bool) -> str:
+    """A tableless report's format: the caller's, else the headings plus the year (weak)."""
+    if report_format in STATS_FORMATS and report_format != "unknown":
+        return report_format
+    if headings and year is not None:
+        return "2021" if year >= 2021 else "2019"
+    if year is not None and year <= 2018:
+        return "pre2019"
+    return "unknown"
+
+
+# --- JSON Schemas ------------------------------------------------------------
+
+_NUMBER = {"type": ["number", "null"]}
+_STRING = {"type": ["string", "null"]}
+_PRINTED = {
+    "type": "object",
+    "description": "A cell that was more than a bare number, or an amount: "
+    "value as read, unit (万元/元) if printed or given in the header, raw text as printed.",
+    "properties": {"value": _NUMBER, "unit": _STRING, "raw": _STRING},
+    "required": ["value", "unit", "raw"],
+    "additionalProperties": False,
+}
+_DISCLOSURE_CELL = {"anyOf": [_NUMBER, _PRINTED]}
+
+
+def _strict_object(properties: dict[str, Any], description: str | None = None) -> dict[str, Any]:
+    schema: dict[str, Any] = {
+        "type": ["object", "null"],
+        "properties": properties,
+        "additionalProperties": False,
+    }
+    if description:
+        schema["description"] = description
+    return schema
+
+
+def _disclosure_schema() -> dict[str, Any]:
+    rows: dict[str, list[str]] = {}
+    for layout in DISCLOSURE_LAYOUT.values():
+        for row, cols in layout.items():
+            rows.setdefault(row, [])
+            rows[row] += [c for c in cols if c not in rows[row]]
+    return _strict_object(
+        {row: _strict_object({c: _DISCLOSURE_CELL for c in cols}) for row, cols in rows.items()},
+        "Table 二 (主动公开). Columns are the format's own: 2019 new_made/new_published/"
+        "published_total, previous_year/change/decisions, projects/amount; 2021 issued/repealed/"
+        "in_force, decisions, amount (万元).",
+    )
+
+
+_APPLICATION_ROW = _strict_object({c: _NUMBER for c in APPLICATION_COLUMNS})
+_REVIEW_ROW = _strict_object({c: _NUMBER for c in REVIEW_COLUMNS})
+
+STATS_JSON_SCHEMA: dict[str, Any] = {
+    "type": ["object", "null"],
+    "description": "The statutory statistics: tables 二/三/四 and prose numbers. "
+    "Blank cells are null.",
+    "properties": {
+        "format": {"enum": list(STATS_FORMATS)},
+        "disclosure": _disclosure_schema(),
+        "applications": _strict_object(
+            {row: _APPLICATION_ROW for row in ALL_APPLICATION_ROWS},
+            "Table 三 (收到和处理政府信息公开申请): row -> applicant column -> count.",
+        ),
+        "reviews": _strict_object(
+            {row: _REVIEW_ROW for row in REVIEW_ROWS},
+            "Table 四 (行政复议/行政诉讼): row -> result column -> count.",
+        ),
+        "prose": _strict_object(
+            {key: _NUMBER for key in PROSE_KEYS},
+            "Numbers stated in prose; fees in 元.",
+        ),
+        "incomplete_rows": {
+            "type": "array",
+            "description": "Rows whose cells could not all be placed "
+            "(see the flags short_row/long_row).",
+            "items": {
+                "type": "object",
+                "properties": {
+                    "table": {"type": "string"},
+                    "row": {"type": "string"},
+                    "cells": {"type": "array", "items": {"type": "string"}},
+                },
+                "required": ["table", "row", "cells"],
+                "additionalProperties": False,
+            },
+        },
+    },
+    "required": ["format", "disclosure", "applications", "reviews", "prose"],
+    "additionalProperties": False,
+}
+
+SUMMARY_JSON_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "description": "Headline numbers comparable across formats; fees in 元; null where not stated.",
+    "properties": {key: _NUMBER for key in SUMMARY_KEYS},
+    "required": list(SUMMARY_KEYS),
+    "additionalProperties": False,
+}
+
+CHECK_JSON_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "properties": {
+        "name": {"type": "string"},
+        "ok": {"type": ["boolean", "null"], "description": "null: not checkable (blank cells)"},
+        "detail": {"type": "string"},
+    },
+    "required": ["name", "ok", "detail"],
+    "additionalProperties": False,
+}

@@ -1,0 +1,237 @@
+"""Tables as grids of cell strings, from HTML markup or from flattened text.
+
+The statutory tables reach us in two shapes: real ``<table>`` markup with
+rowspan/colspan (HTML pages), and text where each row is a line of tab- or
+space-separated cells (PDF/Word text, the seeds, the body text the cleaner
+renders). Both become a `Grid`: rows of cell strings. An HTML grid is
+*positional* (spans are expanded, so column j is the same column in every
+row); a text grid is not (merged cells shift the cells of a line), so readers
+must go by labels and by the run of numbers at the end of a line.
+
+This module knows nothing about which table is which; `report_tables` does.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import lxml.html
+from lxml import etree
+
+from gov_reports.extract.numbers import parse_cell
+
+MAX_SPAN = 200
+"""rowspan/colspan above this are typos (「rowspan=2000」); they are clamped."""
+
+
+@dataclass(slots=True)
+class Grid:
+    """Rows of cell texts. `positional` is True when columns line up (HTML)."""
+
+    rows: list[list[str]]
+    positional: bool
+
+
+# --- Labels ----------------------------------------------------------------
+
+_SPACE = re.compile(r"[\s\u3000\xa0\u200b]+")
+_QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "「": '"', "」": '"', "、": ","})
+_CN = "一二三四五六七八九十"
+_NUMBERING = re.compile(rf"^(?:[{_CN}]+[,.]|\(?[{_CN}]+\)|\d+[.,)]|\(\d+\))+")
+
+
+@lru_cache(maxsize=8192)
+def normalise_label(text: str) -> str:
+    """Compare labels whatever their width, spacing or quotes.
+
+    NFKC folds full-width brackets and punctuation to ASCII; whitespace is
+    dropped entirely (letter-spaced headers 「结 果」, `<br>` inside headers,
+    「三、 本年 度办 理结 果」). 「、」 becomes ',' so 「，」/「、」 variants meet.
+    """
+    return _SPACE.sub("", unicodedata.normalize("NFKC", text)).translate(_QUOTES)
+
+
+def strip_numbering(label: str) -> str:
+    """「(七)总计」 -> 「总计」, 「3.其他」 -> 「其他」 (on a normalised label)."""
+    return _NUMBERING.sub("", label)
+
+
+# --- HTML ------------------------------------------------------------------
+
+_ROW_XPATH = "./tr | ./thead/tr | ./tbody/tr | ./tfoot/tr"
+_CELL_XPATH = "./td | ./th"
+
+
+def _cell_text(cell: lxml.html.HtmlElement) -> str:
+    """All text of a cell; `<br>` becomes a space (labels drop spaces later).
+
+    Other inline nodes are joined without a space: Word paste splits one
+    number over several spans.
+    """
+    for br in cell.iter("br"):
+        br.tail = " " + (br.tail or "")
+    text = "".join(cell.itertext())
+    return _SPACE.sub(" ", text).strip()
+
+
+def _span(cell: lxml.html.HtmlElement, name: str) -> int:
+    raw = cell.get(name) or "1"
+    digits = re.match(r"\s*(\d+)", raw)
+    return max(1, min(int(digits.group(1)), MAX_SPAN)) if digits else 1
+
+
+def expand_table(table: lxml.html.HtmlElement) -> list[list[str]]:
+    """The table as a rectangular grid, rowspan/colspan cells copied into every slot they cover."""
+    grid: list[list[str | None]] = []
+    for r, tr in enumerate(table.xpath(_ROW_XPATH)):
+        while len(grid) <= r:
+            grid.append([])
+        row = grid[r]
+        c = 0
+        for cell in tr.xpath(_CELL_XPATH):
+            while c < len(row) and row[c] is not None:
+                c += 1
+            text = _cell_text(cell)
+            rowspan, colspan = _span(cell, "rowspan"), _span(cell, "colspan")
+            for dr in range(rowspan):
+                while len(grid) <= r + dr:
+                    grid.append([])
+                target = grid[r + dr]
+                if len(target) < c + colspan:
+                    target.extend([None] * (c + colspan - len(target)))
+                for dc in range(colspan):
+                    if target[c + dc] is None:
+                        target[c + dc] = text
+            c += colspan
+    # rowspans reaching past the last <tr> create rows with no cells of their own
+    n_rows = len(table.xpath(_ROW_XPATH))
+    grid = grid[:n_rows] if n_rows else grid
+    width = max((len(row) for row in grid), default=0)
+    return [[cell or "" for cell in row] + [""] * (width - len(row)) for row in grid]
+
+
+def html_grids(html: str) -> list[Grid]:
+    """Every innermost `<table>` of an HTML fragment, as a positional grid.
+
+    Layout tables that merely wrap other tables are skipped: only tables with
+    no nested table carry statistics.
+    """
+    if "<table" not in html and "<TABLE" not in html:
+        return []
+    try:
+        root = lxml.html.fromstring(html)
+    except (ValueError, etree.ParserError):
+        return []
+    tables = [root] if root.tag == "table" else []
+    tables += root.iter("table")
+    grids: list[Grid] = []
+    for table in dict.fromkeys(tables):
+        if any(True for _ in table.iterdescendants("table")):
+            continue
+        rows = expand_table(table)
+        if rows:
+            grids.append(Grid(rows, positional=True))
+    return grids
+
+
+# --- Text ------------------------------------------------------------------
+
+_JOIN_SIGN = re.compile(r"(增加?|减少?)\s+(?=\d)")
+_JOIN_DECIMAL = re.compile(r"(\d)\s*\.\s+(?=\d)")
+_JOIN_UNIT = re.compile(r"(\d)\s+(?=万元|亿元|元(?:\s|$))")
+_SENTENCE_END = re.compile(r"[。；;！？!?]")
+
+
+def _rejoin(text: str) -> str:
+    """Undo the spaces PDF text puts inside one value: 「增 71」, 「3929. 08 万元」."""
+    text = _JOIN_SIGN.sub(r"\1", text)
+    text = _JOIN_DECIMAL.sub(r"\1.", text)
+    return _JOIN_UNIT.sub(r"\1", text)
+
+
+def split_line(line: str) -> list[str]:
+    """One text line as cells: tabs split cells; without tabs, runs of spaces do."""
+    if "\t" in line:
+        return [c.strip() for c in line.split("\t")]
+    return _rejoin(line.strip()).split()
+
+
+MAX_UNTABBED_ROW = 160
+"""A line without tabs longer than this is prose, not a table row."""
+
+
+def text_grid(text: str) -> Grid:
+    """The lines of `text` that can be table rows, as rows of cells (non-positional).
+
+    Tab-separated lines are always kept. Lines without tabs are split on
+    spaces (PDF text) unless they are sentences (contain 「。」) or long:
+    prose never holds a table row, and skipping it keeps this cheap.
+    """
+    rows = [
+        split_line(line)
+        for line in text.splitlines()
+        if "\t" in line or (len(line) <= MAX_UNTABBED_ROW and "。" not in line)
+    ]
+    return Grid([row for row in rows if any(row)], positional=False)
+
+
+def is_value_cell(text: str) -> bool:
+    """A cell holding a number or printed blank (not a label)."""
+    return parse_cell(text) is not None
+
+
+def split_row(cells: list[str]) -> tuple[list[str], list[str]]:
+    """(labels, values) of a text row: labels up to the last non-numeric cell, then the values.
+
+    Empty cells before the last label are dropped from labels; the values keep
+    their empty cells (blank table cells).
+    """
+    last_label = -1
+    for i, cell in enumerate(cells):
+        if cell and parse_cell(cell) is None:
+            last_label = i
+    labels = [c for c in cells[: last_label + 1] if c]
+    return labels, cells[last_label + 1 :]
+
+
+def looks_like_table_label(labels: list[str]) -> bool:
+    """Row labels are short and are not sentences (keeps prose lines out of text tables)."""
+    joined = "".join(labels)
+    return len(joined) <= 90 and not _SENTENCE_END.search(joined)
+
+
+def fit_values(values: list[str], width: int) -> tuple[list[str | None], str | None]:
+    """Fit a text row's value cells to a table's `width` columns.
+
+    Returns the cells (None where the column cannot be known) and a problem
+    tag: None, 'short' or 'long'.
+
+    - Extra empty cells (merged cells flattened into spare tabs) are dropped,
+      trailing ones first, then leading ones.
+    - A long row keeps its last `width` cells (the total column is last).
+    - A short row (seeds/003, 「(五)」 row: 6 numbers for 7 columns) cannot be
+      placed: the lost cell may be at either end. It is read both
+      left-aligned and right-aligned, and only the columns where both
+      readings give the same cell are kept; the others are None. The
+      caller flags the row. Nothing is shifted into a column on a guess.
+    """
+    vals = list(values)
+    while len(vals) > width and not vals[-1]:
+        vals.pop()
+    while len(vals) > width and not vals[0]:
+        vals.pop(0)
+    if len(vals) == width:
+        return list(vals), None
+    if len(vals) > width:
+        return list(vals[-width:]), "long"
+    shift = width - len(vals)
+    fitted: list[str | None] = []
+    for i in range(width):
+        left = vals[i] if i < len(vals) else None
+        right = vals[i - shift] if i >= shift else None
+        same = left is not None and right is not None and parse_cell(left) == parse_cell(right)
+        fitted.append(left if same else None)
+    return fitted, "short"
