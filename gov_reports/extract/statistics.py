@@ -33,7 +33,7 @@ from gov_reports.extract.report_tables import (
     read_disclosure,
     read_reviews,
 )
-from gov_reports.extract.tables import Grid, html_grids, text_grid
+from gov_reports.extract.tables import Grid, html_grids, normalise_text, text_grid
 
 SUMMARY_KEYS: tuple[str, ...] = (
     "proactive_total",
@@ -93,14 +93,22 @@ def _merge_disclosure(reads: list[TableRead]) -> TableRead | None:
     return merged
 
 
-def _read_tables(
-    text: str, html: str | None
-) -> tuple[TableRead | None, TableRead | None, TableRead | None]:
+def _read_tables(text: str, html: str | None) -> tuple[TableRead | None, TableRead | None, TableRead | None]:
     """(disclosure, applications, reviews): from HTML tables first, then from the text."""
     grids = html_grids(html) if html else []
-    disclosure = _merge_disclosure([read_disclosure(g) for g in grids])
-    applications = _first([read_applications(g) for g in grids])
-    reviews = _first([read_reviews(g) for g in grids])
+    # Each reader only sees the tables whose words it knows: cheap, and no cross-talk.
+    words = [normalise_text("".join(cell for row in g.rows for cell in row)) for g in grids]
+    disclosure = _merge_disclosure([
+        read_disclosure(g) for g, w in zip(grids, words, strict=True)
+        if "信息内容" in w or "第二十条" in w
+    ])
+    applications = _first([
+        read_applications(g) for g, w in zip(grids, words, strict=True)
+        if "本年新收" in w or "予以公开" in w or "结转下年" in w
+    ])
+    reviews = _first([
+        read_reviews(g) for g, w in zip(grids, words, strict=True) if "行政复议" in w
+    ])
     if disclosure and applications and reviews:
         return disclosure, applications, reviews
     grid: Grid = text_grid(text)
@@ -115,9 +123,7 @@ def _read_tables(
     return disclosure, applications, reviews
 
 
-def _decide_hint(
-    disclosure: TableRead | None, applications: TableRead | None, flags: list[str]
-) -> str | None:
+def _decide_hint(disclosure: TableRead | None, applications: TableRead | None, flags: list[str]) -> str | None:
     """The layout the tables' vocabulary says; table 二's words win over table 三's rows."""
     d = disclosure.evidence if disclosure else set()
     a = applications.evidence if applications else set()
@@ -166,9 +172,7 @@ def extract_statistics(
         table_format = "2021" if year is not None and year >= 2021 else "2019"
 
     stats: dict[str, Any] = {
-        "format": table_format if has_tables else _format_without_tables(
-            report_format, year, headings
-        ),
+        "format": table_format if has_tables else _format_without_tables(report_format, year, headings),
         "disclosure": None,
         "applications": None,
         "reviews": None,
@@ -205,22 +209,26 @@ def extract_statistics(
         flags.append("blank_cells")
 
     if headings or has_tables:
-        names = [name for name, read in (("disclosure", disclosure),
-                                         ("applications", applications),
-                                         ("reviews", reviews)) if read]
+        names = [
+            name
+            for name, read in (("disclosure", disclosure), ("applications", applications), ("reviews", reviews))
+            if read
+        ]
         if not names:
             flags.append("tables_missing")
-            checks.append(make_check(
-                "tables_missing", False, "section headings 二/三/四 present, no statistics tables"
-            ))
+            checks.append(
+                make_check("tables_missing", False, "section headings 二/三/四 present, no statistics tables")
+            )
         else:
             missing = [n for n in ("disclosure", "applications", "reviews") if n not in names]
             flags += [f"table_missing:{n}" for n in missing]
-            checks.append(make_check(
-                "tables_missing", not missing,
-                "tables found: " + ", ".join(names)
-                + (f"; missing: {', '.join(missing)}" if missing else ""),
-            ))
+            checks.append(
+                make_check(
+                    "tables_missing",
+                    not missing,
+                    "tables found: " + ", ".join(names) + (f"; missing: {', '.join(missing)}" if missing else ""),
+                )
+            )
     # tables_missing is reported by its own flag, not as check_failed:tables_missing
     flags += failed_flags(c for c in checks if c["name"] != "tables_missing")
 
@@ -300,8 +308,7 @@ _REVIEW_ROW = _strict_object({c: _NUMBER for c in REVIEW_COLUMNS})
 
 STATS_JSON_SCHEMA: dict[str, Any] = {
     "type": ["object", "null"],
-    "description": "The statutory statistics: tables 二/三/四 and prose numbers. "
-    "Blank cells are null.",
+    "description": "The statutory statistics: tables 二/三/四 and prose numbers. Blank cells are null.",
     "properties": {
         "format": {"enum": list(STATS_FORMATS)},
         "disclosure": _disclosure_schema(),
@@ -319,8 +326,7 @@ STATS_JSON_SCHEMA: dict[str, Any] = {
         ),
         "incomplete_rows": {
             "type": "array",
-            "description": "Rows whose cells could not all be placed "
-            "(see the flags short_row/long_row).",
+            "description": "Rows whose cells could not all be placed (see the flags short_row/long_row).",
             "items": {
                 "type": "object",
                 "properties": {

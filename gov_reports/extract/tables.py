@@ -43,6 +43,11 @@ _CN = "一二三四五六七八九十"
 _NUMBERING = re.compile(rf"^(?:[{_CN}]+[,.]|\(?[{_CN}]+\)|\d+[.,)]|\(\d+\))+")
 
 
+def normalise_text(text: str) -> str:
+    """`normalise_label` without the cache, for long text (a whole table)."""
+    return _SPACE.sub("", unicodedata.normalize("NFKC", text)).translate(_QUOTES)
+
+
 @lru_cache(maxsize=8192)
 def normalise_label(text: str) -> str:
     """Compare labels whatever their width, spacing or quotes.
@@ -50,8 +55,9 @@ def normalise_label(text: str) -> str:
     NFKC folds full-width brackets and punctuation to ASCII; whitespace is
     dropped entirely (letter-spaced headers 「结 果」, `<br>` inside headers,
     「三、 本年 度办 理结 果」). 「、」 becomes ',' so 「，」/「、」 variants meet.
+    Cached: the same few hundred labels recur on every page.
     """
-    return _SPACE.sub("", unicodedata.normalize("NFKC", text)).translate(_QUOTES)
+    return normalise_text(text)
 
 
 def strip_numbering(label: str) -> str:
@@ -61,8 +67,20 @@ def strip_numbering(label: str) -> str:
 
 # --- HTML ------------------------------------------------------------------
 
-_ROW_XPATH = "./tr | ./thead/tr | ./tbody/tr | ./tfoot/tr"
-_CELL_XPATH = "./td | ./th"
+_SECTIONS = frozenset({"thead", "tbody", "tfoot"})
+_CELLS = frozenset({"td", "th"})
+_SPAN_DIGITS = re.compile(r"\s*(\d+)")
+
+
+def _table_rows(table: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
+    """The table's own <tr>s (directly or in thead/tbody/tfoot), not a nested table's."""
+    rows = []
+    for child in table:
+        if child.tag == "tr":
+            rows.append(child)
+        elif child.tag in _SECTIONS:
+            rows.extend(tr for tr in child if tr.tag == "tr")
+    return rows
 
 
 def _cell_text(cell: lxml.html.HtmlElement) -> str:
@@ -71,44 +89,50 @@ def _cell_text(cell: lxml.html.HtmlElement) -> str:
     Other inline nodes are joined without a space: Word paste splits one
     number over several spans.
     """
-    for br in cell.iter("br"):
-        br.tail = " " + (br.tail or "")
-    text = "".join(cell.itertext())
+    if len(cell) == 0:
+        text = cell.text or ""
+    else:
+        for br in cell.iter("br"):
+            br.tail = " " + (br.tail or "")
+        text = "".join(cell.itertext())
     return _SPACE.sub(" ", text).strip()
 
 
 def _span(cell: lxml.html.HtmlElement, name: str) -> int:
-    raw = cell.get(name) or "1"
-    digits = re.match(r"\s*(\d+)", raw)
+    raw = cell.get(name)
+    if raw is None or raw == "1":
+        return 1
+    digits = _SPAN_DIGITS.match(raw)
     return max(1, min(int(digits.group(1)), MAX_SPAN)) if digits else 1
 
 
 def expand_table(table: lxml.html.HtmlElement) -> list[list[str]]:
     """The table as a rectangular grid, rowspan/colspan cells copied into every slot they cover."""
-    grid: list[list[str | None]] = []
-    for r, tr in enumerate(table.xpath(_ROW_XPATH)):
-        while len(grid) <= r:
-            grid.append([])
+    trs = _table_rows(table)
+    n_rows = len(trs)
+    grid: list[list[str | None]] = [[] for _ in trs]
+    for r, tr in enumerate(trs):
         row = grid[r]
         c = 0
-        for cell in tr.xpath(_CELL_XPATH):
+        for cell in tr:
+            if cell.tag not in _CELLS:
+                continue
             while c < len(row) and row[c] is not None:
                 c += 1
             text = _cell_text(cell)
-            rowspan, colspan = _span(cell, "rowspan"), _span(cell, "colspan")
-            for dr in range(rowspan):
-                while len(grid) <= r + dr:
-                    grid.append([])
-                target = grid[r + dr]
+            rowspan = min(_span(cell, "rowspan"), n_rows - r)
+            colspan = _span(cell, "colspan")
+            if rowspan == 1 and colspan == 1 and c == len(row):
+                row.append(text)  # the common case
+                c += 1
+                continue
+            for target in grid[r : r + rowspan]:
                 if len(target) < c + colspan:
                     target.extend([None] * (c + colspan - len(target)))
-                for dc in range(colspan):
-                    if target[c + dc] is None:
-                        target[c + dc] = text
+                for dc in range(c, c + colspan):
+                    if target[dc] is None:
+                        target[dc] = text
             c += colspan
-    # rowspans reaching past the last <tr> create rows with no cells of their own
-    n_rows = len(table.xpath(_ROW_XPATH))
-    grid = grid[:n_rows] if n_rows else grid
     width = max((len(row) for row in grid), default=0)
     return [[cell or "" for cell in row] + [""] * (width - len(row)) for row in grid]
 
