@@ -65,8 +65,13 @@ def test_review_totals() -> None:
     reviews = {
         "reconsideration": {"upheld": 5, "corrected": 1, "other": 0, "pending": 2, "total": 8},
         "litigation_direct": {"upheld": 1, "corrected": 0, "other": 0, "pending": 0, "total": 2},
-        "litigation_after_reconsideration": {"upheld": None, "corrected": None, "other": None,
-                                             "pending": None, "total": None},
+        "litigation_after_reconsideration": {
+            "upheld": None,
+            "corrected": None,
+            "other": None,
+            "pending": None,
+            "total": None,
+        },
     }
     assert [c["ok"] for c in review_checks(reviews)] == [True, False, None]
 
@@ -85,8 +90,7 @@ def test_inconsistent_html_is_flagged_and_kept() -> None:
     ]
 
 
-@pytest.mark.parametrize("page", ["hangzhou_2021.html", "changchun_typos_2022.html",
-                                  "shanghai_2019.html"])
+@pytest.mark.parametrize("page", ["hangzhou_2021.html", "changchun_typos_2022.html", "shanghai_2019.html"])
 def test_consistent_html_not_flagged(page: str) -> None:
     html = table_page(page)
     result = extract_statistics(render_text(html), html=html)
@@ -129,7 +133,13 @@ def test_nothing_found_gives_no_stats() -> None:
     result = extract_statistics("本机关认真贯彻落实条例。")
     assert result.stats is None
     assert result.summary == dict.fromkeys(
-        ("proactive_total", "applications_new", "applications_carried_over",
-         "reconsideration_total", "litigation_total", "fees")
+        (
+            "proactive_total",
+            "applications_new",
+            "applications_carried_over",
+            "reconsideration_total",
+            "litigation_total",
+            "fees",
+        )
     )
     assert result.checks == [] and result.flags == []

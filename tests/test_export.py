@@ -22,9 +22,16 @@ from gov_reports.extract.statistics import extract_statistics
 def _record(text: str, issuer: str, year: int, fmt: str) -> dict:
     result = extract_statistics(text, year=year)
     record = {
-        "key": f"{issuer}|{year}", "issuer": issuer, "year": year, "format": fmt,
-        "province": "黑龙江省", "level": "county", "published": "2021-02-04",
-        "stats": result.stats, "summary": result.summary, "checks": result.checks,
+        "key": f"{issuer}|{year}",
+        "issuer": issuer,
+        "year": year,
+        "format": fmt,
+        "province": "黑龙江省",
+        "level": "county",
+        "published": "2021-02-04",
+        "stats": result.stats,
+        "summary": result.summary,
+        "checks": result.checks,
         "url": "http://example.gov.cn/a.html",
     }
     return json.loads(json.dumps(record, ensure_ascii=False))  # as read back from JSONL
@@ -88,6 +95,7 @@ def test_export_csv_writes_both_files(tmp_path: Path) -> None:
     with wide_path.open(encoding="utf-8", newline="") as f:
         wide = list(csv.DictReader(f))
     assert [(w["issuer"], w["year"], w["applications_new"]) for w in wide] == [
-        ("虎林市人民政府", "2020", "0"), ("秦皇岛市人民政府", "2016", "162"),
+        ("虎林市人民政府", "2020", "0"),
+        ("秦皇岛市人民政府", "2016", "162"),
     ]
     assert wide[0]["failed_checks"] == ""

@@ -58,10 +58,13 @@ def test_harbin_civil_affairs_2017() -> None:
 def test_harbin_2020_tables_missing() -> None:
     result = extract_statistics(seed(HARBIN_2020), report_format="2019", year=2020)
     assert "tables_missing" in result.flags
-    assert result.checks == [{
-        "name": "tables_missing", "ok": False,
-        "detail": "section headings 二/三/四 present, no statistics tables",
-    }]
+    assert result.checks == [
+        {
+            "name": "tables_missing",
+            "ok": False,
+            "detail": "section headings 二/三/四 present, no statistics tables",
+        }
+    ]
     assert result.stats["format"] == "2019"
     assert result.stats["applications"] is None
     # 「全市共受理依申请公开政府信息2787件」: the summary says it, flagged; no cell is invented
@@ -93,8 +96,7 @@ def test_jianggan_2020_no_headings() -> None:
         ("共受理依申请公开政府信息二千七百八十七件。", {"applications_received": 2787}),
         ("收到政府信息公开申请1条。", {"applications_received": 1}),
         ("行政复议和行政诉讼均为零。", {"reconsideration": 0, "litigation": 0}),
-        ("未发生因政府信息公开申请行政复议、提起行政诉讼的情况。",
-         {"reconsideration": 0, "litigation": 0}),
+        ("未发生因政府信息公开申请行政复议、提起行政诉讼的情况。", {"reconsideration": 0, "litigation": 0}),
         ("收取检索、复制费用共计120元。", {"fees": 120}),
         ("收取费用0.5万元。", {"fees": 5000}),
         ("本年度未收取信息处理费。", {"fees": 0}),

@@ -110,7 +110,8 @@ def test_fit_values_short_row_keeps_only_agreeing_cells() -> None:
     assert fit_values(["1", "2", "3", "4", "5", "6"], 7) == ([None] * 7, "short")
     assert fit_values(["0"] * 7 + [""], 7) == (["0"] * 7, None)
     assert fit_values(["", "1", "2", "3", "4", "5", "6", "21"], 7) == (
-        ["1", "2", "3", "4", "5", "6", "21"], None,
+        ["1", "2", "3", "4", "5", "6", "21"],
+        None,
     )
 
 
@@ -126,8 +127,11 @@ def test_fit_values_short_row_keeps_only_agreeing_cells() -> None:
         (["(四) 无法提 供", "1. 本机关不掌握相关政府信息"], None, "unable_not_held"),
         (["(五)", "1. 信访举报投诉类申请"], None, "rejected_petition"),
         (["4.无正当理由大量反复申请"], None, "rejected_mass_repeated"),
-        (["（六）其他处理", "1.申请人无正当理由逾期不补正，行政机关不再处理其政府信息公开申请"],
-         None, "other_overdue_correction"),
+        (
+            ["（六）其他处理", "1.申请人无正当理由逾期不补正，行政机关不再处理其政府信息公开申请"],
+            None,
+            "other_overdue_correction",
+        ),
         (["（六）其他处理", "3.其他"], None, "other_misc"),
         (["3.其他"], "other_unpaid_fees", "other_misc"),
         (["3.其他"], None, None),
@@ -193,8 +197,11 @@ def test_hulin_applications_161_cells(hulin) -> None:
     assert all(v == 0 for k, v in cells.items() if k not in unknown)
     assert "short_row:applications.rejected_petition" in hulin.flags
     assert hulin.stats["incomplete_rows"] == [
-        {"table": "applications", "row": "rejected_petition",
-         "cells": ["(五)", "1. 信访举报投诉类申请", "0", "0", "0", "0", "0", "0"]},
+        {
+            "table": "applications",
+            "row": "rejected_petition",
+            "cells": ["(五)", "1. 信访举报投诉类申请", "0", "0", "0", "0", "0", "0"],
+        },
     ]
 
 
@@ -230,9 +237,7 @@ def test_seed_copy_matches_shared_seed() -> None:
     shared = SHARED_SEEDS / HULIN
     if not shared.is_file():
         pytest.skip("shared seeds not beside the clone")
-    assert (FIXTURES / "seeds" / HULIN).read_text(encoding="utf-8") == shared.read_text(
-        encoding="utf-8"
-    )
+    assert (FIXTURES / "seeds" / HULIN).read_text(encoding="utf-8") == shared.read_text(encoding="utf-8")
 
 
 # --- HTML tables -------------------------------------------------------------
@@ -244,8 +249,13 @@ def test_shanghai_2019_html_blanks_are_null() -> None:
     stats = result.stats
     assert result.format_hint == "2019"
     assert stats["applications"]["new"] == {
-        "natural_person": 820, "commercial": 30, "research": None, "social_welfare": None,
-        "legal_service": 9, "other_org": None, "total": 859,
+        "natural_person": 820,
+        "commercial": 30,
+        "research": None,
+        "social_welfare": None,
+        "legal_service": 9,
+        "other_org": None,
+        "total": 859,
     }
     assert stats["applications"]["total"]["total"] == 805
     assert stats["applications"]["carried_forward"]["total"] == 72
@@ -253,25 +263,28 @@ def test_shanghai_2019_html_blanks_are_null() -> None:
     assert stats["applications"]["other"]["total"] == 35
     assert stats["reviews"] == {
         "reconsideration": {"upheld": 5, "corrected": None, "other": None, "pending": 2, "total": 7},
-        "litigation_direct": {"upheld": 8, "corrected": None, "other": None, "pending": 1,
-                              "total": 9},
-        "litigation_after_reconsideration": dict.fromkeys(
-            ("upheld", "corrected", "other", "pending", "total")
-        ),
+        "litigation_direct": {"upheld": 8, "corrected": None, "other": None, "pending": 1, "total": 9},
+        "litigation_after_reconsideration": dict.fromkeys(("upheld", "corrected", "other", "pending", "total")),
     }
     assert stats["disclosure"]["licensing"] == {
-        "previous_year": 30, "change": {"value": 1036, "unit": None, "raw": "+1036"},
+        "previous_year": 30,
+        "change": {"value": 1036, "unit": None, "raw": "+1036"},
         "decisions": 5000,
     }
     assert stats["disclosure"]["coercive_measures"]["change"] == {
-        "value": -1, "unit": None, "raw": "减 1",
+        "value": -1,
+        "unit": None,
+        "raw": "减 1",
     }
     assert stats["disclosure"]["other_services"] == {
-        "previous_year": None, "change": None, "decisions": None,
+        "previous_year": None,
+        "change": None,
+        "decisions": None,
     }
     assert stats["disclosure"]["fees"] == {"previous_year": 3, "change": 0}
     assert stats["disclosure"]["procurement"] == {
-        "projects": 15, "amount": {"value": 251000, "unit": "元", "raw": "251000元"},
+        "projects": 15,
+        "amount": {"value": 251000, "unit": "元", "raw": "251000元"},
     }
     assert result.summary["litigation_total"] == 9
     assert "blank_cells" in result.flags
@@ -292,12 +305,13 @@ def test_hangzhou_2021_html() -> None:
     apps = stats["applications"]
     assert list(apps) == list(APPLICATION_ROWS["2021"])
     assert [apps[r]["total"] for r in ("new", "carried_over", "total", "carried_forward")] == [
-        14069, 560, 13810, 819,
+        14069,
+        560,
+        13810,
+        819,
     ]
     assert apps["new"]["natural_person"] == 13500
-    assert apps["other_misc"]["total"] == sum(
-        apps["other_misc"][c] for c in APPLICATION_COLUMNS[:-1]
-    )
+    assert apps["other_misc"]["total"] == sum(apps["other_misc"][c] for c in APPLICATION_COLUMNS[:-1])
     assert stats["disclosure"] == {
         "rules": {"issued": 0, "repealed": 1, "in_force": 25},
         "normative_documents": {"issued": 12, "repealed": 3, "in_force": 150},
@@ -307,7 +321,11 @@ def test_hangzhou_2021_html() -> None:
         "fees": {"amount": {"value": 1234.56, "unit": "万元", "raw": "1234.56"}},
     }
     assert stats["reviews"]["litigation_after_reconsideration"] == {
-        "upheld": 2, "corrected": 0, "other": 0, "pending": 1, "total": 3,
+        "upheld": 2,
+        "corrected": 0,
+        "other": 0,
+        "pending": 1,
+        "total": 3,
     }
     assert result.summary == {
         "proactive_total": 3456,
@@ -341,14 +359,16 @@ def test_changchun_typos_match() -> None:
 
 
 def test_text_table_without_tabs() -> None:
-    text = "\n".join([
-        "三、收到和处理政府信息公开申请情况",
-        "一、本年新收政府信息公开申请数量 5 0 0 0 0 0 5",
-        "二、上年结转政府信息公开申请数量 1 0 0 0 0 0 1",
-        "(一) 予以公开 4 0 0 0 0 0 4",
-        "(七) 总计 4 0 0 0 0 0 4",
-        "四、结转下年度继续办理 2 0 0 0 0 0 2",
-    ])
+    text = "\n".join(
+        [
+            "三、收到和处理政府信息公开申请情况",
+            "一、本年新收政府信息公开申请数量 5 0 0 0 0 0 5",
+            "二、上年结转政府信息公开申请数量 1 0 0 0 0 0 1",
+            "(一) 予以公开 4 0 0 0 0 0 4",
+            "(七) 总计 4 0 0 0 0 0 4",
+            "四、结转下年度继续办理 2 0 0 0 0 0 2",
+        ]
+    )
     read = read_applications(text_grid(text))
     assert read.data["new"] == dict(zip(APPLICATION_COLUMNS, [5, 0, 0, 0, 0, 0, 5], strict=True))
     assert read.data["carried_forward"]["total"] == 2

@@ -55,25 +55,31 @@ def application_checks(applications: dict[str, dict[str, Any]], fmt: str) -> lis
     checks: list[dict[str, Any]] = []
     rows = applications
     for col in APPLICATION_COLUMNS:
-        checks.append(_sum_check(
-            f"applications_balance:{col}",
-            {"new": rows["new"][col], "carried_over": rows["carried_over"][col]},
-            {"total": rows["total"][col], "carried_forward": rows["carried_forward"][col]},
-        ))
+        checks.append(
+            _sum_check(
+                f"applications_balance:{col}",
+                {"new": rows["new"][col], "carried_over": rows["carried_over"][col]},
+                {"total": rows["total"][col], "carried_forward": rows["carried_forward"][col]},
+            )
+        )
     parts = APPLICATION_COLUMNS[:-1]
     for key, row in rows.items():
-        checks.append(_sum_check(
-            f"applications_row_sum:{key}",
-            {"total": row["total"]},
-            {col: row[col] for col in parts},
-        ))
+        checks.append(
+            _sum_check(
+                f"applications_row_sum:{key}",
+                {"total": row["total"]},
+                {col: row[col] for col in parts},
+            )
+        )
     outcome_rows = OUTCOME_ROWS[fmt]
     for col in APPLICATION_COLUMNS:
-        checks.append(_sum_check(
-            f"applications_outcome_sum:{col}",
-            {"total": rows["total"][col]},
-            {key: rows[key][col] for key in outcome_rows},
-        ))
+        checks.append(
+            _sum_check(
+                f"applications_outcome_sum:{col}",
+                {"total": rows["total"][col]},
+                {key: rows[key][col] for key in outcome_rows},
+            )
+        )
     return checks
 
 

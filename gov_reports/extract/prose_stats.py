@@ -38,34 +38,36 @@ _CLAUSE_END = re.compile(r"[，,；;。\n]")
 _COUNT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (key, re.compile(pattern))
     for key, pattern in (
-        ("proactive_total",
-         r"公开(?:各类|各种)?(?P<gov>政府)?信息(?:的)?(?:共计?|总数|总量|数量)?(?:为|有|达)?"
-         rf"\s*{_NUM}\s*(?:条|件|项)"),
-        ("applications_received",
-         rf"(?:受理|收到|接到|接收|报告){_GAP}{{0,24}}?申请"
-         rf"[^，,；;。\n\d]{{0,8}}?(?:共计?|总数)?(?:为|有|达)?\s*{_NUM}\s*(?:件|条|宗|个)"),
-        ("partially_disclosed",
-         rf"部分公开{_QUOTE}(?:的)?(?:申请)?(?:有|为|共)?\s*{_NUM}\s*(?:件|条|项)"),
-        ("disclosed",
-         rf"(?:同意|予以|全部)公开{_QUOTE}(?:的)?(?:申请)?(?:有|为|共)?\s*{_NUM}\s*(?:件|条|项)"),
-        ("not_disclosed",
-         rf"(?:不予以?|否决|不同意)公开{_QUOTE}(?:的)?(?:信息|申请)?(?:有|为|共)?\s*{_NUM}"
-         r"\s*(?:件|条|项)"),
-        ("not_held",
-         r"(?:非本(?:机关|部门|单位)(?:政府信息|掌握|信息)?|信息不存在|不属于本(?:机关|部门))"
-         rf"{_QUOTE}(?:的)?(?:有|为|共)?\s*{_NUM}\s*(?:件|条|项)"),
-        ("reconsideration",
-         rf"行政复议(?:案件|案|申请)?[^，,；;。\n\d%]{{0,10}}?{_NUM}\s*(?:件|起|宗|次|例)"),
-        ("litigation",
-         rf"行政诉讼(?:案件|案)?[^，,；;。\n\d%]{{0,10}}?{_NUM}\s*(?:件|起|宗|次|例)"),
+        (
+            "proactive_total",
+            r"公开(?:各类|各种)?(?P<gov>政府)?信息(?:的)?(?:共计?|总数|总量|数量)?(?:为|有|达)?"
+            rf"\s*{_NUM}\s*(?:条|件|项)",
+        ),
+        (
+            "applications_received",
+            rf"(?:受理|收到|接到|接收|报告){_GAP}{{0,24}}?申请"
+            rf"[^，,；;。\n\d]{{0,8}}?(?:共计?|总数)?(?:为|有|达)?\s*{_NUM}\s*(?:件|条|宗|个)",
+        ),
+        ("partially_disclosed", rf"部分公开{_QUOTE}(?:的)?(?:申请)?(?:有|为|共)?\s*{_NUM}\s*(?:件|条|项)"),
+        ("disclosed", rf"(?:同意|予以|全部)公开{_QUOTE}(?:的)?(?:申请)?(?:有|为|共)?\s*{_NUM}\s*(?:件|条|项)"),
+        (
+            "not_disclosed",
+            rf"(?:不予以?|否决|不同意)公开{_QUOTE}(?:的)?(?:信息|申请)?(?:有|为|共)?\s*{_NUM}"
+            r"\s*(?:件|条|项)",
+        ),
+        (
+            "not_held",
+            r"(?:非本(?:机关|部门|单位)(?:政府信息|掌握|信息)?|信息不存在|不属于本(?:机关|部门))"
+            rf"{_QUOTE}(?:的)?(?:有|为|共)?\s*{_NUM}\s*(?:件|条|项)",
+        ),
+        ("reconsideration", rf"行政复议(?:案件|案|申请)?[^，,；;。\n\d%]{{0,10}}?{_NUM}\s*(?:件|起|宗|次|例)"),
+        ("litigation", rf"行政诉讼(?:案件|案)?[^，,；;。\n\d%]{{0,10}}?{_NUM}\s*(?:件|起|宗|次|例)"),
     )
 )
 _NEGATION = re.compile(r"未发生|未出现|未收到|未接到|未有|没有|无|未")
 _ZERO_AFTER = re.compile(rf"{_GAP}{{0,20}}?(?:均为|为|是)(?:零|0)")
 _ZERO_TERMS = {"reconsideration": re.compile("行政复议"), "litigation": re.compile("行政诉讼")}
-_FEES = re.compile(
-    rf"收取(?:任何)?{_GAP}{{0,16}}?费(?:用)?(?:{_GAP}{{0,8}}?{_NUM}\s*(?P<unit>万元|元))?|收费"
-)
+_FEES = re.compile(rf"收取(?:任何)?{_GAP}{{0,16}}?费(?:用)?(?:{_GAP}{{0,8}}?{_NUM}\s*(?P<unit>万元|元))?|收费")
 _FEES_NEGATED_TAKE = re.compile(r"(?:未|没有|不|无|免予?)(?:向申请人)?$")
 _FEES_NONE_BEFORE = re.compile(r"没有|未发生|未产生")
 _FEES_ZERO_AFTER = re.compile(r"(?:和减免)?(?:情况)?(?:均为|为)(?:零|0)")
@@ -108,8 +110,7 @@ def _fees(text: str) -> int | float | None:
     for m in _FEES.finditer(text):
         if m["num"] is not None:
             value = _value(m)
-            return parse_number(f"{value}万") if value is not None and m["unit"] == "万元" \
-                else value
+            return parse_number(f"{value}万") if value is not None and m["unit"] == "万元" else value
         before = _clause_before(text, m.start(), 20)
         if m.group(0).startswith("收取"):
             if _FEES_NEGATED_TAKE.search(before):

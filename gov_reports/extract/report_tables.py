@@ -31,17 +31,32 @@ from gov_reports.extract.tables import (
 # --- Table 三: 收到和处理政府信息公开申请情况 ---------------------------------
 
 APPLICATION_COLUMNS: tuple[str, ...] = (
-    "natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org",
+    "natural_person",
+    "commercial",
+    "research",
+    "social_welfare",
+    "legal_service",
+    "other_org",
     "total",
 )
 _OUTCOMES_COMMON: tuple[str, ...] = (
-    "disclosed", "partially_disclosed",
-    "withheld_state_secret", "withheld_prohibited_by_law",
-    "withheld_three_safeties_one_stability", "withheld_third_party",
-    "withheld_internal_affairs", "withheld_process_info", "withheld_enforcement_files",
+    "disclosed",
+    "partially_disclosed",
+    "withheld_state_secret",
+    "withheld_prohibited_by_law",
+    "withheld_three_safeties_one_stability",
+    "withheld_third_party",
+    "withheld_internal_affairs",
+    "withheld_process_info",
+    "withheld_enforcement_files",
     "withheld_query_matters",
-    "unable_not_held", "unable_needs_creation", "unable_unclear",
-    "rejected_petition", "rejected_repeated", "rejected_publication", "rejected_mass_repeated",
+    "unable_not_held",
+    "unable_needs_creation",
+    "unable_unclear",
+    "rejected_petition",
+    "rejected_repeated",
+    "rejected_publication",
+    "rejected_mass_repeated",
     "rejected_confirmation",
 )
 OUTCOME_ROWS: dict[str, tuple[str, ...]] = {
@@ -50,12 +65,9 @@ OUTCOME_ROWS: dict[str, tuple[str, ...]] = {
 }
 """The rows that add up to （七）总计, per format (report-formats.md §6)."""
 APPLICATION_ROWS: dict[str, tuple[str, ...]] = {
-    fmt: ("new", "carried_over", *rows, "total", "carried_forward")
-    for fmt, rows in OUTCOME_ROWS.items()
+    fmt: ("new", "carried_over", *rows, "total", "carried_forward") for fmt, rows in OUTCOME_ROWS.items()
 }
-ALL_APPLICATION_ROWS: tuple[str, ...] = tuple(
-    dict.fromkeys(APPLICATION_ROWS["2019"] + APPLICATION_ROWS["2021"])
-)
+ALL_APPLICATION_ROWS: tuple[str, ...] = tuple(dict.fromkeys(APPLICATION_ROWS["2019"] + APPLICATION_ROWS["2021"]))
 
 # Ordered: the first rule whose pattern is found in the label wins, so the
 # specific sub-rows come before anything a group cell could also contain.
@@ -126,7 +138,9 @@ def match_application_row(labels: list[str], previous: str | None) -> str | None
 # --- Table 四: 行政复议、行政诉讼 ---------------------------------------------
 
 REVIEW_ROWS: tuple[str, ...] = (
-    "reconsideration", "litigation_direct", "litigation_after_reconsideration",
+    "reconsideration",
+    "litigation_direct",
+    "litigation_after_reconsideration",
 )
 REVIEW_COLUMNS: tuple[str, ...] = ("upheld", "corrected", "other", "pending", "total")
 
@@ -142,8 +156,13 @@ def _review_group(stack: str) -> str | None:
 
 
 def _review_measure(label: str) -> str | None:
-    for key, word in (("upheld", "维持"), ("corrected", "纠正"), ("pending", "审结"),
-                      ("other", "其他"), ("total", "总计")):
+    for key, word in (
+        ("upheld", "维持"),
+        ("corrected", "纠正"),
+        ("pending", "审结"),
+        ("other", "其他"),
+        ("total", "总计"),
+    ):
         if word in label:
             return key
     return None
@@ -327,8 +346,7 @@ def read_applications(grid: Grid) -> TableRead:
             continue
         if problem:
             out.flags.append(f"{problem}_row:applications.{key}")
-            out.incomplete.append({"table": "applications", "row": key,
-                                   "cells": [c for c in cells if c]})
+            out.incomplete.append({"table": "applications", "row": key, "cells": [c for c in cells if c]})
         row: dict[str, int | float | None] = {}
         for col, cell in zip(APPLICATION_COLUMNS, values, strict=True):
             value, blank = _number(cell)
@@ -362,9 +380,7 @@ def complete_applications(rows: dict[str, dict[str, Any]], fmt: str, out: TableR
 
 # --- Table 四 reader ---------------------------------------------------------
 
-_REVIEW_KEYS: tuple[tuple[str, str], ...] = tuple(
-    (row, col) for row in REVIEW_ROWS for col in REVIEW_COLUMNS
-)
+_REVIEW_KEYS: tuple[tuple[str, str], ...] = tuple((row, col) for row in REVIEW_ROWS for col in REVIEW_COLUMNS)
 _WIDTH_REVIEWS = len(_REVIEW_KEYS)
 
 
@@ -499,8 +515,7 @@ def read_disclosure(grid: Grid) -> TableRead:
             continue
         if not grid.positional and not _short_cells(cells):
             continue  # a prose line
-        header = [(offset, _match_disclosure_column(cell))
-                  for offset, cell in enumerate(cells[label_at + 1 :])]
+        header = [(offset, _match_disclosure_column(cell)) for offset, cell in enumerate(cells[label_at + 1 :])]
         first_column = _match_disclosure_column(cells[label_at])
         if first.startswith("信息内容") or first_column or any(m for _, m in header):
             if first_column:  # no 信息内容 cell: the label column is blank in the header

@@ -98,17 +98,17 @@ def _read_tables(text: str, html: str | None) -> tuple[TableRead | None, TableRe
     grids = html_grids(html) if html else []
     # Each reader only sees the tables whose words it knows: cheap, and no cross-talk.
     words = [normalise_text("".join(cell for row in g.rows for cell in row)) for g in grids]
-    disclosure = _merge_disclosure([
-        read_disclosure(g) for g, w in zip(grids, words, strict=True)
-        if "信息内容" in w or "第二十条" in w
-    ])
-    applications = _first([
-        read_applications(g) for g, w in zip(grids, words, strict=True)
-        if "本年新收" in w or "予以公开" in w or "结转下年" in w
-    ])
-    reviews = _first([
-        read_reviews(g) for g, w in zip(grids, words, strict=True) if "行政复议" in w
-    ])
+    disclosure = _merge_disclosure(
+        [read_disclosure(g) for g, w in zip(grids, words, strict=True) if "信息内容" in w or "第二十条" in w]
+    )
+    applications = _first(
+        [
+            read_applications(g)
+            for g, w in zip(grids, words, strict=True)
+            if "本年新收" in w or "予以公开" in w or "结转下年" in w
+        ]
+    )
+    reviews = _first([read_reviews(g) for g, w in zip(grids, words, strict=True) if "行政复议" in w])
     if disclosure and applications and reviews:
         return disclosure, applications, reviews
     grid: Grid = text_grid(text)
