@@ -123,6 +123,9 @@ class _Handler(BaseHTTPRequestHandler):
         content_type: str | None = "text/plain; charset=utf-8",
         headers: dict[str, str] | None = None,
     ) -> None:
+        # Logged before the response leaves: a client that reads the log right after its
+        # request returns must find the request there.
+        self._log(status)
         self.send_response(status)
         if content_type:
             self.send_header("Content-Type", content_type)
@@ -133,13 +136,11 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
         if self.command != "HEAD" and status != HTTPStatus.NOT_MODIFIED:
             self.wfile.write(body)
-        self._log(status)
 
     def _error(self, status: int) -> None:
         phrase = HTTPStatus(status).phrase
         body = (
-            f"<html><head><title>{status} {phrase}</title></head>"
-            f"<body><h1>{status} {phrase}</h1></body></html>"
+            f"<html><head><title>{status} {phrase}</title></head><body><h1>{status} {phrase}</h1></body></html>"
         ).encode()
         self._send(status, body, "text/html; charset=utf-8")
 
@@ -290,9 +291,7 @@ def render_record(record: dict[str, str]) -> str:
     )
 
 
-def render_datastore(
-    column: dict[str, Any], records: list[dict[str, str]], total: int | None = None
-) -> str:
+def render_datastore(column: dict[str, Any], records: list[dict[str, str]], total: int | None = None) -> str:
     """The <datastore> block shared by the embedded first page and dataproxy.jsp."""
     nextgroup = (
         f'<a href="{DATAPROXY_PATH}?page=1&appid=1&webid={column["webid"]}&path=/'

@@ -62,7 +62,7 @@ class AnnualReport:
     level: Level = "unknown"
     """The issuer's level: province | city | county | department | township | unknown."""
     format: ReportFormat = "unknown"
-    """Report layout, decided from the text's vocabulary: pre2019 | 2019 (国办公开办函〔2019〕60号) | 2021 (〔2021〕30号) | unknown."""
+    """Layout, from the text's vocabulary: pre2019 | 2019 (国办公开办函〔2019〕60号) | 2021 (〔2021〕30号) | unknown."""
     sections: list[dict[str, str]] = field(default_factory=list)
     """The report's sections in order: {heading, text}; text before the first heading has heading ''."""
     text: str = ""

@@ -1,0 +1,23 @@
+"""Crawl modes as Scrapy add-ons (ADDONS), instead of copied settings files."""
+
+from __future__ import annotations
+
+from scrapy.settings import BaseSettings
+
+
+class LocalPortal:
+    """For portals served on this machine (the demo, tests): no delay, no throttling.
+
+    Politeness protects other people's servers; against our own local server it
+    only makes the demo and the tests slow.
+    """
+
+    def update_settings(self, settings: BaseSettings) -> None:
+        # Add-on priority is below the project's settings module, which sets the polite values;
+        # "spider" priority is above it and still below -s/cmdline overrides.
+        settings.set("DOWNLOAD_DELAY", 0, priority="spider")
+        settings.set("AUTOTHROTTLE_ENABLED", False, priority="spider")
+        settings.set("DOWNLOAD_DELAY_JITTER", 0, priority="spider")
+        settings.set("CONCURRENT_REQUESTS_PER_DOMAIN", 8, priority="spider")
+        settings.set("RETRY_TIMES", 1, priority="spider")
+        settings.set("DOWNLOAD_TIMEOUT", 10, priority="spider")

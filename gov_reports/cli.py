@@ -1,0 +1,196 @@
+"""The `gov-reports` command: a thin layer over Scrapy's crawler process and the extractors.
+
+gov-reports crawl --start-url URL [--start-url URL …] -o OUT.jsonl
+gov-reports crawl --demo -o OUT.jsonl
+gov-reports extract FILE … -o OUT.jsonl
+gov-reports export IN.jsonl --format csv -o OUT.csv
+gov-reports schema [-o data/annual_report.schema.json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from itemadapter import ItemAdapter
+
+logger = logging.getLogger("gov_reports")
+REPO_DATA = Path(__file__).resolve().parent.parent / "data"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="gov-reports", description=__doc__.split("\n\n")[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    crawl = commands.add_parser("crawl", help="crawl 年报 columns into a deduplicated JSONL dump")
+    where = crawl.add_mutually_exclusive_group(required=True)
+    where.add_argument(
+        "--start-url",
+        action="append",
+        dest="start_urls",
+        metavar="URL",
+        help="a 年报 column (listing) URL; repeat for several",
+    )
+    where.add_argument("--demo", action="store_true", help="serve the bundled demo portal on 127.0.0.1 and crawl it")
+    crawl.add_argument("-o", "--output", required=True, type=Path, help="JSONL dump to write or merge into")
+    crawl.add_argument("--overwrite", action="store_true", help="replace the dump instead of merging into it")
+    crawl.add_argument("--jobdir", help="Scrapy JOBDIR: makes the crawl resumable after an interruption")
+    crawl.add_argument(
+        "--host",
+        action="append",
+        dest="hosts",
+        default=[],
+        metavar="HOST[:PORT]",
+        help="another host the crawl may fetch from (start URLs' hosts are always allowed)",
+    )
+    crawl.add_argument(
+        "-s",
+        "--set",
+        action="append",
+        dest="settings",
+        default=[],
+        metavar="NAME=VALUE",
+        help="a Scrapy setting, e.g. -s DOWNLOAD_DELAY=2",
+    )
+    crawl.add_argument("--log-level", default="INFO")
+
+    extract = commands.add_parser("extract", help="extract records from saved pages (.html) and text dumps (.txt)")
+    extract.add_argument("files", nargs="+", type=Path)
+    extract.add_argument("-o", "--output", required=True, type=Path)
+    extract.add_argument("--url", help="the URL the (single) file was saved from")
+    extract.add_argument("--overwrite", action="store_true")
+
+    export = commands.add_parser("export", help="write the statistics as tidy CSV for pandas, R or Stata")
+    export.add_argument("input", type=Path)
+    export.add_argument("--format", choices=["csv"], default="csv")
+    export.add_argument("-o", "--output", required=True, type=Path)
+
+    schema = commands.add_parser("schema", help="write the record's JSON Schema")
+    schema.add_argument("-o", "--output", type=Path, default=REPO_DATA / "annual_report.schema.json")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    handler = {"crawl": run_crawl, "extract": run_extract, "export": run_export, "schema": run_schema}
+    try:
+        return handler[args.command](args)
+    except (ValueError, OSError) as error:
+        print(f"gov-reports {args.command}: error: {error}", file=sys.stderr)
+        return 2
+
+
+def crawl_settings(output: Path, *, overwrite: bool, jobdir: str | None, overrides: list[str], local: bool):
+    from scrapy.settings import Settings
+
+    from gov_reports import settings as project_settings
+
+    settings = Settings()
+    settings.setmodule(project_settings, priority="project")
+    settings.set("FEEDS", {str(output): {"format": "jsonlines", "overwrite": overwrite}}, priority="cmdline")
+    if jobdir:
+        settings.set("JOBDIR", jobdir, priority="cmdline")
+    if local:
+        settings.set("ADDONS", {"gov_reports.addons.LocalPortal": 100}, priority="cmdline")
+    for override in overrides:
+        name, _, value = override.partition("=")
+        if not name or not _:
+            raise ValueError(f"-s takes NAME=VALUE, got {override!r}")
+        settings.set(name.strip(), value, priority="cmdline")
+    return settings
+
+
+def run_crawl(args: argparse.Namespace) -> int:
+    from scrapy.crawler import AsyncCrawlerProcess
+
+    from gov_reports.spiders.annual_reports import AnnualReportsSpider
+    from gov_reports.summary import format_summary
+
+    portal = None
+    start_urls = args.start_urls or []
+    if args.demo:
+        from gov_reports.demo import DemoPortal
+
+        portal = DemoPortal().start()
+        start_urls = portal.start_urls
+        print("Demo portal serving:", ", ".join(f"{k} {v}" for k, v in portal.sites.items()), file=sys.stderr)
+    try:
+        settings = crawl_settings(
+            args.output, overwrite=args.overwrite, jobdir=args.jobdir, overrides=args.settings, local=args.demo
+        )
+        settings.set("LOG_LEVEL", args.log_level, priority="cmdline")
+        process = AsyncCrawlerProcess(settings)
+        crawler = process.create_crawler(AnnualReportsSpider)
+        process.crawl(crawler, start_urls=start_urls, hosts=args.hosts)
+        process.start()
+    finally:
+        if portal is not None:
+            portal.stop()
+    stats = crawler.stats.get_stats() if crawler.stats else {}
+    print(format_summary(stats))
+    print(f"  output:              {args.output}")
+    return 0 if stats.get("downloader/response_count") else 1
+
+
+def read_page(path: Path) -> tuple[str, str]:
+    """(content, kind) of a saved file: HTML decoded like Scrapy does, text as UTF-8 or GB18030."""
+    from w3lib.encoding import html_to_unicode
+
+    data = path.read_bytes()
+    if path.suffix.lower() in (".html", ".htm", ".shtml", ".jsp", ".xhtml"):
+        _, text = html_to_unicode(None, data)
+        return text, "html"
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(encoding), "text"
+        except UnicodeDecodeError:
+            continue
+    raise ValueError(f"{path}: neither UTF-8 nor GB18030 text")
+
+
+def run_extract(args: argparse.Namespace) -> int:
+    from gov_reports.extract.page import NotAReport, PageSource, extract_report
+    from gov_reports.feeds import merge_into_file
+
+    records, skipped = [], 0
+    for path in args.files:
+        try:
+            content, kind = read_page(path)
+            url = args.url if args.url and len(args.files) == 1 else path.resolve().as_uri()
+            record = extract_report(content, kind=kind, source=PageSource(url=url))  # type: ignore[arg-type]
+        except (NotAReport, ValueError, OSError) as error:
+            skipped += 1
+            print(f"skipped {path}: {error}", file=sys.stderr)
+            continue
+        records.append(ItemAdapter(record).asdict())
+    result = merge_into_file(args.output, records, overwrite=args.overwrite)
+    print(
+        f"{len(records)} report(s) extracted, {skipped} file(s) skipped; {args.output}: "
+        f"{result.written} record(s) ({result.new} new, {result.updated} updated, "
+        f"{result.unchanged} unchanged, {result.copies_merged} copies merged)"
+    )
+    return 0 if records or not skipped else 1
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from gov_reports.export import export_csv
+    from gov_reports.feeds import read_jsonl
+
+    records = [record for _, record in read_jsonl(args.input) if record is not None]
+    written = export_csv(records, args.output)
+    print("wrote " + ", ".join(str(p) for p in written))
+    return 0
+
+
+def run_schema(args: argparse.Namespace) -> int:
+    from gov_reports.schema import write_schema
+
+    print(write_schema(args.output))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,35 @@
+"""Crawl-level extensions."""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from scrapy import signals
+
+from gov_reports.summary import format_summary
+
+if TYPE_CHECKING:
+    from typing import Self
+
+    from scrapy.crawler import Crawler
+
+logger = logging.getLogger(__name__)
+
+
+class CrawlSummary:
+    """Log the crawl summary once the engine has stopped (after the dump is merged)."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+        self.text = ""
+        # Signal receivers are weak references: connect a bound method of an object the crawler keeps.
+        crawler.signals.connect(self.engine_stopped, signal=signals.engine_stopped)
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        return cls(crawler)
+
+    def engine_stopped(self) -> None:
+        self.text = format_summary(self.crawler.stats.get_stats())
+        logger.info("\n%s", self.text)

@@ -1,0 +1,440 @@
+"""From a page (HTML or a text dump) to the report body, chrome and spam removed.
+
+HTML: the content container is found by the CMS's own markers (#zoom,
+.TRS_Editor, …) or, failing those, by text density; hidden elements and
+off-site spam links are cut out with their text recorded; the container is
+rendered to lines with *all* its text (never dropping short nodes: Word-pasted
+spans carry single characters such as 年/月), tables as tab-separated rows.
+
+Both HTML and text then go through the same line filter: chrome lines are
+dropped (their labelled dates and metadata kept as evidence), spam phrases are
+cut out of sentences, and PDF/Word line breaks inside words are mended.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urljoin, urlsplit
+
+from lxml import etree
+from lxml.html import HtmlElement
+from parsel import Selector
+
+from gov_reports.extract.chrome import (
+    FILE_EXT_RE,
+    attachment_from_line,
+    is_chrome_line,
+    is_label_line,
+    parse_labels,
+)
+from gov_reports.extract.spam import (
+    has_spam_core,
+    is_spam_line,
+    looks_like_spam,
+    remove_spam_phrases,
+)
+from gov_reports.extract.text import clean_line, match_form, normalize_spaces, squeeze
+from gov_reports.extract.titles import is_report_title
+
+CONTENT_SELECTORS = (
+    "#zoom",
+    ".TRS_Editor",
+    ".TRS_UEDITOR",
+    "#UCAP-CONTENT",
+    ".news_cont_d_wrap",
+    ".article-content",
+    ".article_content",
+    "#article-content",
+    ".wz_content",
+    "#wz_content",
+    ".zw",
+    "#zw",
+    ".pages_content",
+    ".detail-content",
+    ".detail_content",
+    "#detailContent",
+    ".content_text",
+    ".contentText",
+    "#content",
+    ".content",
+    "article",
+)
+_DROP_TAGS = (
+    "script",
+    "style",
+    "noscript",
+    "iframe",
+    "object",
+    "embed",
+    "template",
+    "svg",
+    "select",
+    "button",
+    "input",
+    "textarea",
+    "link",
+    "head",
+)
+_JUNK_TAGS = ("noframes", "listing", "xmp", "plaintext")
+_BLOCK_TAGS = frozenset(
+    [
+        "p",
+        "div",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "ul",
+        "ol",
+        "section",
+        "article",
+        "blockquote",
+        "center",
+        "pre",
+        "dl",
+        "dt",
+        "dd",
+        "header",
+        "footer",
+        "address",
+        "form",
+        "fieldset",
+        "figure",
+        "figcaption",
+        "hr",
+        "main",
+        "nav",
+        "aside",
+        "caption",
+        "tr",
+        "table",
+        "tbody",
+        "thead",
+        "tfoot",
+    ]
+)
+_HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0(?:px)?\b", re.I)
+_HEADING_OR_LIST_RE = re.compile(
+    r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．]"
+    r"|第[一二三四五六七八九十]|[（(]?[一二三四五六七八九十]+是)"
+)
+_ENDS_SENTENCE = tuple("。！？；：:;!?」”）)》")
+_BOLD_MARKERS_RE = re.compile(r"\*\*")
+_DOWNLOAD_HREF_RE = re.compile(
+    r"downfile\.jsp|/download/|attachment|/attach/"
+    r"|\.(?:pdf|docx?|wps|xlsx?|et|ofd|zip|rar)(?:$|[?#])",
+    re.I,
+)
+
+
+@dataclass(kw_only=True)
+class CleanPage:
+    """What cleaning found: the body lines and the evidence around them."""
+
+    lines: list[str] = field(default_factory=list)
+    """Body paragraphs in order; a table row is one line with tab-separated cells."""
+    body_html: str | None = None
+    """The cleaned content container (tables kept), for table parsing."""
+    titles: list[str] = field(default_factory=list)
+    """Title candidates, best first: ArticleTitle meta, headings, <title>, a title line of a dump."""
+    meta: dict[str, str] = field(default_factory=dict)
+    """<meta name=… content=…> pairs (PubDate, SiteName, SiteIDCode, …)."""
+    labels: dict[str, str] = field(default_factory=dict)
+    """Metadata block and date-line labels (发布机构, 发布时间, 索引号, …) found in the chrome."""
+    attachments: list[dict] = field(default_factory=list)
+    spam: list[str] = field(default_factory=list)
+    image_count: int = 0
+    container: str | None = None
+    """How the body was found: a CSS selector, 'density' or 'text'."""
+
+
+# --------------------------------------------------------------------------- HTML
+
+
+def clean_html(html: str, url: str = "") -> CleanPage:
+    """Clean an HTML report page."""
+    page = CleanPage()
+    root = Selector(text=html).root
+    if not isinstance(root, HtmlElement):
+        return page
+    page.meta = _read_meta(root)
+    host = urlsplit(url).netloc.lower()
+    _drop_invisible(root, page)
+    _drop_spam_links(root, host, page)
+    page.titles = _title_candidates(root, page.meta)
+    container, how = _find_container(root)
+    page.container = how
+    page.labels = _labels_outside(root, container)
+    _collect_attachments(container, url, page)
+    page.image_count = len(container.xpath(".//img"))
+    lines: list[str] = []
+    _render(container, lines)
+    page.body_html = etree.tostring(container, encoding="unicode", method="html")
+    _finish(lines, page)
+    return page
+
+
+def _read_meta(root: HtmlElement) -> dict[str, str]:
+    meta = {}
+    for el in root.iter("meta"):
+        name = el.get("name") or el.get("property") or el.get("http-equiv")
+        content = el.get("content")
+        if name and content is not None:
+            meta.setdefault(name.strip(), normalize_spaces(content).strip())
+    return meta
+
+
+def _drop(el: HtmlElement) -> None:
+    """Remove an element but keep its tail text, which belongs to the surrounding sentence."""
+    if el.getparent() is not None:
+        el.drop_tree()
+
+
+def _drop_invisible(root: HtmlElement, page: CleanPage) -> None:
+    for el in list(root.iter(*_DROP_TAGS)):
+        if el.tag == "script" and (el.get("type") or "").endswith("xml"):
+            continue  # a Hanweb datastore: not visible, but harmless
+        _drop(el)
+    for el in list(root.iter(etree.Comment)):
+        el.drop_tree() if el.getparent() is not None else None
+    hidden = root.xpath("//*[@hidden or @style or @aria-hidden='true']")
+    for el in hidden:
+        style = el.get("style") or ""
+        if el.get("hidden") is None and el.get("aria-hidden") != "true" and not _HIDDEN_STYLE_RE.search(style):
+            continue
+        text = clean_line(" ".join(el.itertext()))
+        if text and (looks_like_spam(text) or el.xpath(".//a[starts-with(@href,'http')]")):
+            link_texts = [clean_line(" ".join(a.itertext())) for a in el.iter("a")]
+            page.spam.extend(t for t in link_texts if t) if any(link_texts) else page.spam.append(text[:200])
+        _drop(el)
+    for el in list(root.iter(*_JUNK_TAGS)):
+        text = clean_line(" ".join(el.itertext()))
+        if text:
+            page.spam.append(text[:200])
+        _drop(el)
+
+
+def _drop_spam_links(root: HtmlElement, host: str, page: CleanPage) -> None:
+    for a in root.xpath("//a[@href]"):
+        href = a.get("href") or ""
+        text = clean_line(" ".join(a.itertext()))
+        link_host = urlsplit(href).netloc.lower()
+        offsite = bool(link_host) and link_host != host
+        strong = bool(remove_spam_phrases(text)[1])
+        if strong or (offsite and (looks_like_spam(text) or looks_like_spam(href))):
+            page.spam.append(text or href)
+            _drop(a)
+
+
+def _title_candidates(root: HtmlElement, meta: dict[str, str]) -> list[str]:
+    candidates = [meta.get("ArticleTitle", ""), meta.get("title", "")]
+    for xpath in ("//h1", "//h2", "//*[contains(@class,'title') or contains(@id,'title')]", "//title"):
+        for el in root.xpath(xpath)[:5]:
+            text = clean_line(" ".join(el.itertext()))
+            if el.tag == "title":
+                candidates.extend(p for p in re.split(r"\s*[_|—–]\s*|\s+-\s+", text) if p)
+            candidates.append(text)
+    seen, titles = set(), []
+    for text in candidates:
+        text = clean_line(text)
+        if text and len(text) <= 120 and text not in seen:
+            seen.add(text)
+            titles.append(text)
+    # Report-like titles first, keeping their order.
+    return sorted(titles, key=lambda t: not is_report_title(t))
+
+
+def _text_density_scores(root: HtmlElement) -> dict[HtmlElement, float]:
+    scores: dict[HtmlElement, float] = {}
+    containers = ("div", "td", "article", "section", "main", "body")
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        own = len((el.text or "").strip()) + sum(len((c.tail or "").strip()) for c in el)
+        if own < 8 or el.tag == "a":
+            continue
+        node = el
+        while node is not None and node.tag not in containers:
+            node = node.getparent()
+        if node is None:
+            continue
+        scores[node] = scores.get(node, 0) + own
+        parent = node.getparent()
+        if parent is not None:
+            scores[parent] = scores.get(parent, 0) + own / 2
+    return scores
+
+
+def _find_container(root: HtmlElement) -> tuple[HtmlElement, str]:
+    body = root.find("body")
+    body = body if body is not None else root
+    scores = _text_density_scores(root)
+    best = max(scores, key=scores.__getitem__) if scores else body
+    best_text = len(squeeze("".join(best.itertext())))
+    for selector in CONTENT_SELECTORS:
+        found = Selector(root=root).css(selector)
+        for candidate in found:
+            el = candidate.root
+            text = len(squeeze("".join(el.itertext())))
+            # A CMS marker wins unless it is an empty shell around the real text.
+            if text >= 0.5 * best_text or text >= 2000:
+                return el, selector
+    return best, "density"
+
+
+def _labels_outside(root: HtmlElement, container: HtmlElement) -> dict[str, str]:
+    """Date and metadata labels from the page around the body (and inside it, for tables)."""
+    labels: dict[str, str] = {}
+    lines: list[str] = []
+    _render(root.find("body") if root.find("body") is not None else root, lines)
+    for line in lines:
+        if is_label_line(line):
+            for key, value in parse_labels(line).items():
+                labels.setdefault(key, value)
+    return labels
+
+
+def _collect_attachments(container: HtmlElement, url: str, page: CleanPage) -> None:
+    for a in container.xpath(".//a[@href]"):
+        href = a.get("href", "").strip()
+        name = clean_line(" ".join(a.itertext())) or href.rsplit("/", 1)[-1]
+        if not href or href.startswith(("javascript:", "mailto:", "#")):
+            continue
+        if not _DOWNLOAD_HREF_RE.search(href) and not FILE_EXT_RE.search(name):
+            continue
+        ext = FILE_EXT_RE.search(href.split("?")[0]) or FILE_EXT_RE.search(href) or FILE_EXT_RE.search(name)
+        page.attachments.append(
+            {"url": urljoin(url, href), "name": name, "type": ext.group(1).lower() if ext else None}
+        )
+
+
+def _cell_text(cell: HtmlElement) -> str:
+    return clean_line(" ".join(t for t in cell.itertext() if t)).replace("\t", " ")
+
+
+def _render(el: HtmlElement, lines: list[str], depth: int = 0) -> None:
+    """Append `el`'s text to `lines`: blocks start new lines, tables become tab-separated rows."""
+    buf: list[str] = []
+
+    def flush() -> None:
+        text = "".join(buf)
+        buf.clear()
+        if text.strip():
+            lines.extend(part for part in text.split("\n") if part.strip())
+
+    def walk(node: HtmlElement, level: int) -> None:
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if tag == "table":
+            flush()
+            for row in node.iter("tr"):
+                cells = [_cell_text(c) for c in row if isinstance(c.tag, str) and c.tag in ("td", "th")]
+                if any(cells):
+                    lines.append("\t".join(cells))
+            return
+        if tag == "br":
+            buf.append("\n")
+            return
+        block = tag in _BLOCK_TAGS
+        if block:
+            flush()
+        if node.text and tag not in ("script", "style"):
+            buf.append(node.text)
+        for child in node:
+            if level > 300:
+                buf.append(" ".join(child.itertext()))
+            else:
+                walk(child, level + 1)
+            if child.tail:
+                buf.append(child.tail)
+        if block:
+            flush()
+
+    walk(el, depth)
+    flush()
+
+
+# --------------------------------------------------------------------------- text
+
+
+def clean_text(text: str) -> CleanPage:
+    """Clean a plain-text dump of a report page (like the seeds)."""
+    page = CleanPage(container="text")
+    raw_lines = [_clean_row(line) for line in text.splitlines()]
+    raw_lines = [_BOLD_MARKERS_RE.sub("", line) for line in raw_lines]
+    for line in raw_lines[:12]:
+        if line and is_report_title(line) and len(line) <= 80:
+            page.titles.append(line)
+            break
+    for line in raw_lines:
+        if is_label_line(line):
+            for key, value in parse_labels(line).items():
+                page.labels.setdefault(key, value)
+    _finish([line for line in raw_lines if line], page, mend_breaks=True)
+    return page
+
+
+# --------------------------------------------------------------------------- shared
+
+
+def _clean_row(line: str) -> str:
+    """A display line; in a table row each cell is cleaned and the tabs kept, leading ones too."""
+    if "\t" in line:
+        return "\t".join(clean_line(cell) for cell in line.split("\t")).rstrip("\t")
+    return clean_line(line)
+
+
+def _finish(lines: list[str], page: CleanPage, *, mend_breaks: bool = False) -> None:
+    """The line filter shared by HTML and text: chrome, attachments, spam, titles, broken words."""
+    titles = {match_form(t) for t in page.titles[:3]}
+    check_spam = has_spam_core("\n".join(lines))
+    kept: list[str] = []
+    for raw in lines:
+        line = _clean_row(raw)
+        if not line.strip():
+            continue
+        attachment = attachment_from_line(line)
+        if attachment is not None:
+            if not any(a["name"] == attachment["name"] for a in page.attachments):
+                page.attachments.append(attachment)
+            continue
+        if check_spam and has_spam_core(line):
+            if is_spam_line(line):
+                page.spam.append(line)
+                continue
+            line, removed = remove_spam_phrases(line)
+            page.spam.extend(removed)
+        compact = match_form(line)
+        if "\t" not in line and is_chrome_line(line, compact):
+            continue
+        if "\t" in line and is_label_line(line, compact):
+            continue
+        if compact in titles and len(kept) < 3:
+            continue  # the title printed again above the body
+        kept.append(line)
+    if mend_breaks:
+        kept = _mend_broken_lines(kept)
+    page.lines = kept
+
+
+def _mend_broken_lines(lines: list[str]) -> list[str]:
+    """Join a word broken across a page or line break: 「…《条例》要」 + 「求，在市政府…」."""
+    out: list[str] = []
+    for line in lines:
+        if (
+            out
+            and "\t" not in line
+            and "\t" not in out[-1]
+            and len(out[-1]) >= 20
+            and not out[-1].endswith(_ENDS_SENTENCE)
+            and "\u4e00" <= out[-1][-1] <= "\u9fff"
+            and "\u4e00" <= line[0] <= "\u9fff"
+            and not _HEADING_OR_LIST_RE.match(line)
+        ):
+            out[-1] += line
+        else:
+            out.append(line)
+    return out

@@ -1,0 +1,162 @@
+"""Extract one annual-report record from one page: the extraction entry point.
+
+Pure code, no crawler inside (the web-poet idea): give it the page's content
+and what the crawler knows about it, get an `AnnualReport` or a `NotAReport`
+with a reason. The pipelines, the `extract` CLI and the benchmarks all call it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from typing import Literal
+
+from gov_reports.extract import fields
+from gov_reports.extract.clean import CleanPage, clean_html, clean_text
+from gov_reports.extract.formats import detect_format
+from gov_reports.extract.regions import issuer_level, locate
+from gov_reports.extract.sections import has_six_headings, split_sections
+from gov_reports.extract.statistics import extract_statistics
+from gov_reports.extract.text import match_form
+from gov_reports.extract.titles import is_correction
+from gov_reports.items import AnnualReport
+
+# Words every real report uses; a page without them is not a report whatever its title.
+_REPORT_VOCABULARY = ("信息公开", "公开")
+_REPORT_SUBJECTS = ("主动公开", "依申请", "申请", "政务公开")
+
+
+class NotAReport(Exception):
+    """The page is not an annual report (or not a usable one); `reason` is a short code for stats."""
+
+    def __init__(self, reason: str, detail: str = "") -> None:
+        super().__init__(f"{reason}: {detail}" if detail else reason)
+        self.reason = reason
+        self.detail = detail
+
+
+@dataclass(kw_only=True)
+class PageSource:
+    """What the crawler knows about a page besides its content."""
+
+    url: str = ""
+    listing_title: str | None = None
+    listing_date: str | None = None
+    official: bool = True
+    official_hosts: frozenset[str] = frozenset()
+
+
+def extract_report(
+    content: str, *, kind: Literal["html", "text"] = "html", source: PageSource | None = None
+) -> AnnualReport:
+    """Clean the page and extract every field of the record."""
+    source = source or PageSource()
+    if not content or not content.strip():
+        raise NotAReport("empty_page")
+    page = clean_html(content, source.url) if kind == "html" else clean_text(content)
+    return build_record(page, content, source)
+
+
+def build_record(page: CleanPage, raw: str, source: PageSource) -> AnnualReport:
+    """Turn a cleaned page into a record (also used for attachment text)."""
+    if not page.lines:
+        raise NotAReport("empty_body", source.url)
+    text = "\n".join(page.lines)
+    trap = fields.trap_title(page, source.listing_title)
+    title = fields.pick_title(page, source.listing_title)
+    if title is None and trap is not None:
+        raise NotAReport("trap_title", trap)
+    compact = match_form(text)
+    if not any(w in compact for w in _REPORT_VOCABULARY) or not any(w in compact for w in _REPORT_SUBJECTS):
+        raise NotAReport("not_report_text", title or source.url)
+
+    flags: list[str] = []
+    year, year_flags = fields.report_year(title, text, source.listing_title)
+    flags += year_flags
+    if year is None:
+        raise NotAReport("no_year", title or source.url)
+
+    sig = fields.signature(page.lines)
+    hint = fields.division_hint(page)
+    context = fields.site_place(page)
+    candidates = fields.issuer_candidates(title, page, sig, text, source.listing_title)
+    # Relative names (「市政府办公厅」) resolve against the body the title names, else the site.
+    title_place = locate(candidates[0][0], hint_code=hint) if candidates else None
+    issuer, issuer_source = fields.pick_issuer(candidates, title_place or context)
+    if issuer is None:
+        raise NotAReport("no_issuer", title or source.url)
+    if issuer_source not in ("title", "signature", "metadata"):
+        flags.append(f"issuer_from_{issuer_source}")
+    place = locate(issuer, hint_code=hint)
+
+    published, published_source, date_flags = fields.published_date(page, sig, source.listing_date, year)
+    flags += date_flags
+
+    sections = split_sections(page.lines)
+    six = has_six_headings(sections)
+    statistics = extract_statistics(text, html=page.body_html, report_format="unknown", year=year)
+    report_format = detect_format(text, year=year, six_headings=six, table_hint=statistics.format_hint)
+    if statistics.stats is not None and statistics.stats.get("format") in (None, "unknown"):
+        statistics.stats["format"] = report_format
+
+    if title is None:
+        flags.append("no_title")
+    if page.spam:
+        flags.append("spam_removed")
+    addresses = fields.nongov_addresses(text, source.official_hosts)
+    if addresses:
+        flags.append("mirror_suspected")
+        flags += [f"nongov_address:{host}" for host in addresses]
+    if not source.official:
+        flags.append("unofficial_host")
+    if title and is_correction(title):
+        flags.append("correction")
+    flags += [f for f in statistics.flags if f not in flags]
+
+    record = AnnualReport(
+        key=f"{issuer}|{year}",
+        issuer=issuer,
+        year=year,
+        published=published,
+        published_source=published_source,
+        title=title,
+        province=place.province if place else None,
+        region=place.region if place else None,
+        division_code=place.division.code if place else None,
+        level=issuer_level(issuer, place),  # type: ignore[arg-type]
+        format=report_format,  # type: ignore[arg-type]
+        sections=sections,
+        text=text,
+        signature=sig.issuer,
+        signature_date=sig.date,
+        index_number=fields.index_number(page),
+        site_id_code=fields.site_id_code(page, raw),
+        url=source.url,
+        urls=[source.url] if source.url else [],
+        attachments=_unique_attachments(page.attachments),
+        flags=flags,
+        spam=list(dict.fromkeys(page.spam)),
+        stats=statistics.stats,
+        summary=statistics.summary,
+        checks=statistics.checks,
+    )
+    record.content_sha1 = content_hash(record)
+    return record
+
+
+def content_hash(record: AnnualReport) -> str:
+    """Identifies a copy's content: text plus numbers (boilerplate repeats across years)."""
+    payload = json.dumps([record.text, record.stats], ensure_ascii=False, sort_keys=True)
+    return hashlib.sha1(payload.encode("utf-8")).hexdigest()
+
+
+def _unique_attachments(attachments: list[dict]) -> list[dict]:
+    seen: set[tuple] = set()
+    unique = []
+    for item in attachments:
+        marker = (item.get("url"), item.get("name"))
+        if marker not in seen:
+            seen.add(marker)
+            unique.append(item)
+    return unique

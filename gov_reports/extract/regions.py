@@ -1,0 +1,194 @@
+"""Issuers and their place: division codes, province, level, and name normalisation.
+
+Issuer names reach us in many forms (「哈尔滨市」 in a title, 「虎林市人民政府」 in a
+signature, 「市政府办公厅」 in a metadata block). The key of a record is built
+from the normalised name, so every form of one body must normalise the same way:
+a bare region becomes its people's government (哈尔滨市 -> 哈尔滨市人民政府), 「政府」
+becomes 「人民政府」, and a department name missing its region gets it from context.
+
+Divisions come from `data/divisions.tsv` (GB/T 2260 codes down to county level).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from gov_reports.extract.text import squeeze
+
+_SKIP_NAMES = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划", "直辖县级行政区划"}
+_GOV_SUFFIX = "人民政府"
+_TOWNSHIP_RE = re.compile(r"(?:镇|乡|街道|苏木)(?:人民政府|办事处)?$")
+_DEPARTMENT_RE = re.compile(
+    r"(?:局|委员会|委|办公厅|办公室|办|厅|署|中心|院|所|队|站|部|总局|管委会|管理委员会|公司|集团|会|处|馆|台|社)$"
+)
+
+
+@dataclass(frozen=True)
+class Division:
+    code: str
+    name: str
+
+    @property
+    def rank(self) -> int:
+        """0 province, 1 prefecture, 2 county."""
+        if self.code.endswith("0000"):
+            return 0
+        return 1 if self.code.endswith("00") else 2
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where an issuer sits: its deepest division and the path to it."""
+
+    division: Division
+    path: tuple[Division, ...]
+    end: int
+    """Index in the issuer string just after the division names."""
+
+    @property
+    def province(self) -> str:
+        return self.path[0].name
+
+    @property
+    def region(self) -> str:
+        return "/".join(d.name for d in self.path)
+
+
+@cache
+def _divisions() -> tuple[dict[str, Division], dict[str, list[Division]], re.Pattern[str]]:
+    by_code: dict[str, Division] = {}
+    by_name: dict[str, list[Division]] = {}
+    raw = resources.files("gov_reports.extract").joinpath("data/divisions.tsv").read_text("utf-8")
+    for line in raw.splitlines():
+        if not line or line.startswith("#"):
+            continue
+        code, name = line.split("\t")
+        if name in _SKIP_NAMES:
+            continue
+        division = Division(code, name)
+        by_code[code] = division
+        by_name.setdefault(name, []).append(division)
+    names = sorted(by_name, key=len, reverse=True)
+    pattern = re.compile("|".join(re.escape(n) for n in names))
+    return by_code, by_name, pattern
+
+
+def _parents(division: Division) -> tuple[Division, ...]:
+    by_code = _divisions()[0]
+    chain = []
+    for code in (division.code[:2] + "0000", division.code[:4] + "00"):
+        parent = by_code.get(code)
+        if parent and parent.code != division.code and parent not in chain:
+            chain.append(parent)
+    return (*chain, division)
+
+
+def _descends(child: Division, parent: Division) -> bool:
+    prefix = parent.code[: 2 + 2 * parent.rank]
+    return child.code != parent.code and child.code.startswith(prefix)
+
+
+def locate(name: str, *, hint_code: str | None = None) -> Place | None:
+    """Find the division named at the start of `name` (「杭州市江干区人民政府」 -> 江干区 330104).
+
+    Division names must follow each other from the very start, each inside the
+    previous one: that keeps 「哈尔滨市民政局」 from matching anything after
+    哈尔滨市. `hint_code` (a division code or SiteIDCode prefix) breaks ties
+    between same-named counties in different provinces.
+    """
+    _, by_name, pattern = _divisions()
+    pos, current = 0, None
+    while True:
+        match = pattern.match(name, pos)
+        if not match:
+            break
+        candidates = by_name[match.group(0)]
+        if current is not None:
+            candidates = [c for c in candidates if _descends(c, current)]
+        if not candidates:
+            break
+        current = _pick(candidates, hint_code)
+        pos = match.end()
+    if current is None:
+        return None
+    return Place(division=current, path=_parents(current), end=pos)
+
+
+def _pick(candidates: list[Division], hint_code: str | None) -> Division:
+    if len(candidates) > 1 and hint_code:
+        for width in (6, 4, 2):
+            matching = [c for c in candidates if c.code[:width] == hint_code[:width]]
+            if matching:
+                return matching[0]
+    # Higher ranks first: 「吉林市」 is more often the city than a same-named county.
+    return min(candidates, key=lambda c: (c.rank, c.code))
+
+
+def division_by_code(code: str) -> Division | None:
+    return _divisions()[0].get(code)
+
+
+_REGION_SUFFIX_GOV_RE = re.compile(r"(省|市|区|县|旗|州|盟)政府((?:办公厅|办公室)?)$")
+_RELATIVE_RE = re.compile(r"^(省|市|区|县|州|旗|盟)(?!场|委|政府|人民政府)")
+_RELATIVE_GOV_RE = re.compile(r"^(省|市|区|县|州|旗|盟)(?:人民)?政府")
+
+
+def normalize_issuer(raw: str, *, context: Place | None = None) -> str:
+    """The canonical full name of an issuing body.
+
+    >>> normalize_issuer("哈尔滨市")
+    '哈尔滨市人民政府'
+    >>> normalize_issuer("市民政局", context=locate("哈尔滨市人民政府"))
+    '哈尔滨市民政局'
+    """
+    name = squeeze(raw).strip("，,。.:：;；、“”\"'「」《》()（）")
+    name = re.sub(r"^(?:关于|中共)", "", name)
+    name = _REGION_SUFFIX_GOV_RE.sub(r"\1人民政府\2", name)
+    if context is not None and locate(name) is None:
+        name = _qualify(name, context)
+    place = locate(name)
+    if place is not None and place.end == len(name):
+        return name + _GOV_SUFFIX
+    tail = name[place.end :] if place is not None else name
+    if re.fullmatch(r"[\u4e00-\u9fff]{1,8}(?:镇|乡)", tail):
+        return name + _GOV_SUFFIX
+    if re.fullmatch(r"[\u4e00-\u9fff]{1,8}街道", tail):
+        return name + "办事处"
+    return name
+
+
+def _qualify(name: str, context: Place) -> str:
+    """Give a relative name (「市民政局」, 「区政府办」) the region it is relative to."""
+    gov = _RELATIVE_GOV_RE.match(name)
+    match = gov or _RELATIVE_RE.match(name)
+    if not match:
+        return name
+    wanted = {"省": 0, "市": 1, "州": 1, "盟": 1, "区": 2, "县": 2, "旗": 2}[match.group(1)]
+    for division in reversed(context.path):
+        if division.rank <= wanted and division.name.endswith(match.group(1)):
+            prefix = "/".join(d.name for d in context.path[: context.path.index(division) + 1])
+            full = prefix.replace("/", "")
+            if context.path[0].code.endswith("0000") and context.path[0] is not division:
+                # Names carry their prefecture, not their province: 哈尔滨市民政局.
+                full = "".join(d.name for d in context.path[1 : context.path.index(division) + 1])
+            if gov:
+                return full + _GOV_SUFFIX + name[gov.end() :]
+            return full + name[1:]
+    return name
+
+
+def issuer_level(issuer: str, place: Place | None) -> str:
+    """province | city | county | department | township | unknown, from the name and its division."""
+    tail = issuer[place.end :] if place is not None else issuer
+    if _TOWNSHIP_RE.search(tail) and tail not in (_GOV_SUFFIX,):
+        return "township"
+    if tail == _GOV_SUFFIX and place is not None:
+        return ("province", "city", "county")[place.division.rank]
+    if place is not None and tail:
+        return "department"
+    if place is None and _DEPARTMENT_RE.search(issuer):
+        return "department"
+    return "unknown"

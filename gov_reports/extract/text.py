@@ -1,0 +1,45 @@
+"""Text normalisation shared by the extractors.
+
+Government pages mix full- and half-width punctuation, NBSP and ideographic
+spaces, and letter-space their labels (「索   引   号」). Regexes elsewhere match
+the normalised forms produced here.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Characters that render as blank space on these pages.
+# str.translate with a dict is a Python-level lookup per character, far slower on
+# CJK text than these C-level regex and replace calls; this code is on the hot path.
+_RUN_OF_SPACES = re.compile(r"[ \r\f\v\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff\u202f]+")
+_ANY_SPACE = re.compile(r"[\s\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff\u202f]+")
+_PUNCT = (("（", "("), ("）", ")"), ("：", ":"), ("，", ","), ("；", ";"), ("［", "["), ("］", "]"))
+
+
+def normalize_spaces(text: str) -> str:
+    """Turn every kind of blank into a plain space and collapse runs (tabs and newlines kept)."""
+    return _RUN_OF_SPACES.sub(" ", text)
+
+
+def squeeze(text: str) -> str:
+    """Remove all whitespace: for matching letter-spaced labels such as 「发 布 机 构」."""
+    return _ANY_SPACE.sub("", text)
+
+
+def halfwidth_punct(text: str) -> str:
+    """Map the full-width brackets, colon, comma and semicolon to ASCII for matching."""
+    for full, half in _PUNCT:
+        if full in text:
+            text = text.replace(full, half)
+    return text
+
+
+def match_form(text: str) -> str:
+    """The form used for label matching: no whitespace, half-width punctuation."""
+    return halfwidth_punct(squeeze(text))
+
+
+def clean_line(text: str) -> str:
+    """One display line: blanks normalised, ends stripped."""
+    return normalize_spaces(text).strip()

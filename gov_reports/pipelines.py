@@ -1,0 +1,107 @@
+"""Item pipelines: extraction, validation, duplicate counting. No parsing logic here.
+
+The spider yields `FetchedPage`s; `ReportExtractionPipeline` turns each into an
+`AnnualReport` by calling the pure extractors, or drops it with the reason
+counted in the stats (the crawl summary lists them). Deduplication itself
+happens in the feed storage (gov_reports.feeds), where copies are merged.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any
+
+from itemadapter import ItemAdapter
+from scrapy.exceptions import DropItem
+
+from gov_reports.extract.page import NotAReport, PageSource, extract_report
+from gov_reports.items import AnnualReport, FetchedPage
+from gov_reports.schema import record_validator
+
+if TYPE_CHECKING:
+    from typing import Self
+
+    from scrapy.crawler import Crawler
+
+logger = logging.getLogger(__name__)
+SKIPPED = "gov_reports/skipped/"
+
+
+class ReportExtractionPipeline:
+    """FetchedPage -> AnnualReport, or a counted, logged drop."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        return cls(crawler)
+
+    def process_item(self, item: Any) -> Any:
+        if not isinstance(item, FetchedPage):
+            return item
+        hosts = frozenset(getattr(self.crawler.spider, "configured_hosts", ()) or ())
+        source = PageSource(
+            url=item.url,
+            listing_title=item.listing_title,
+            listing_date=item.listing_date,
+            official=item.official,
+            official_hosts=hosts,
+        )
+        stats = self.crawler.stats
+        try:
+            record = extract_report(item.text, kind=item.kind, source=source)
+        except NotAReport as error:
+            stats.inc_value(SKIPPED + error.reason)
+            raise DropItem(f"Not a report ({error.reason}): {item.url}", log_level="INFO") from error
+        except Exception as error:  # a broken page must not stop the crawl
+            stats.inc_value(SKIPPED + "extraction_error")
+            logger.exception("Extraction failed on %s", item.url)
+            raise DropItem(f"Extraction failed: {item.url}: {error!r}", log_level="ERROR") from error
+        stats.inc_value("gov_reports/reports_extracted")
+        return record
+
+
+class SchemaValidationPipeline:
+    """Validate every record against the published JSON Schema; report failures, keep the record."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+        self.validator = record_validator()
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        return cls(crawler)
+
+    def process_item(self, item: Any) -> Any:
+        if not isinstance(item, AnnualReport):
+            return item
+        errors = sorted(self.validator.iter_errors(ItemAdapter(item).asdict()), key=lambda e: list(e.path))
+        if errors:
+            self.crawler.stats.inc_value("gov_reports/schema_invalid")
+            for error in errors[:5]:
+                where = "/".join(str(p) for p in error.path) or "(record)"
+                logger.error("Schema violation in %s at %s: %s", item.key, where, error.message)
+                item.flags.append(f"schema_invalid:{where}")
+        return item
+
+
+class DuplicateCountPipeline:
+    """Count copies of reports already met in this crawl (they are merged by the feed storage)."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+        self.keys: set[str] = set()
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        return cls(crawler)
+
+    def process_item(self, item: Any) -> Any:
+        if isinstance(item, AnnualReport):
+            if item.key in self.keys:
+                self.crawler.stats.inc_value("gov_reports/duplicate_copies")
+            else:
+                self.keys.add(item.key)
+                self.crawler.stats.inc_value("gov_reports/unique_reports")
+        return item

@@ -1,0 +1,51 @@
+"""Any other list page: follow 下一页 / page-number links and `?page=N`-style URLs.
+
+Only links that stay inside the listing's own directory are followed as
+pages, so a stray 「2」 in a footer does not send the crawl across the site.
+"""
+
+from __future__ import annotations
+
+import re
+from posixpath import dirname
+from urllib.parse import urlsplit
+
+from gov_reports.portals.base import Listing, ListingLink, PageRequest, anchors
+
+NEXT_TEXT_RE = re.compile(r"^(?:下一页|下页|后页|下一頁|next|›|»|>|>>)$", re.I)
+PAGE_URL_RE = re.compile(
+    r"(?:[?&](?:page|pageNo|pageNum|pageIndex|PageIndex|p|pn|curPage|currentPage)=\d+|[_/-]\d{1,4}\.s?html?$)"
+)
+# Sub-columns of a 年报 column: per year, per level.
+SUBCOLUMN_RE = re.compile(
+    r"^(?:(?:19|20)\d{2}年度?(?:年报)?|市本级|区本级|县本级|部门(?:年报)?|区县(?:\(市\))?(?:年报)?|县区(?:年报)?|"
+    r"乡镇(?:街道)?(?:年报)?|街道(?:年报)?|(?:政府|政务)?信息公开(?:工作)?年(?:度)?报(?:告)?)$"
+)
+
+
+def matches(html: str, url: str) -> bool:
+    return True
+
+
+def _same_column(link: str, listing: str) -> bool:
+    a, b = urlsplit(link), urlsplit(listing)
+    return a.netloc == b.netloc and dirname(a.path).startswith(dirname(b.path))
+
+
+def is_page_link(link: ListingLink, listing_url: str) -> bool:
+    if not _same_column(link.url, listing_url) or link.url == listing_url:
+        return False
+    text = link.title.strip()
+    if NEXT_TEXT_RE.match(text) or text in ("尾页", "末页", "首页", "上一页", "上页"):
+        return True
+    return text.isdigit() and bool(PAGE_URL_RE.search(link.url))
+
+
+def parse(html: str, url: str) -> Listing:
+    links = anchors(html, url)
+    listing = Listing(platform="generic", links=links)
+    for link in links:
+        if is_page_link(link, url) or (SUBCOLUMN_RE.match(link.title.replace(" ", "")) and _same_column(link.url, url)):
+            listing.next_pages.append(PageRequest(url=link.url))
+    listing.next_pages = list(dict.fromkeys(listing.next_pages))
+    return listing

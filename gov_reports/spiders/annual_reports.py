@@ -1,0 +1,152 @@
+"""The one generic spider: start from 年报 columns, follow their lists, fetch every report.
+
+It only decides what to fetch. Listing pages are read by `gov_reports.portals`
+(Hanweb, TRS, generic); report links are picked by their titles (traps
+refused); report pages are handed on as `FetchedPage` items for the pipelines
+to extract. It never leaves the hosts of its start URLs.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator, Iterator
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+import scrapy
+from scrapy.http import FormRequest, Request, Response, TextResponse
+from scrapy.spidermiddlewares.httperror import HttpError
+from twisted.python.failure import Failure
+
+from gov_reports.extract.titles import TRAP_RE, is_report_title
+from gov_reports.items import FetchedPage
+from gov_reports.portals import parse_listing
+
+logger = logging.getLogger(__name__)
+SKIPPED = "gov_reports/skipped/"
+
+
+@dataclass(frozen=True)
+class CrawlParameters:
+    """The spider's arguments, validated (`-a start_urls=URL[,URL]` or keyword arguments)."""
+
+    start_urls: tuple[str, ...]
+    extra_hosts: tuple[str, ...] = ()
+    max_listing_pages: int = 2000
+
+    @classmethod
+    def from_arguments(cls, start_urls: Any, hosts: Any = None, max_listing_pages: Any = None) -> CrawlParameters:
+        urls = _as_list(start_urls)
+        if not urls:
+            raise ValueError("annual_reports needs at least one start URL: -a start_urls=URL[,URL]")
+        for url in urls:
+            parts = urlsplit(url)
+            if parts.scheme not in ("http", "https") or not parts.netloc:
+                raise ValueError(f"not an http(s) URL: {url!r}")
+        limit = int(max_listing_pages) if max_listing_pages else cls.max_listing_pages
+        return cls(
+            start_urls=tuple(urls), extra_hosts=tuple(h.lower() for h in _as_list(hosts)), max_listing_pages=limit
+        )
+
+    @property
+    def hosts(self) -> frozenset[str]:
+        return frozenset({urlsplit(u).netloc.lower() for u in self.start_urls} | set(self.extra_hosts))
+
+
+def _as_list(value: Any) -> list[str]:
+    if not value:
+        return []
+    if isinstance(value, str):
+        return [v.strip() for v in value.split(",") if v.strip()]
+    return [str(v).strip() for v in value if str(v).strip()]
+
+
+class AnnualReportsSpider(scrapy.Spider):
+    name = "annual_reports"
+
+    def __init__(
+        self,
+        start_urls: Any = None,
+        hosts: Any = None,
+        max_listing_pages: Any = None,
+        *args: Any,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.params = CrawlParameters.from_arguments(start_urls, hosts, max_listing_pages)
+        self.start_urls = list(self.params.start_urls)
+        self.configured_hosts = self.params.hosts
+        self.allowed_domains = sorted({h.split(":")[0] for h in self.configured_hosts})
+        self.listing_pages = 0
+
+    async def start(self) -> AsyncIterator[Request]:
+        for url in self.params.start_urls:
+            yield Request(url, callback=self.parse_listing, errback=self.on_error, meta={"role": "listing"})
+
+    def parse_listing(self, response: Response) -> Iterator[Request]:
+        if not isinstance(response, TextResponse):
+            self._skip("listing_not_html", response.url)
+            return
+        self.listing_pages += 1
+        self.crawler.stats.inc_value("gov_reports/listing_pages")
+        listing = parse_listing(response.text, response.url)
+        self.crawler.stats.inc_value(f"gov_reports/platform/{listing.platform}")
+        for link in listing.links:
+            if is_report_title(link.title):
+                yield Request(
+                    link.url,
+                    callback=self.parse_report,
+                    errback=self.on_error,
+                    meta={
+                        "role": "report",
+                        "listing_title": link.title,
+                        "listing_date": link.date,
+                        "listing_url": response.url,
+                    },
+                )
+            elif "报" in link.title and TRAP_RE.search(link.title):
+                self.crawler.stats.inc_value(SKIPPED + "trap_link")
+                logger.debug("Trap link refused: %s %s", link.title, link.url)
+        if self.listing_pages >= self.params.max_listing_pages:
+            return
+        for page in listing.next_pages:
+            meta = {"role": "listing"}
+            if page.method == "POST":
+                yield FormRequest(
+                    page.url,
+                    formdata=dict(page.formdata or ()),
+                    callback=self.parse_listing,
+                    errback=self.on_error,
+                    meta=meta,
+                )
+            else:
+                yield Request(page.url, callback=self.parse_listing, errback=self.on_error, meta=meta)
+
+    def parse_report(self, response: Response) -> Iterator[FetchedPage]:
+        if not isinstance(response, TextResponse):
+            self._skip("report_not_html", response.url)
+            return
+        yield FetchedPage(
+            url=response.url,
+            text=response.text,
+            kind="html",
+            listing_title=response.meta.get("listing_title"),
+            listing_date=response.meta.get("listing_date"),
+            listing_url=response.meta.get("listing_url"),
+            official=urlsplit(response.url).netloc.lower() in self.configured_hosts,
+            encoding=response.encoding,
+        )
+
+    def on_error(self, failure: Failure) -> None:
+        request = failure.request  # type: ignore[attr-defined]
+        if failure.check(HttpError):
+            reason = f"http_{failure.value.response.status}"
+        else:
+            reason = failure.type.__name__ if failure.type else "error"
+        role = request.meta.get("role", "page")
+        self._skip(f"{role}_{reason}", request.url)
+
+    def _skip(self, reason: str, url: str) -> None:
+        self.crawler.stats.inc_value(SKIPPED + reason)
+        logger.info("Skipped %s: %s", url, reason)

@@ -1,0 +1,36 @@
+"""The short summary printed at the end of a crawl, from the crawl stats."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+SKIPPED = "gov_reports/skipped/"
+
+
+def skipped_reasons(stats: Mapping[str, Any]) -> dict[str, int]:
+    return {k[len(SKIPPED) :]: v for k, v in sorted(stats.items()) if k.startswith(SKIPPED) and v}
+
+
+def format_summary(stats: Mapping[str, Any]) -> str:
+    """Pages fetched, reports written, duplicates merged, pages skipped and why."""
+    lines = [
+        "gov-reports crawl summary",
+        f"  pages fetched:       {stats.get('downloader/response_count', 0)}",
+        f"  listing pages:       {stats.get('gov_reports/listing_pages', 0)}",
+        f"  reports extracted:   {stats.get('gov_reports/reports_extracted', 0)}"
+        f" ({stats.get('gov_reports/unique_reports', 0)} distinct)",
+        f"  duplicates merged:   {stats.get('gov_reports/duplicate_copies', 0)} in this crawl, "
+        f"{stats.get('gov_reports/feed/unchanged', 0) + stats.get('gov_reports/feed/updated', 0)}"
+        " with the existing dump",
+        f"  records written:     {stats.get('gov_reports/feed/written', 0)} in the dump "
+        f"({stats.get('gov_reports/feed/new', 0)} new, {stats.get('gov_reports/feed/updated', 0)} updated, "
+        f"{stats.get('gov_reports/feed/unchanged', 0)} unchanged)",
+    ]
+    if stats.get("gov_reports/schema_invalid"):
+        lines.append(f"  schema violations:   {stats['gov_reports/schema_invalid']} record(s), flagged")
+    reasons = skipped_reasons(stats)
+    total = sum(reasons.values())
+    lines.append(f"  skipped:             {total}")
+    lines += [f"    {reason}: {count}" for reason, count in reasons.items()]
+    return "\n".join(lines)
