@@ -25,6 +25,31 @@ from gov_reports.portals import parse_listing
 
 logger = logging.getLogger(__name__)
 SKIPPED = "gov_reports/skipped/"
+# Failure class names (Twisted's and Scrapy's, which vary by version) -> short reasons for the summary.
+_FAILURE_REASONS = (
+    ("ConnectionRefused", "connection_refused"),
+    ("DNSLookup", "dns_error"),
+    ("Timeout", "timeout"),
+    ("ConnectionLost", "connection_lost"),
+    ("ResponseNeverReceived", "connection_lost"),
+    ("ConnectionDone", "connection_lost"),
+    ("SSL", "tls_error"),
+    ("TLS", "tls_error"),
+    ("IgnoreRequest", "ignored"),
+)
+
+
+def failure_reason(failure: Failure) -> str:
+    """A short, stable reason for a failed request: http_404, connection_refused, timeout…"""
+    if failure.check(HttpError):
+        return f"http_{failure.value.response.status}"
+    names = [cls.__name__ for cls in type(failure.value).__mro__]
+    for marker, reason in _FAILURE_REASONS:
+        if any(marker in name for name in names):
+            if reason == "ignored" and "robots" in str(failure.value).lower():
+                return "robots_forbidden"
+            return reason
+    return type(failure.value).__name__
 
 
 @dataclass(frozen=True)
@@ -140,12 +165,7 @@ class AnnualReportsSpider(scrapy.Spider):
 
     def on_error(self, failure: Failure) -> None:
         request = failure.request  # type: ignore[attr-defined]
-        if failure.check(HttpError):
-            reason = f"http_{failure.value.response.status}"
-        else:
-            reason = failure.type.__name__ if failure.type else "error"
-        role = request.meta.get("role", "page")
-        self._skip(f"{role}_{reason}", request.url)
+        self._skip(f"{request.meta.get('role', 'page')}_{failure_reason(failure)}", request.url)
 
     def _skip(self, reason: str, url: str) -> None:
         self.crawler.stats.inc_value(SKIPPED + reason)
