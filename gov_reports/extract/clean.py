@@ -137,8 +137,8 @@ class CleanPage:
 
     lines: list[str] = field(default_factory=list)
     """Body paragraphs in order; a table row is one line with tab-separated cells."""
-    body_html: str | None = None
-    """The cleaned content container (tables kept), for table parsing."""
+    body: HtmlElement | None = field(default=None, repr=False)
+    """The cleaned content container element (tables kept), for table parsing."""
     titles: list[str] = field(default_factory=list)
     """Title candidates, best first: ArticleTitle meta, headings, <title>, a title line of a dump."""
     meta: dict[str, str] = field(default_factory=dict)
@@ -150,6 +150,13 @@ class CleanPage:
     image_count: int = 0
     container: str | None = None
     """How the body was found: a CSS selector, 'density' or 'text'."""
+
+    @property
+    def body_html(self) -> str | None:
+        """The cleaned content container as HTML, when the page was HTML."""
+        if self.body is None:
+            return None
+        return etree.tostring(self.body, encoding="unicode", method="html")
 
 
 # --------------------------------------------------------------------------- HTML
@@ -173,7 +180,7 @@ def clean_html(html: str, url: str = "") -> CleanPage:
     page.image_count = len(container.xpath(".//img"))
     lines: list[str] = []
     _render(container, lines)
-    page.body_html = etree.tostring(container, encoding="unicode", method="html")
+    page.body = container
     _finish(lines, page)
     return page
 
@@ -272,25 +279,33 @@ def _text_density_scores(root: HtmlElement) -> dict[HtmlElement, float]:
 def _find_container(root: HtmlElement) -> tuple[HtmlElement, str]:
     body = root.find("body")
     body = body if body is not None else root
-    scores = _text_density_scores(root)
-    best = max(scores, key=scores.__getitem__) if scores else body
-    best_text = len(squeeze("".join(best.itertext())))
+    body_text = len(squeeze("".join(body.itertext())))
     for selector in CONTENT_SELECTORS:
-        found = Selector(root=root).css(selector)
-        for candidate in found:
+        for candidate in Selector(root=root).css(selector):
             el = candidate.root
             text = len(squeeze("".join(el.itertext())))
-            # A CMS marker wins unless it is an empty shell around the real text.
-            if text >= 0.5 * best_text or text >= 2000:
+            # A CMS marker wins unless it is an empty shell around the real text; scoring every
+            # element by text density is only worth its cost when no marker does.
+            if text >= 0.4 * body_text or text >= 2000:
                 return el, selector
-    return best, "density"
+    scores = _text_density_scores(root)
+    return (max(scores, key=scores.__getitem__) if scores else body), "density"
 
 
 def _labels_outside(root: HtmlElement, container: HtmlElement) -> dict[str, str]:
-    """Date and metadata labels from the page around the body (and inside it, for tables)."""
+    """Date and metadata labels from the page around the body (labels inside it are read by `_finish`)."""
     labels: dict[str, str] = {}
-    lines: list[str] = []
-    _render(root.find("body") if root.find("body") is not None else root, lines)
+    parent = container.getparent()
+    placeholder = etree.Element("span")
+    if parent is not None:
+        parent.replace(container, placeholder)  # render only the chrome around the body: it is small
+    try:
+        lines: list[str] = []
+        body = root.find("body")
+        _render(body if body is not None else root, lines)
+    finally:
+        if parent is not None:
+            parent.replace(placeholder, container)
     for line in lines:
         if is_label_line(line):
             for key, value in parse_labels(line).items():
@@ -408,9 +423,11 @@ def _finish(lines: list[str], page: CleanPage, *, mend_breaks: bool = False) -> 
             line, removed = remove_spam_phrases(line)
             page.spam.extend(removed)
         compact = match_form(line)
-        if "\t" not in line and is_chrome_line(line, compact):
+        if is_label_line(line, compact):
+            for key, value in parse_labels(line).items():
+                page.labels.setdefault(key, value)
             continue
-        if "\t" in line and is_label_line(line, compact):
+        if "\t" not in line and is_chrome_line(line, compact):
             continue
         if compact in titles and len(kept) < 3:
             continue  # the title printed again above the body

@@ -18,6 +18,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from lxml import etree
+
 from gov_reports.extract.checks import application_checks, failed_flags, make_check, review_checks
 from gov_reports.extract.prose_stats import PROSE_KEYS, extract_prose_stats, prose_summary
 from gov_reports.extract.report_tables import (
@@ -93,9 +95,11 @@ def _merge_disclosure(reads: list[TableRead]) -> TableRead | None:
     return merged
 
 
-def _read_tables(text: str, html: str | None) -> tuple[TableRead | None, TableRead | None, TableRead | None]:
+def _read_tables(
+    text: str, html: str | etree._Element | None
+) -> tuple[TableRead | None, TableRead | None, TableRead | None]:
     """(disclosure, applications, reviews): from HTML tables first, then from the text."""
-    grids = html_grids(html) if html else []
+    grids = html_grids(html) if html is not None and len(html) else []
     # Each reader only sees the tables whose words it knows: cheap, and no cross-talk.
     words = [normalise_text("".join(cell for row in g.rows for cell in row)) for g in grids]
     disclosure = _merge_disclosure(
@@ -149,12 +153,16 @@ def _sum_known(*values: Any) -> int | float | None:
 
 
 def extract_statistics(
-    text: str, *, html: str | None = None, report_format: str = "unknown", year: int | None = None
+    text: str,
+    *,
+    html: str | etree._Element | None = None,
+    report_format: str = "unknown",
+    year: int | None = None,
 ) -> Statistics:
     """Tables 二/三/四 (HTML or text), prose numbers, the summary and the checks of one report.
 
     `text` is the clean body text (table rows as tab-joined lines), `html`
-    the cleaned content HTML when the source was a page. `report_format` and
+    the cleaned content HTML (a string or the parsed element) when the source was a page. `report_format` and
     `year` are weak hints, used only when the tables do not decide the layout.
     """
     flags: list[str] = []

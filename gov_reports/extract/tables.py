@@ -137,18 +137,21 @@ def expand_table(table: lxml.html.HtmlElement) -> list[list[str]]:
     return [[cell or "" for cell in row] + [""] * (width - len(row)) for row in grid]
 
 
-def html_grids(html: str) -> list[Grid]:
-    """Every innermost `<table>` of an HTML fragment, as a positional grid.
+def html_grids(html: str | etree._Element) -> list[Grid]:
+    """Every innermost `<table>` of an HTML fragment (a string, or an element already parsed), as grids.
 
     Layout tables that merely wrap other tables are skipped: only tables with
     no nested table carry statistics.
     """
-    if "<table" not in html and "<TABLE" not in html:
+    if not isinstance(html, str):
+        root = html  # the cleaner's parsed container: no need to serialise and parse it again
+    elif "<table" not in html and "<TABLE" not in html:
         return []
-    try:
-        root = lxml.html.fromstring(html)
-    except (ValueError, etree.ParserError):
-        return []
+    else:
+        try:
+            root = lxml.html.fromstring(html)
+        except (ValueError, etree.ParserError):
+            return []
     tables = [root] if root.tag == "table" else []
     tables += root.iter("table")
     grids: list[Grid] = []

@@ -1,0 +1,205 @@
+"""Read report attachments (PDF, DOCX, DOC/WPS, XLSX/XLS) into the text the extractors read.
+
+Pure code, no crawler inside: bytes in, `DocumentText` out, or
+`UnreadableDocument` with a short `reason` for the crawl stats. Whatever is
+wrong with a download (an HTML error page saved as .pdf, a cut-off file, a
+password, a zip bomb, a missing converter), the caller gets that exception
+and nothing else, so one bad attachment never stops a crawl.
+
+The text has the shape of the HTML cleaner's output (paragraph lines, table
+rows as tab-joined cells), so the caller runs it through the same
+`clean_text` → `build_record` → `extract_statistics` path as a page.
+
+Formats:
+- pdf: pdfplumber (`pdf.py`), ruled tables as rows, text outside them in reading order.
+- docx: python-docx (`word.py`), body order, gridSpan/vMerge expanded.
+- xlsx: openpyxl read-only (`spreadsheet.py`), merged ranges expanded.
+- doc/wps (OLE Word binary, which is what WPS Office writes for .wps):
+  antiword, else LibreOffice → DOCX (`legacy.py`). rtf: LibreOffice.
+- xls (OLE Excel): LibreOffice → XLSX when installed, else unsupported_type
+  (no maintained pure-Python reader is installed; xlrd is not a dependency).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import time
+
+from gov_reports.extract.documents._common import DocumentText, UnreadableDocument
+
+__all__ = ["KINDS", "DocumentText", "UnreadableDocument", "read_document", "sniff_kind"]
+
+KINDS = ("pdf", "docx", "doc", "wps", "xlsx", "xls", "rtf", "html", "mht", "zip", "ole", "encrypted_office", "unknown")
+"""What `sniff_kind` can answer. 'ole' is an OLE file that is neither Word nor Excel;
+'encrypted_office' a password-protected DOCX/XLSX (an OLE wrapper around the package)."""
+
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_HTML_START = re.compile(
+    rb"^(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|script|style|link|div|table|p|a|iframe|frameset|form)\b",
+    re.IGNORECASE | re.DOTALL,
+)
+_HTML_ANYWHERE = re.compile(rb"<html\b|<body\b|<script\b|<meta\s+http-equiv", re.IGNORECASE)
+_EXTENSIONS = {
+    "pdf": "pdf",
+    "docx": "docx",
+    "doc": "doc",
+    "wps": "wps",
+    "xlsx": "xlsx",
+    "xls": "xls",
+    "et": "xls",  # WPS spreadsheet: OLE Excel inside
+    "rtf": "rtf",
+    "htm": "html",
+    "html": "html",
+    "shtml": "html",
+    "mht": "mht",
+    "mhtml": "mht",
+}
+_CONTENT_TYPES = (
+    ("application/pdf", "pdf"),
+    ("wordprocessingml", "docx"),
+    ("spreadsheetml", "xlsx"),
+    ("application/msword", "doc"),
+    ("application/vnd.ms-works", "wps"),
+    ("application/kswps", "wps"),
+    ("application/wps", "wps"),
+    ("application/vnd.ms-excel", "xls"),
+    ("rtf", "rtf"),
+    ("text/html", "html"),
+    ("application/xhtml", "html"),
+    ("multipart/related", "mht"),
+)
+
+
+def _claimed_kind(name: str | None, content_type: str | None) -> str | None:
+    """The kind the file name's extension or the Content-Type announce (not trusted for content)."""
+    if name:
+        base = name.split("?", 1)[0].split("#", 1)[0].rstrip().lower()
+        ext = base.rsplit(".", 1)[-1] if "." in base else ""
+        if ext in _EXTENSIONS:
+            return _EXTENSIONS[ext]
+    if content_type:
+        lowered = content_type.lower()
+        for marker, kind in _CONTENT_TYPES:
+            if marker in lowered:
+                return kind
+    return None
+
+
+def _looks_like_html(head: bytes) -> bool:
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n\x00")
+    if text.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 HTML error pages exist too
+        text = text[2:].replace(b"\x00", b"")
+    if text.startswith(b"<?xml") and b"<html" in text[:1024].lower():
+        return True
+    return bool(_HTML_START.match(text)) or bool(_HTML_ANYWHERE.search(text[:1024]))
+
+
+def _ole_kind(data: bytes) -> str:
+    """Which OLE document: by the stream names in its directory (UTF-16LE, anywhere in the file)."""
+
+    def has(name: str) -> bool:
+        return name.encode("utf-16-le") in data
+
+    if has("EncryptedPackage"):
+        return "encrypted_office"
+    if has("WordDocument"):
+        return "doc"
+    if has("Workbook") or has("Book\x00"):
+        return "xls"
+    return "ole"
+
+
+def sniff_kind(data: bytes, name: str | None = None, content_type: str | None = None) -> str:
+    """The file's real kind, by its bytes first; the name and Content-Type only break ties.
+
+    Portals serve login pages, 404 pages and WAF challenges with a .pdf URL
+    and `application/pdf`, and Word files as .wps or as .doc that are really
+    RTF or HTML; magic bytes are the only thing to trust. The name decides
+    only what bytes cannot: 'wps' vs 'doc' for the same OLE Word stream.
+    """
+    claimed = _claimed_kind(name, content_type)
+    head = data[:4096]
+    if b"%PDF-" in data[:1024]:
+        return "pdf"
+    if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
+        if b"word/" in data:
+            return "docx"
+        if b"xl/" in data:
+            return "xlsx"
+        return "zip"
+    if head.startswith(_OLE_MAGIC):
+        kind = _ole_kind(data)
+        if kind == "doc" and claimed == "wps":
+            return "wps"
+        return kind
+    stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if stripped.startswith(b"{\\rtf"):
+        return "rtf"
+    if stripped[:200].lower().startswith(b"mime-version:") or b"multipart/related" in stripped[:1024].lower():
+        return "mht"
+    if _looks_like_html(head):
+        return "html"
+    return claimed or "unknown"
+
+
+def read_document(
+    data: bytes,
+    *,
+    name: str | None = None,
+    content_type: str | None = None,
+    max_bytes: int = 50_000_000,
+    max_pages: int = 200,
+) -> DocumentText:
+    """Read one downloaded attachment; raises only `UnreadableDocument`.
+
+    `name` (the URL or its file name) and `content_type` are hints, never
+    paths: converters get the bytes in a private temporary directory under
+    a fixed name. `max_pages` bounds PDF work (a 年报 has tens of pages; the
+    rest of a longer PDF is skipped with a note).
+    """
+    started = time.perf_counter()
+    if not data or not data.strip():
+        raise UnreadableDocument("empty_file", f"{len(data)} bytes")
+    if len(data) > max_bytes:
+        raise UnreadableDocument("too_large", f"{len(data)} bytes > {max_bytes}")
+    claimed = _claimed_kind(name, content_type)
+    kind = sniff_kind(data, name, content_type)
+    try:
+        doc = _dispatch(data, kind, claimed, max_bytes=max_bytes, max_pages=max_pages)
+    except UnreadableDocument as exc:
+        if exc.kind is None:
+            exc.kind = kind
+        raise
+    except (RecursionError, MemoryError) as exc:
+        raise UnreadableDocument(f"corrupt_{kind}", type(exc).__name__, kind=kind) from exc
+    except Exception as exc:  # a reader bug or an unforeseen library error: still never crash the caller
+        raise UnreadableDocument(f"corrupt_{kind}", f"{type(exc).__name__}: {exc}"[:300], kind=kind) from exc
+    doc.sha256 = hashlib.sha256(data).hexdigest()
+    doc.size = len(data)
+    doc.notes.append(f"read_ms:{(time.perf_counter() - started) * 1000:.0f}")
+    return doc
+
+
+def _dispatch(data: bytes, kind: str, claimed: str | None, *, max_bytes: int, max_pages: int) -> DocumentText:
+    from gov_reports.extract.documents import legacy, pdf, spreadsheet, word
+
+    if kind == "pdf":
+        return pdf.read_pdf(data, max_pages=max_pages)
+    if kind == "docx":
+        return word.read_docx(data, max_bytes=max_bytes)
+    if kind == "xlsx":
+        return spreadsheet.read_xlsx(data, max_bytes=max_bytes)
+    if kind in ("doc", "wps"):
+        return legacy.read_word_binary(data, kind=kind, max_bytes=max_bytes)
+    if kind in ("xls", "rtf"):
+        return legacy.read_with_libreoffice(data, kind=kind, max_bytes=max_bytes)
+    if kind == "html":
+        raise UnreadableDocument(f"not_a_{claimed or 'document'}_but_html", "an HTML page was served", kind="html")
+    if kind == "encrypted_office":
+        raise UnreadableDocument("encrypted_document", "password-protected Office file", kind=kind)
+    if kind == "zip" and claimed in ("docx", "xlsx"):
+        raise UnreadableDocument(f"corrupt_{claimed}", "zip without the OOXML parts", kind=claimed)
+    if claimed in ("pdf", "docx", "xlsx", "doc", "wps", "xls") and kind == "unknown":
+        raise UnreadableDocument(f"corrupt_{claimed}", "content does not match the announced type", kind=claimed)
+    raise UnreadableDocument("unsupported_type", f"{kind} (announced {claimed or 'nothing'})", kind=kind)

@@ -1,0 +1,163 @@
+"""Shared pieces of the document readers: the result, the error, and table rows as text.
+
+Every reader produces the same text shape as the HTML cleaner renders: one
+line per paragraph, one line per table row with the cells joined by tabs.
+That is the shape `gov_reports.extract.tables.text_grid` and the rest of the
+text pipeline (`clean_text`, `extract_statistics`, `build_record`) already
+read, so attachments reuse the HTML path instead of forking it.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from gov_reports.extract.numbers import parse_cell
+
+MAX_ZIP_ENTRIES = 5_000
+"""A DOCX/XLSX has tens of parts; thousands means something built to hurt."""
+MAX_UNCOMPRESSED = 200_000_000
+"""Declared uncompressed total of an OOXML package; a 年报 is well under 10 MB."""
+MAX_RATIO = 200
+"""Per-part compression ratio; XML deflates ~10-30x, zeros or spaces ~1000x."""
+RATIO_FLOOR = 2_000_000
+"""Parts smaller than this are never a bomb, whatever their ratio."""
+
+
+class UnreadableDocument(Exception):
+    """A downloaded file the readers skip; `reason` is a short code for crawl stats.
+
+    Reasons: empty_file, too_large, truncated, not_a_<kind>_but_html,
+    corrupt_<kind> (pdf, docx, xlsx, doc, wps, xls, zip), encrypted_pdf,
+    encrypted_document, zip_bomb, unsupported_type, converter_missing,
+    converter_failed, empty_text, image_only_pdf.
+    """
+
+    def __init__(self, reason: str, detail: str = "", *, kind: str | None = None) -> None:
+        super().__init__(f"{reason}: {detail}" if detail else reason)
+        self.reason = reason
+        self.detail = detail
+        self.kind = kind
+
+
+@dataclass(kw_only=True)
+class DocumentText:
+    """A document's text in the shape the text pipeline reads.
+
+    Paragraphs are lines; each table row is one line of tab-joined cells.
+    Merged cells: a horizontally merged cell keeps its text in its first
+    column and leaves "" in the columns it covers (the row keeps its width,
+    so tab positions still line up, and a number is never counted twice); a
+    vertically merged *label* is repeated on every row it covers (group cells
+    such as 「三、本年度办理结果」 or 「（六）其他处理」 then reach each row, the
+    context the table-三 reader needs and that flattened PDF text loses),
+    while a vertically merged *number* is kept on its first row only.
+    """
+
+    text: str
+    kind: str
+    """pdf | docx | doc | wps | xlsx | xls (the format actually read, not the file name's)."""
+    pages: int | None
+    """Pages read (PDF), or None when the format has no pages."""
+    tables: int
+    image_only_pages: int = 0
+    """PDF pages with images but no text: scanned pages, or tables pasted as pictures."""
+    sha256: str
+    size: int
+    notes: list[str] = field(default_factory=list)
+    """How it was read and what was cut: 'converter:antiword', 'pages_limited:200/350', …"""
+
+
+_CELL_SPACE = re.compile(r"[\t\r\n\x0b\x0c]+")
+_RUN_SPACE = re.compile(r"[ \u3000\xa0]{2,}")
+
+
+def cell_text(text: str | None) -> str:
+    """A cell as one tab-free line: a tab inside a cell would split it into two cells."""
+    if not text:
+        return ""
+    return _RUN_SPACE.sub(" ", _CELL_SPACE.sub(" ", text)).strip()
+
+
+def paragraph_lines(text: str) -> list[str]:
+    """A paragraph's visual lines, tabs made spaces (a tab line is read as a table row)."""
+    return [line for raw in text.splitlines() if (line := raw.replace("\t", " ").strip())]
+
+
+def is_number_cell(text: str) -> bool:
+    """A non-empty numeric cell, by the same rule the table readers use."""
+    return bool(text) and parse_cell(text) is not None
+
+
+def table_lines(rows: Iterable[Sequence[str]]) -> list[str]:
+    """Rows of cell strings as tab-joined lines; empty rows dropped, trailing blanks trimmed."""
+    lines = []
+    for row in rows:
+        cells = [cell_text(c) for c in row]
+        while cells and not cells[-1]:
+            cells.pop()
+        if any(cells):
+            lines.append("\t".join(cells))
+    return lines
+
+
+@dataclass(slots=True)
+class Slot:
+    """One position of a table grid after span expansion."""
+
+    text: str
+    origin: bool
+    """True for the cell's own (top-left) position, False for a position it covers."""
+    vertical: bool
+    """True when the position is covered from the row above (a vertical merge)."""
+
+
+def render_slots(grid: list[list[Slot]]) -> list[list[str]]:
+    """Apply the merged-cell policy of `DocumentText` to an expanded grid."""
+    out = []
+    for row in grid:
+        cells = []
+        for slot in row:
+            if slot.origin or (slot.vertical and not is_number_cell(slot.text)):
+                cells.append(slot.text)
+            else:
+                cells.append("")
+        out.append(cells)
+    return out
+
+
+def check_zip(data: bytes, kind: str, *, max_bytes: int) -> zipfile.ZipFile:
+    """Open an OOXML package after checking it cannot blow up memory.
+
+    python-docx and openpyxl inflate whole parts; the declared sizes are
+    trustworthy limits because `zipfile` stops at the declared size and then
+    fails the CRC, so checking them before opening is enough. A zip that
+    cannot be opened at all is truncated when its end record is missing.
+    """
+    import io
+
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile as exc:
+        if b"PK\x05\x06" not in data[-70_000:]:
+            raise UnreadableDocument("truncated", "zip end record missing", kind=kind) from exc
+        raise UnreadableDocument(f"corrupt_{kind}", str(exc), kind=kind) from exc
+    except (OSError, ValueError, NotImplementedError) as exc:
+        raise UnreadableDocument(f"corrupt_{kind}", str(exc), kind=kind) from exc
+    infos = archive.infolist()
+    if len(infos) > MAX_ZIP_ENTRIES:
+        raise UnreadableDocument("zip_bomb", f"{len(infos)} entries", kind=kind)
+    total = sum(i.file_size for i in infos)
+    limit = max(MAX_UNCOMPRESSED, 4 * max_bytes)
+    if total > limit:
+        raise UnreadableDocument("zip_bomb", f"declares {total} bytes uncompressed", kind=kind)
+    for info in infos:
+        if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            raise UnreadableDocument(
+                "zip_bomb",
+                f"{info.filename}: {info.file_size} bytes from {info.compress_size} (ratio > {MAX_RATIO})",
+                kind=kind,
+            )
+    return archive

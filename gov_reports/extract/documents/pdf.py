@@ -1,0 +1,234 @@
+"""PDF attachments with pdfplumber: tables as tab-separated rows, the rest as paragraphs.
+
+Each page's ruled tables are found first (pdfplumber's line strategy: the
+statutory tables are always ruled); the text outside them is read as lines
+and interleaved with the tables by their vertical position, so a table sits
+between the heading above it and the paragraph below it, as on the page.
+Text inside a table area is never emitted twice.
+
+A PDF line is a visual line, not a paragraph: lines that reach the right
+margin are joined to the next one (geometry knows where a paragraph ends,
+which the text-only mender in `clean_text` has to guess).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+import warnings
+from typing import Any
+
+from gov_reports.extract.documents._common import (
+    DocumentText,
+    Slot,
+    UnreadableDocument,
+    cell_text,
+    render_slots,
+    table_lines,
+)
+
+_EOF_TAIL = 4096
+"""%%EOF must be near the end; a download cut short has none."""
+_PAGE_NUMBER = re.compile(
+    r"^(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4}|\d{1,4})$"
+)
+# Kangxi radicals and compatibility ideographs that some PDF fonts map text to
+# (「⼈民政府」 with U+2F08): visually identical, but no regex would match them.
+_LOOKALIKE_CJK = re.compile(r"[\u2e80-\u2ef3\u2f00-\u2fd5\uf900-\ufaff]")
+_ENDS_SENTENCE = ("。", "；", "！", "？", "：", ";", "!", "?", ":")
+
+
+def fold_lookalike_cjk(text: str) -> str:
+    """Map Kangxi radicals / compatibility ideographs to the unified ideographs they show."""
+    if not _LOOKALIKE_CJK.search(text):
+        return text
+    return _LOOKALIKE_CJK.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
+
+
+def read_pdf(data: bytes, *, max_pages: int) -> DocumentText:
+    """Text and tables of a PDF; raises UnreadableDocument with a pdf-specific reason."""
+    import pdfplumber
+    from pdfplumber.utils.exceptions import PdfminerException
+
+    if b"%PDF-" not in data[:1024]:
+        raise UnreadableDocument("corrupt_pdf", "no %PDF header", kind="pdf")
+    if b"%%EOF" not in data[-_EOF_TAIL:]:
+        # A partial report is worse than none: the caller retries the download.
+        raise UnreadableDocument("truncated", "no %%EOF at the end", kind="pdf")
+    notes: list[str] = []
+    with warnings.catch_warnings():
+        # pdfminer warns about harmless font and structure quirks; the project runs with -W error.
+        warnings.simplefilter("ignore")
+        try:
+            pdf = pdfplumber.open(io.BytesIO(data))
+        except PdfminerException as exc:
+            raise _map_open_error(exc.args[0] if exc.args else exc) from exc
+        except Exception as exc:
+            raise _map_open_error(exc) from exc
+        with pdf:
+            try:
+                pages = pdf.pages
+            except Exception as exc:
+                raise _map_open_error(exc) from exc
+            total = len(pages)
+            if total > max_pages:
+                notes.append(f"pages_limited:{max_pages}/{total}")
+            lines: list[str] = []
+            tables = image_only = failed = 0
+            for number, page in enumerate(pages[:max_pages], start=1):
+                try:
+                    page_lines, page_tables, is_image_only = _read_page(page)
+                except Exception as exc:  # one bad content stream must not lose the other pages
+                    failed += 1
+                    notes.append(f"page_failed:{number}:{type(exc).__name__}")
+                    continue
+                finally:
+                    page.close()  # frees the page's parsed objects (long reports)
+                tables += page_tables
+                image_only += is_image_only
+                _append_page(lines, page_lines)
+    read = min(total, max_pages)
+    if read and failed == read:
+        raise UnreadableDocument("corrupt_pdf", "no page could be parsed", kind="pdf")
+    text = "\n".join(lines)
+    if not text.strip():
+        if image_only:
+            raise UnreadableDocument("image_only_pdf", f"{image_only} of {read} pages are images", kind="pdf")
+        raise UnreadableDocument("empty_text", f"{read} pages without text", kind="pdf")
+    return DocumentText(
+        text=fold_lookalike_cjk(text),
+        kind="pdf",
+        pages=read,
+        tables=tables,
+        image_only_pages=image_only,
+        sha256="",
+        size=len(data),
+        notes=notes,
+    )
+
+
+def _map_open_error(exc: BaseException) -> UnreadableDocument:
+    """pdfminer's exception classes to our reasons (they arrive wrapped by pdfplumber)."""
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
+    name = type(exc).__name__
+    if isinstance(exc, PDFPasswordIncorrect | PDFEncryptionError) or "Encrypt" in name or "Password" in name:
+        return UnreadableDocument("encrypted_pdf", f"{name}: {exc}", kind="pdf")
+    return UnreadableDocument("corrupt_pdf", f"{name}: {exc}"[:300], kind="pdf")
+
+
+def _append_page(lines: list[str], page_lines: list[str]) -> None:
+    """Add a page's lines; a sentence broken by the page break is left to `clean_text`'s mender."""
+    lines.extend(page_lines)
+
+
+def _read_page(page: Any) -> tuple[list[str], int, bool]:
+    """(lines in reading order, tables found, image-only page) of one page."""
+    found = page.find_tables()
+    boxes = [t.bbox for t in found]
+
+    def outside(obj: dict[str, Any]) -> bool:
+        if obj.get("object_type") != "char":
+            return True
+        x = (obj["x0"] + obj["x1"]) / 2
+        y = (obj["top"] + obj["bottom"]) / 2
+        return not any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
+
+    text_page = page.filter(outside) if boxes else page
+    raw_lines = text_page.extract_text_lines(strip=True, return_chars=False)
+    raw_lines = [ln for ln in raw_lines if ln["text"].strip()]
+    raw_lines = _drop_page_numbers(raw_lines, page.height)
+    blocks: list[tuple[float, list[str]]] = [(top, lines) for top, lines in _paragraphs(raw_lines)]
+    for table in found:
+        rows = table_lines(_expand_table(table))
+        if rows:
+            blocks.append((table.bbox[1], rows))
+    blocks.sort(key=lambda block: block[0])
+    out = [line for _, block in blocks for line in block]
+    image_only = not page.chars and bool(page.images)
+    return out, sum(1 for t in found if t.cells), image_only
+
+
+def _drop_page_numbers(lines: list[dict[str, Any]], height: float) -> list[dict[str, Any]]:
+    """Page-number lines at the top or bottom edge (「- 3 -」, 「第3页 共12页」) are not text."""
+    margin = height * 0.12
+    return [
+        ln
+        for ln in lines
+        if not (_PAGE_NUMBER.match(ln["text"].strip()) and (ln["top"] < margin or ln["bottom"] > height - margin))
+    ]
+
+
+def _paragraphs(lines: list[dict[str, Any]]) -> list[tuple[float, list[str]]]:
+    """Join visual lines into paragraphs: a line that reaches the right margin continues below.
+
+    Returns (top of the paragraph, [its text]) so tables can be placed between paragraphs.
+    """
+    if not lines:
+        return []
+    right = max(ln["x1"] for ln in lines)
+    left = min(ln["x0"] for ln in lines)
+    out: list[tuple[float, list[str]]] = []
+    current: dict[str, Any] | None = None
+    text = ""
+    for ln in lines:
+        size = max(ln["bottom"] - ln["top"], 1.0)
+        if current is not None:
+            gap = ln["top"] - current["bottom"]
+            full = current["x1"] >= right - 1.5 * size and not text.endswith(_ENDS_SENTENCE)
+            if full and 0 <= gap < 1.2 * size and ln["x0"] <= left + 1.2 * size:
+                text = _join(text, ln["text"].strip())
+                current = ln
+                continue
+            out.append((start, [text]))
+        current, start, text = ln, ln["top"], ln["text"].strip()
+    out.append((start, [text]))
+    return out
+
+
+def _join(first: str, second: str) -> str:
+    """Join a wrapped line: no space between CJK, one space between Latin words."""
+    if first and second and first[-1].isascii() and first[-1].isalnum() and second[0].isascii() and second[0].isalnum():
+        return f"{first} {second}"
+    return first + second
+
+
+def _expand_table(table: Any) -> list[list[str]]:
+    """The table's rows with merged cells expanded by the policy of `DocumentText`.
+
+    pdfplumber returns None for grid positions no cell starts at: positions
+    covered by a merged cell. The covering cell is found by geometry; if it
+    starts on an earlier row the merge is vertical.
+    """
+    rows = table.rows
+    texts = table.extract()
+    origin_text: dict[tuple[float, ...], str] = {}
+    for row, row_texts in zip(rows, texts, strict=True):
+        for bbox, value in zip(row.cells, row_texts, strict=True):
+            if bbox is not None:
+                origin_text[tuple(bbox)] = cell_text(value)
+    xs = sorted({cell[0] for cell in table.cells})
+    grid: list[list[Slot]] = []
+    for row, row_texts in zip(rows, texts, strict=True):
+        top = row.bbox[1]
+        slots: list[Slot] = []
+        for j, (bbox, value) in enumerate(zip(row.cells, row_texts, strict=True)):
+            if bbox is not None:
+                slots.append(Slot(cell_text(value), origin=True, vertical=False))
+                continue
+            cover = _covering_cell(table.cells, xs[j] + 0.5, top + 0.5)
+            if cover is None:
+                slots.append(Slot("", origin=False, vertical=False))
+            else:
+                vertical = cover[1] < top - 0.5 and cover[0] <= xs[j] + 0.5 and cover[0] >= xs[j] - 0.5
+                slots.append(Slot(origin_text.get(tuple(cover), ""), origin=False, vertical=vertical))
+        grid.append(slots)
+    return render_slots(grid)
+
+
+def _covering_cell(cells: list[tuple[float, float, float, float]], x: float, y: float) -> tuple[float, ...] | None:
+    for cell in cells:
+        if cell[0] <= x < cell[2] and cell[1] <= y < cell[3]:
+            return cell
+    return None
