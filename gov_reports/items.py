@@ -82,7 +82,7 @@ class AnnualReport:
     attachments: list[dict[str, Any]] = field(default_factory=list)
     """Attachment links found with the report: {url, name, type}."""
     flags: list[str] = field(default_factory=list)
-    """Quality flags, e.g. 'mirror_domain:www.tgflt.cn', 'spam_removed', 'tables_missing', 'no_title'."""
+    """Quality flags, e.g. 'nongov_address:www.tgflt.cn', 'spam_removed', 'tables_missing', 'title_reconstructed'."""
     spam: list[str] = field(default_factory=list)
     """Spam removed from the page (injected keywords, off-site gambling links, hidden text)."""
     stats: dict[str, Any] | None = None

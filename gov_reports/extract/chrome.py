@@ -72,6 +72,7 @@ _LABEL_ALT = "|".join(sorted(META_LABELS, key=len, reverse=True))
 _LABEL_RE = re.compile(rf"({_LABEL_ALT}):")
 _LABEL_VALUE_RE = re.compile(rf"(?P<label>{_LABEL_ALT}):(?P<value>.*?)(?=(?:{_LABEL_ALT}):|$)")
 _LABEL_ONLY_RE = re.compile(rf"^(?:{_LABEL_ALT}):?$")
+_LABEL_START_RE = re.compile(rf"^(?:{_LABEL_ALT}):")
 
 _WIDGET_TOKENS = (
     "字号",
@@ -166,7 +167,9 @@ def parse_labels(line: str) -> dict[str, str]:
             cell = cells[i]
             if _LABEL_ONLY_RE.match(cell):
                 label = cell.rstrip(":")
-                value = cells[i + 1] if i + 1 < len(cells) and not _LABEL_ONLY_RE.match(cells[i + 1]) else ""
+                following = cells[i + 1] if i + 1 < len(cells) else ""
+                # The next cell is this label's value unless it is a label (with its own value) itself.
+                value = "" if _LABEL_ONLY_RE.match(following) or _LABEL_START_RE.match(following) else following
                 pairs.setdefault(label, value)
                 i += 2 if value else 1
                 continue

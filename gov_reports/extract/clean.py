@@ -37,29 +37,14 @@ from gov_reports.extract.spam import (
 from gov_reports.extract.text import clean_line, match_form, normalize_spaces, squeeze
 from gov_reports.extract.titles import is_report_title
 
-CONTENT_SELECTORS = (
-    "#zoom",
-    ".TRS_Editor",
-    ".TRS_UEDITOR",
-    "#UCAP-CONTENT",
-    ".news_cont_d_wrap",
-    ".article-content",
-    ".article_content",
-    "#article-content",
-    ".wz_content",
-    "#wz_content",
-    ".zw",
-    "#zw",
-    ".pages_content",
-    ".detail-content",
-    ".detail_content",
-    "#detailContent",
-    ".content_text",
-    ".contentText",
-    "#content",
-    ".content",
-    "article",
-)
+# Body containers of known CMSes: trusted whenever they hold anything (a 「详见附件」 page is short).
+CMS_CONTAINERS = ("#zoom", ".TRS_Editor", ".TRS_UEDITOR", "#UCAP-CONTENT", ".news_cont_d_wrap")
+# Common but generic class names: trusted only when they hold most of the page's text.
+GENERIC_CONTAINERS = (
+    ".article-content", ".article_content", "#article-content", ".wz_content", "#wz_content", ".zw", "#zw",
+    ".pages_content", ".detail-content", ".detail_content", "#detailContent", ".content_text", ".contentText",
+    "#content", ".content", "article",
+)  # fmt: skip
 _DROP_TAGS = (
     "script",
     "style",
@@ -279,13 +264,18 @@ def _text_density_scores(root: HtmlElement) -> dict[HtmlElement, float]:
 def _find_container(root: HtmlElement) -> tuple[HtmlElement, str]:
     body = root.find("body")
     body = body if body is not None else root
+    selector_root = Selector(root=root)
+    for selector in CMS_CONTAINERS:
+        for candidate in selector_root.css(selector):
+            el = candidate.root
+            if squeeze("".join(el.itertext())) or el.find(".//a") is not None:
+                return el, selector
     body_text = len(squeeze("".join(body.itertext())))
-    for selector in CONTENT_SELECTORS:
-        for candidate in Selector(root=root).css(selector):
+    for selector in GENERIC_CONTAINERS:
+        for candidate in selector_root.css(selector):
             el = candidate.root
             text = len(squeeze("".join(el.itertext())))
-            # A CMS marker wins unless it is an empty shell around the real text; scoring every
-            # element by text density is only worth its cost when no marker does.
+            # Scoring every element by text density is only worth its cost when no container is found.
             if text >= 0.4 * body_text or text >= 2000:
                 return el, selector
     scores = _text_density_scores(root)
@@ -313,8 +303,14 @@ def _labels_outside(root: HtmlElement, container: HtmlElement) -> dict[str, str]
     return labels
 
 
+def _article_area(container: HtmlElement) -> HtmlElement:
+    """The container's parent: attachment lists (「附件：」, 「年报下载：」) often sit right beside the body."""
+    parent = container.getparent()
+    return parent if parent is not None and parent.tag not in ("body", "html") else container
+
+
 def _collect_attachments(container: HtmlElement, url: str, page: CleanPage) -> None:
-    for a in container.xpath(".//a[@href]"):
+    for a in _article_area(container).xpath(".//a[@href]"):
         href = a.get("href", "").strip()
         name = clean_line(" ".join(a.itertext())) or href.rsplit("/", 1)[-1]
         if not href or href.startswith(("javascript:", "mailto:", "#")):
@@ -325,6 +321,14 @@ def _collect_attachments(container: HtmlElement, url: str, page: CleanPage) -> N
         page.attachments.append(
             {"url": urljoin(url, href), "name": name, "type": ext.group(1).lower() if ext else None}
         )
+    # 「年报下载:….doc」 printed as plain text in a block right after the body.
+    for sibling in container.itersiblings():
+        lines: list[str] = []
+        _render(sibling, lines)
+        for line in lines[:5]:
+            attachment = attachment_from_line(line)
+            if attachment and attachment["type"] and not any(a["name"] == attachment["name"] for a in page.attachments):
+                page.attachments.append(attachment)
 
 
 def _cell_text(cell: HtmlElement) -> str:

@@ -101,7 +101,9 @@ def build_record(page: CleanPage, raw: str, source: PageSource) -> AnnualReport:
         statistics.stats["format"] = report_format
 
     if title is None:
-        flags.append("no_title")
+        # Researchers sort and search by title; say plainly that this one is ours, not the page's.
+        title = f"{issuer}{year}年政府信息公开工作年度报告"
+        flags.append("title_reconstructed")
     if page.spam:
         flags.append("spam_removed")
     addresses = fields.nongov_addresses(text, source.official_hosts)

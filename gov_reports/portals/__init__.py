@@ -23,5 +23,8 @@ def parse_listing(html: str, url: str) -> Listing:
                 # CMS pages also carry generic pagination and sub-column links; take those too.
                 extra = generic.parse(html, url).next_pages
                 listing.next_pages += [p for p in extra if p not in listing.next_pages]
+            # Navigation often links back to the column itself (「政府信息公开年报」).
+            here = url.split("#")[0]
+            listing.next_pages = [p for p in listing.next_pages if p.url.split("#")[0] != here]
             return listing
     raise AssertionError("the generic platform matches every page")
