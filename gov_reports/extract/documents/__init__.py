@@ -123,10 +123,14 @@ def sniff_kind(data: bytes, name: str | None = None, content_type: str | None = 
     if b"%PDF-" in data[:1024]:
         return "pdf"
     if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
-        if b"word/" in data:
-            return "docx"
-        if b"xl/" in data:
-            return "xlsx"
+        for marker, kind in (
+            (b"word/document.xml", "docx"),
+            (b"xl/workbook.xml", "xlsx"),
+            (b"word/", "docx"),
+            (b"xl/", "xlsx"),
+        ):
+            if marker in data:
+                return kind
         return "zip"
     if head.startswith(_OLE_MAGIC):
         kind = _ole_kind(data)

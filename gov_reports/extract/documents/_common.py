@@ -47,13 +47,18 @@ class DocumentText:
     """A document's text in the shape the text pipeline reads.
 
     Paragraphs are lines; each table row is one line of tab-joined cells.
-    Merged cells: a horizontally merged cell keeps its text in its first
-    column and leaves "" in the columns it covers (the row keeps its width,
-    so tab positions still line up, and a number is never counted twice); a
-    vertically merged *label* is repeated on every row it covers (group cells
-    such as 「三、本年度办理结果」 or 「（六）其他处理」 then reach each row, the
-    context the table-三 reader needs and that flattened PDF text loses),
-    while a vertically merged *number* is kept on its first row only.
+    Merged cells:
+    - a horizontally merged cell appears once and the columns it covers
+      produce no cell, as in the text the HTML cleaner renders from colspan
+      markup. Blanks there would sit inside the run of numbers the text table
+      readers take from the end of a row: Word and LibreOffice split columns
+      into slivers when edges do not line up, and a number spanning a sliver
+      came out as 「2\t\t0」, shifting table 四 by one column;
+    - a vertically merged *label* is repeated on every row it covers: group
+      cells such as 「三、本年度办理结果」 or 「（六）其他处理」 then reach each
+      row, the context the table-三 reader needs and that flattened PDF text
+      loses (seeds/003). A vertically merged *number* is kept on its first row
+      only ("" below it, so the row keeps its other cells in place).
     """
 
     text: str
@@ -120,10 +125,11 @@ def render_slots(grid: list[list[Slot]]) -> list[list[str]]:
     for row in grid:
         cells = []
         for slot in row:
-            if slot.origin or (slot.vertical and not is_number_cell(slot.text)):
+            if slot.origin:
                 cells.append(slot.text)
-            else:
-                cells.append("")
+            elif slot.vertical:
+                cells.append("" if is_number_cell(slot.text) else slot.text)
+            # else: covered by a horizontal merge, no cell
         out.append(cells)
     return out
 

@@ -39,6 +39,22 @@ _LOOKALIKE_CJK = re.compile(r"[\u2e80-\u2ef3\u2f00-\u2fd5\uf900-\ufaff]")
 _ENDS_SENTENCE = ("。", "；", "！", "？", "：", ";", "!", "?", ":")
 
 
+_UNMAPPED = re.compile(r"\(cid:\d+\)")
+
+
+def _drop_unmapped(text: str) -> tuple[str, int]:
+    """Remove pdfminer's 「(cid:1975)」 placeholders (glyphs whose font has no Unicode map).
+
+    A few are stray symbols; when they outnumber the real characters the
+    text layer is unusable (fonts embedded without ToUnicode), which the
+    caller should treat like a scan.
+    """
+    if "(cid:" not in text:
+        return text, 0
+    count = len(_UNMAPPED.findall(text))
+    return _UNMAPPED.sub("", text), count
+
+
 def fold_lookalike_cjk(text: str) -> str:
     """Map Kangxi radicals / compatibility ideographs to the unified ideographs they show."""
     if not _LOOKALIKE_CJK.search(text):
@@ -87,17 +103,21 @@ def read_pdf(data: bytes, *, max_pages: int) -> DocumentText:
                     page.close()  # frees the page's parsed objects (long reports)
                 tables += page_tables
                 image_only += is_image_only
-                _append_page(lines, page_lines)
+                lines.extend(page_lines)  # a sentence broken by the page break is mended by clean_text
     read = min(total, max_pages)
     if read and failed == read:
         raise UnreadableDocument("corrupt_pdf", "no page could be parsed", kind="pdf")
-    text = "\n".join(lines)
+    text, unmapped = _drop_unmapped(fold_lookalike_cjk("\n".join(lines)))
+    if unmapped:
+        notes.append(f"unmapped_glyphs:{unmapped}")
+        if unmapped > len(re.sub(r"\s", "", text)):
+            raise UnreadableDocument("unmapped_font_pdf", f"{unmapped} glyphs without Unicode mapping", kind="pdf")
     if not text.strip():
         if image_only:
             raise UnreadableDocument("image_only_pdf", f"{image_only} of {read} pages are images", kind="pdf")
         raise UnreadableDocument("empty_text", f"{read} pages without text", kind="pdf")
     return DocumentText(
-        text=fold_lookalike_cjk(text),
+        text=text,
         kind="pdf",
         pages=read,
         tables=tables,
@@ -116,11 +136,6 @@ def _map_open_error(exc: BaseException) -> UnreadableDocument:
     if isinstance(exc, PDFPasswordIncorrect | PDFEncryptionError) or "Encrypt" in name or "Password" in name:
         return UnreadableDocument("encrypted_pdf", f"{name}: {exc}", kind="pdf")
     return UnreadableDocument("corrupt_pdf", f"{name}: {exc}"[:300], kind="pdf")
-
-
-def _append_page(lines: list[str], page_lines: list[str]) -> None:
-    """Add a page's lines; a sentence broken by the page break is left to `clean_text`'s mender."""
-    lines.extend(page_lines)
 
 
 def _read_page(page: Any) -> tuple[list[str], int, bool]:
@@ -172,6 +187,7 @@ def _paragraphs(lines: list[dict[str, Any]]) -> list[tuple[float, list[str]]]:
     out: list[tuple[float, list[str]]] = []
     current: dict[str, Any] | None = None
     text = ""
+    start = lines[0]["top"]
     for ln in lines:
         size = max(ln["bottom"] - ln["top"], 1.0)
         if current is not None:

@@ -111,7 +111,9 @@ def _sheet_rows(sheet: Any, merges: list[tuple[int, int, int, int]], notes: list
     if not values:
         return []
     width = max(len(r) for r in values)
-    grid = [[Slot(v, origin=True, vertical=False) for v in r] + [Slot("", True, False)] * (width - len(r)) for r in values]
+    grid = [
+        [Slot(v, origin=True, vertical=False) for v in r] + [Slot("", True, False)] * (width - len(r)) for r in values
+    ]
     for r1, c1, r2, c2 in merges:
         if r1 > len(grid) or c1 > width:
             continue

@@ -1,0 +1,232 @@
+"""Legacy binary formats through external converters: DOC/WPS, RTF, XLS.
+
+There is no maintained pure-Python reader for Word 97 binaries (nor for the
+WPS files WPS Office writes, which are the same OLE Word format under a .wps
+name), so two real converters are used, each in a private temporary
+directory, with the input under a fixed name (never the URL's) and a timeout:
+
+- LibreOffice (`soffice --headless --convert-to docx|xlsx`), whose output is
+  read by the DOCX/XLSX readers: tables keep their rows and merged cells.
+  Preferred when installed (about 1-3 s per file, most of it start-up).
+- antiword (`antiword -m UTF-8.txt -w 0`), fast and small, but its tables are
+  unreliable: measured with LibreOffice-written Word 97 files, a table with
+  vertically merged cells loses its data rows and a 10-column table comes out
+  as one line of '|'-separated cells. Paragraph text, short ruled tables
+  (table 二), titles, signatures and dates come through. Used when
+  LibreOffice is missing, or when LibreOffice fails on a file.
+
+Old Kingsoft WPS 97/2000 files (not OLE) are read by neither: 'unsupported_type'.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from gov_reports.extract.documents._common import DocumentText, UnreadableDocument, paragraph_lines, table_lines
+
+CONVERTER_ORDER: tuple[str, ...] = ("soffice", "antiword")
+"""Which converter to try first for DOC/WPS (see the module docstring for why)."""
+ANTIWORD_TIMEOUT = 60
+SOFFICE_TIMEOUT = 180
+_OUTPUT_LIMIT = 20_000_000
+"""Converter output above this is not a report (and is not read into memory)."""
+
+
+def _soffice() -> str | None:
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def read_word_binary(data: bytes, *, kind: str, max_bytes: int) -> DocumentText:
+    """A DOC or WPS file: LibreOffice → DOCX if installed, else (or if it fails) antiword."""
+    available = {"soffice": _soffice(), "antiword": shutil.which("antiword")}
+    order = [name for name in CONVERTER_ORDER if available.get(name)]
+    if not order:
+        raise UnreadableDocument("converter_missing", "neither LibreOffice nor antiword is installed", kind=kind)
+    failures: list[UnreadableDocument] = []
+    for name in order:
+        try:
+            if name == "soffice":
+                return _via_libreoffice(data, kind=kind, target="docx", max_bytes=max_bytes)
+            return _via_antiword(data, kind=kind, binary=available["antiword"] or "antiword")
+        except UnreadableDocument as exc:
+            if exc.reason.startswith("encrypted") or exc.reason == "empty_text":
+                raise
+            failures.append(exc)
+    raise (
+        failures[-1]
+        if len(failures) == 1
+        else UnreadableDocument(failures[0].reason, "; ".join(str(f) for f in failures)[:500], kind=kind)
+    )
+
+
+def read_with_libreoffice(data: bytes, *, kind: str, max_bytes: int) -> DocumentText:
+    """XLS (→ XLSX) and RTF (→ DOCX) need LibreOffice; without it the type is unsupported."""
+    if not _soffice():
+        raise UnreadableDocument("unsupported_type", f"{kind} needs LibreOffice (not installed)", kind=kind)
+    return _via_libreoffice(data, kind=kind, target="xlsx" if kind == "xls" else "docx", max_bytes=max_bytes)
+
+
+_ANTIWORD_ERRORS = (
+    ("encrypted", "encrypted_document"),
+    ("not a word document", None),
+    ("is not a ", None),
+    ("too small", "truncated"),
+)
+
+
+def _via_antiword(data: bytes, *, kind: str, binary: str) -> DocumentText:
+    with tempfile.TemporaryDirectory(prefix="gov-reports-") as tmp:
+        source = Path(tmp) / "input.doc"
+        source.write_bytes(data)
+        try:
+            done = subprocess.run(
+                [binary, "-m", "UTF-8.txt", "-w", "0", str(source)],
+                capture_output=True,
+                timeout=ANTIWORD_TIMEOUT,
+                cwd=tmp,
+                check=False,
+                env=_clean_env(tmp),
+            )
+        except subprocess.TimeoutExpired as exc:
+            raise UnreadableDocument(
+                "converter_failed", f"antiword timed out after {ANTIWORD_TIMEOUT}s", kind=kind
+            ) from exc
+        except OSError as exc:
+            raise UnreadableDocument("converter_missing", f"antiword: {exc}", kind=kind) from exc
+    message = done.stderr.decode("utf-8", "replace").strip()
+    if done.returncode != 0 or not done.stdout.strip():
+        lowered = message.lower()
+        for marker, reason in _ANTIWORD_ERRORS:
+            if marker in lowered:
+                raise UnreadableDocument(reason or f"corrupt_{kind}", f"antiword: {message}"[:300], kind=kind)
+        if done.returncode == 0:
+            raise UnreadableDocument("empty_text", "antiword printed nothing", kind=kind)
+        raise UnreadableDocument(f"corrupt_{kind}", f"antiword exit {done.returncode}: {message}"[:300], kind=kind)
+    text, tables = _antiword_text(done.stdout[:_OUTPUT_LIMIT].decode("utf-8", "replace"))
+    if not text.strip():
+        raise UnreadableDocument("empty_text", "antiword printed only blanks", kind=kind)
+    return DocumentText(
+        text=text, kind=kind, pages=None, tables=tables, sha256="", size=len(data), notes=["converter:antiword"]
+    )
+
+
+_ROW = re.compile(r"^\|(.*)\|\s*$")
+
+
+def _antiword_text(output: str) -> tuple[str, int]:
+    """antiword's text: tables are '|cell|cell|' lines, a cell wrapped over lines continues below.
+
+    A row whose cells wrapped (「|（本列数据的勾稽关|申请人情况|」 then
+    「|系为：第一项加第二|  |」) is rejoined cell by cell: continuation lines have
+    the same number of cells and the first row's non-empty cells are not numbers.
+    """
+    lines: list[str] = []
+    rows: list[list[str]] = []
+    tables = 0
+    in_table = False
+
+    def flush() -> None:
+        lines.extend(table_lines(rows))
+        rows.clear()
+
+    for raw in output.replace("\f", "\n").splitlines():
+        m = _ROW.match(raw.rstrip())
+        if m:
+            cells = [c.strip() for c in m.group(1).split("|")]
+            if not in_table:
+                tables += 1
+                in_table = True
+            if rows and len(rows[-1]) == len(cells) and _continues(rows[-1], cells):
+                rows[-1] = [a + b for a, b in zip(rows[-1], cells, strict=True)]
+            else:
+                rows.append(cells)
+            continue
+        if in_table:
+            flush()
+            in_table = False
+        lines.extend(paragraph_lines(raw))
+    flush()
+    return "\n".join(lines), tables
+
+
+def _continues(previous: list[str], cells: list[str]) -> bool:
+    """A continuation line: some cells empty, the filled ones continue text (not new numbers)."""
+    from gov_reports.extract.documents._common import is_number_cell
+
+    filled = [c for c in cells if c]
+    if not filled or len(filled) == len(cells):
+        return False
+    return not any(is_number_cell(c) for c in filled) and not any(is_number_cell(c) for c in previous if c)
+
+
+def _via_libreoffice(data: bytes, *, kind: str, target: str, max_bytes: int) -> DocumentText:
+    """Convert with LibreOffice headless, then read the DOCX/XLSX with the regular reader."""
+    from gov_reports.extract.documents.spreadsheet import read_xlsx
+    from gov_reports.extract.documents.word import read_docx
+
+    binary = _soffice()
+    if binary is None:
+        raise UnreadableDocument("converter_missing", "LibreOffice is not installed", kind=kind)
+    suffix = {"doc": ".doc", "wps": ".doc", "rtf": ".rtf", "xls": ".xls"}.get(kind, ".bin")
+    with tempfile.TemporaryDirectory(prefix="gov-reports-") as tmp:
+        work = Path(tmp)
+        source = work / f"input{suffix}"
+        source.write_bytes(data)
+        out_dir = work / "out"
+        out_dir.mkdir()
+        command = [
+            binary,
+            "--headless",
+            "--norestore",
+            "--nolockcheck",
+            "--nodefault",
+            # a private profile: parallel conversions never share LibreOffice's profile lock
+            f"-env:UserInstallation={(work / 'profile').as_uri()}",
+            "--convert-to",
+            target,
+            "--outdir",
+            str(out_dir),
+            str(source),
+        ]
+        try:
+            done = subprocess.run(
+                command, capture_output=True, timeout=SOFFICE_TIMEOUT, cwd=tmp, check=False, env=_clean_env(tmp)
+            )
+        except subprocess.TimeoutExpired as exc:
+            raise UnreadableDocument(
+                "converter_failed", f"LibreOffice timed out after {SOFFICE_TIMEOUT}s", kind=kind
+            ) from exc
+        except OSError as exc:
+            raise UnreadableDocument("converter_missing", f"LibreOffice: {exc}", kind=kind) from exc
+        result = out_dir / f"input.{target}"
+        if not result.is_file() or result.stat().st_size == 0:
+            message = (done.stderr or done.stdout).decode("utf-8", "replace").strip()
+            # A corrupt file and a missing LibreOffice module (calc for XLS) look the same here.
+            raise UnreadableDocument(
+                "converter_failed", f"LibreOffice produced nothing (exit {done.returncode}): {message}"[:300], kind=kind
+            )
+        if result.stat().st_size > _OUTPUT_LIMIT:
+            raise UnreadableDocument("too_large", f"converted {target} is {result.stat().st_size} bytes", kind=kind)
+        converted = result.read_bytes()
+    reader = read_xlsx if target == "xlsx" else read_docx
+    doc = reader(converted, max_bytes=max_bytes, kind=kind)
+    doc.size = len(data)
+    doc.notes.append("converter:soffice")
+    return doc
+
+
+def _clean_env(home: str) -> dict[str, str]:
+    """The converters' environment: our PATH and locale, a throwaway HOME (LibreOffice writes there)."""
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key in ("PATH", "LANG", "LC_ALL", "TMPDIR", "SAL_USE_VCLPLUGIN")
+    }
+    env["HOME"] = home
+    env.setdefault("LANG", "C.UTF-8")
+    return env
