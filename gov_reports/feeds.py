@@ -55,7 +55,8 @@ def read_jsonl(path: Path) -> Iterator[tuple[str, Record | None]]:
     """(raw line, parsed record or None) for each line; a torn or corrupt line gives None."""
     with path.open("rb") as handle:
         for raw in handle:
-            line = raw.decode("utf-8", errors="replace").rstrip("\n")
+            # surrogateescape: a line torn inside a character is written back with its exact bytes.
+            line = raw.decode("utf-8", errors="surrogateescape").rstrip("\n")
             if not line.strip():
                 continue
             try:
@@ -91,7 +92,13 @@ def merge_into_file(path: Path, records: Iterable[Record], *, overwrite: bool = 
     incoming, folded = group_by_key(records)
     result = MergeResult(copies_merged=folded)
     handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below, then renamed into place
-        "w", encoding="utf-8", dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False
+        "w",
+        encoding="utf-8",
+        errors="surrogateescape",
+        dir=path.parent,
+        prefix=f".{path.name}.",
+        suffix=".tmp",
+        delete=False,
     )
     try:
         with handle:

@@ -26,8 +26,10 @@ def copy_quality(record: Mapping[str, Any]) -> tuple:
     corrected = "correction" in flags
     has_tables = bool((record.get("stats") or {}).get("applications")) and "tables_missing" not in flags
     url = record.get("url") or ""
-    # The URL only breaks ties, and must make later copies lose: invert it.
-    return (official, clean, corrected, has_tables, len(record.get("text") or ""), _invert(url))
+    # The URL, then the content itself, only break ties (inverted so that "earlier" wins): the
+    # order copies arrive in must never decide.
+    content = json.dumps(record, sort_keys=True, ensure_ascii=False)
+    return (official, clean, corrected, has_tables, len(record.get("text") or ""), _invert(url), _invert(content))
 
 
 def _invert(text: str) -> tuple[int, ...]:

@@ -184,12 +184,6 @@ def test_merge_needs_a_copy() -> None:
         merge_records([])
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="copy_quality ties for two copies at the same URL with texts of equal length (a re-crawl after a "
-    "same-length fix), and sorted() keeps input order, so merge_records([a, b]) != merge_records([b, a]) "
-    "despite the module's 'order of arrival never changes the result'",
-)
 def test_merge_is_independent_of_order_for_tied_copies() -> None:
     a = copy(OFFICIAL, text="共受理申请2787件。", published="2021-03-05")
     b = copy(OFFICIAL, text="共受理申请2788件。", published="2021-03-08")
@@ -274,11 +268,6 @@ def test_corrupt_lines_kept_and_counted(tmp_path: Path) -> None:
     assert result.written == 4
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="read_jsonl decodes lines with errors='replace' and merge_into_file writes that text back, so a line torn "
-    "inside a UTF-8 character gets U+FFFD instead of its bytes, against 'unreadable lines are kept as they are'",
-)
 def test_corrupt_line_with_torn_utf8_kept_byte_for_byte(tmp_path: Path) -> None:
     path = tmp_path / "reports.jsonl"
     torn = '{"key": "哈尔滨'.encode()[:-1]  # a kill in the middle of a character

@@ -285,12 +285,6 @@ def test_listing_link_dates_and_titles() -> None:
         ("jianggan", "zwgk/zfxxgkndbg/index.html", JIANGGAN + "/zwgk/zfxxgkndbg/index.html"),
     ],
 )
-@pytest.mark.xfail(
-    strict=True,
-    reason="a listing returns its own URL as a further page: generic.parse's sub-column branch accepts the "
-    "breadcrumb/nav link 「政府信息公开年报」/「政府信息公开年度报告」 back to the page (only is_page_link excludes "
-    "link.url == listing url), and trs.parse lists every createPageHTML page including the current one",
-)
 def test_listing_does_not_list_itself_as_a_further_page(site: str, file: str, url: str) -> None:
     assert url not in urls(demo_listing(site, file, url).next_pages)
 

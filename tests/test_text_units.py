@@ -20,9 +20,9 @@ from gov_reports.extract.spam import is_spam_line, looks_like_spam, remove_spam_
 from gov_reports.extract.titles import is_correction, is_report_title, issuer_from_title, year_from_title
 
 
-def known_bug(reason: str, *values: Any) -> Any:
-    """A parametrised case that fails today because of a bug (strict xfail)."""
-    return pytest.param(*values, marks=pytest.mark.xfail(strict=True, reason=reason))
+def fixed_bug(reason: str, *values: Any) -> Any:
+    """A case that once failed because of the bug `reason` describes (kept as a regression test)."""
+    return pytest.param(*values)
 
 
 # --------------------------------------------------------------------------- dates
@@ -124,7 +124,7 @@ def test_remove_spam_phrases_keeps_genuine_text(text: str) -> None:
         ("类似亚博的台子", "", ["类似亚博的台子"]),
         ("福利彩票官网下载", "福利", ["彩票官网下载"]),
         ("麻将胡了_类似亚博的台子", "", ["麻将胡了_类似亚博的台子"]),
-        known_bug(
+        fixed_bug(
             "「体育」 is no affix, so 「亚博体育官网」 loses only 亚博 and leaves the residue 「体育官网」 "
             "in the sentence",
             "详见亚博体育官网入口。",
@@ -262,7 +262,7 @@ _HEADER = "header/navigation lines (reference §1.5) match no chrome rule: not w
         "当前位置: 首页 > 通知公告 > 正文",
         "主页 > 政务公开 > 政府信息公开年报 >",
         "当前位置: 首页 > 市交通运输局 > 监督保障> 政务公开制度",
-        known_bug(_NO_BREADCRUMB_HOME, "屺亭街道>政府信息公開>信息公開制度"),
+        fixed_bug(_NO_BREADCRUMB_HOME, "屺亭街道>政府信息公開>信息公開制度"),
         # 1.2 date, source and counter lines
         "日期:2021-03-05 13:32 来源:",
         "发布时间:2021-11-02 09:08 来源:中国政府网 作者:",
@@ -271,8 +271,8 @@ _HEADER = "header/navigation lines (reference §1.5) match no chrome rule: not w
         "發布日期:2022-03-18 點擊數:人次",
         "发布时间:2024-12-24 16:26 信息来源:裕安区发改委 阅读次数:",
         "归档时间:2023-06-15",
-        known_bug(_NANXIAN, "详细信息"),
-        known_bug(_NANXIAN, "公开具体内容"),
+        fixed_bug(_NANXIAN, "详细信息"),
+        fixed_bug(_NANXIAN, "公开具体内容"),
         "来源:天津市体育局 发布时间:2024-01-11 09:17",
         "发布时间:2017-02-22\u00a0\u00a0\u00a0\u00a0发布机构:市政府办公厅\u00a0\u00a0\u00a0\u00a0字体:[ \u00a0\u00a0]",
         "体裁分类:市政府年度报告        主题分类:综合政务        文号:        索引号:58/2017-092426",
@@ -282,7 +282,7 @@ _HEADER = "header/navigation lines (reference §1.5) match no chrome rule: not w
         "字号: 打印",
         "字体:[ \u00a0\u00a0]",
         "【字体:",
-        known_bug(
+        fixed_bug(
             "the Traditional 「全文共計字,預計閱讀時間」 matches neither the widget tokens nor the simplified "
             "^全文共计 rule",
             "字體大小: [ ] 全文共計字,預計閱讀時間 分鐘",
@@ -300,13 +300,13 @@ _HEADER = "header/navigation lines (reference §1.5) match no chrome rule: not w
         "点击收听年报语音朗读",
         "返回頂部",
         # 1.5 header and navigation
-        known_bug(_HEADER, "天津政务网 2019年12月3日星期二 简体| 繁体 无障碍 长者模式"),
-        known_bug(
+        fixed_bug(_HEADER, "天津政务网 2019年12月3日星期二 简体| 繁体 无障碍 长者模式"),
+        fixed_bug(
             _HEADER,
             "中国政府网 黑龙江省政府网 English Русская версия 市人大 市政协 市纪委监委 / "
             "首 页 政 务 公 开 网 上 办 事 互 动 交 流 走 进 鹤 城",
         ),
-        known_bug(_HEADER + " (Traditional 登錄 is not a widget token)", "公務安全郵箱登錄 | 政務服務門戶登錄 |"),
+        fixed_bug(_HEADER + " (Traditional 登錄 is not a widget token)", "公務安全郵箱登錄 | 政務服務門戶登錄 |"),
         "登录 注册",
         "正文内容区域请使用tab按钮切换浏览",
         "特殊稿件右侧区域内容请使用tab按钮切换浏览",
@@ -318,13 +318,13 @@ _HEADER = "header/navigation lines (reference §1.5) match no chrome rule: not w
         "网站标识码：2301000004\u3000黑ICP备05000026号\u3000黑公网安备 23010202000201号",
         "备案号码: 粤ICP备12345678号 公安备案号: 44049002000123 粤公网安备 44049002000123号",
         "吕梁市人民政府办公室主办 吕梁市信息中心承办 技术支持:吕梁市大数据中心",
-        known_bug(
+        fixed_bug(
             "the footer rule needs 「ICP备」/「ICP证」; a bare 「ICP05000026」 with an e-mail is not recognised",
             "?ICP05000026 … E-mail: fgw@harbin.gov.cn",
         ),
         # 1.7 related links and attachment lines
         "相关文章",
-        known_bug(
+        fixed_bug(
             "a bare 「附件:」 (reference §1.7) yields no attachment (empty name) and is not chrome, "
             "so it stays in the body",
             "附件:",
@@ -395,7 +395,7 @@ def test_parse_labels(line: str, labels: dict[str, str]) -> None:
         ("附件：虎林市2020年报.pdf", {"url": None, "name": "虎林市2020年报.pdf", "type": "pdf"}),
         ("附件1：统计表.xlsx", {"url": None, "name": "统计表.xlsx", "type": "xlsx"}),
         ("点击下载 报告全文", {"url": None, "name": "报告全文", "type": None}),
-        known_bug(
+        fixed_bug(
             "ATTACHMENT_LINE_RE makes the colon optional, so any body sentence opening with 附件 is taken for an "
             "attachment line and dropped from the text",
             "附件所列统计数据均截至2020年12月31日。",

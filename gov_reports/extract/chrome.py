@@ -120,6 +120,9 @@ _WIDGET_TOKENS = (
     "长者模式",
     "登录",
     "注册",
+    "登錄",
+    "简体|",
+    "繁体|",
 )
 _WIDGET_SPLIT_RE = re.compile(r"[\s\[\]【】|/:：]+")
 _CHROME_LINE_RES = [
@@ -140,16 +143,21 @@ _CHROME_LINE_RES = [
         r"^\|{3,}",
         r"^(?:相关文章|相关链接|相关阅读|相关新闻|相关信息|相关推荐|延伸阅读)$",
         r"^(?:本页|本文)?(?:浏览|访问|阅读|点击)(?:次数|量|数)?:?\d*(?:次|人次)?$",
-        r"^全文共计.{0,20}分钟",
+        r"^全文共[计計].{0,20}分[钟鐘]",
+        r"^字[体體]大小",
+        r"^(?:详细信息|公开具体内容|详细内容|文章详情)$",
+        r"^(?:附件\d*|相关附件|附件列表|附件下载|下载附件):?$",
+        r"无障碍|长者模式|简体\|?繁体|English|Русская|公務安全郵箱|政務服務門戶",
         r"^【?(?:打印本页|关闭窗口|打印|关闭)】?",
     )
 ]
 _FOOTER_TOKENS_RE = re.compile(
-    r"主办单位|主办:|承办:|承办单位|技术支持|网站标识码|ICP备|ICP证|公网安备|版权所有|Copyright|©|网站地图|联系我们|网站声明|"
-    r"建议使用.{0,12}浏览器|分辨率"
+    r"主办单位|主办:|承办:|承办单位|技术支持|网站标识码|ICP备|ICP证|ICP\d{6}|E-mail:|公网安备|版权所有|Copyright|©|"
+    r"网站地图|联系我们|网站声明|建议使用.{0,12}浏览器|分辨率"
 )
+# 「附件」 needs its colon (「附件是…」 is a sentence); the download phrases do not.
 ATTACHMENT_LINE_RE = re.compile(
-    r"^(?:年报下载|附件下载|附件列表|相关附件|下载附件|点击下载|附件\d*)[:：]?\s*(?P<name>.*)$"
+    r"^(?:(?:年报下载|附件下载|附件列表|相关附件|下载附件|点击下载)[:：]?|附件\d*[:：])\s*(?P<name>.*)$"
 )
 FILE_EXT_RE = re.compile(r"\.(pdf|docx?|wps|xlsx?|et|ofd|zip|rar|7z|txt|rtf|ceb|caj)\b", re.IGNORECASE)
 
@@ -222,7 +230,10 @@ def is_chrome_line(line: str, compact: str | None = None) -> bool:
     if len(compact) <= 120:
         for pattern in _CHROME_LINE_RES:
             if pattern.search(compact):
-                if pattern.pattern == r".+>.+>.*$" and ("首页" not in compact and compact.count(">") < 3):
+                # A bare trail needs 首页 or two steps, and no sentence punctuation.
+                if pattern.pattern == r".+>.+>.*$" and (
+                    ("首页" not in compact and compact.count(">") < 2) or any(p in compact for p in "。,;")
+                ):
                     continue
                 return True
     return len(compact) <= 200 and bool(_FOOTER_TOKENS_RE.search(compact)) and not compact.endswith("。")
@@ -236,5 +247,6 @@ def attachment_from_line(line: str) -> dict[str, str | None] | None:
     name = match["name"].strip()
     ext = FILE_EXT_RE.search(name)
     if not ext:
-        return {"url": None, "name": name, "type": None} if name else None
+        # 「附件:」 alone is an attachment caption (chrome): name None, nothing to record.
+        return None if name.endswith(("。", ".")) else {"url": None, "name": name or None, "type": None}
     return {"url": None, "name": name, "type": ext.group(1).lower()}

@@ -417,7 +417,7 @@ def _finish(lines: list[str], page: CleanPage, *, mend_breaks: bool = False) -> 
             continue
         attachment = attachment_from_line(line)
         if attachment is not None:
-            if not any(a["name"] == attachment["name"] for a in page.attachments):
+            if attachment["name"] and not any(a["name"] == attachment["name"] for a in page.attachments):
                 page.attachments.append(attachment)
             continue
         if check_spam and has_spam_core(line):

@@ -74,6 +74,9 @@ AFFIXES = (
     "(中国)",
     "（中国）",
     "直播",
+    "体育",
+    "娱乐",
+    "官网入口",
 )
 # Affixes that make a weak core unmistakably spam.
 SPAM_AFFIXES = ("最新官方版", "官方版", "官网", "app", "手机版", "安卓版", "苹果版", "网址", "入口", "的台子", "类似")
