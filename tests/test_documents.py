@@ -15,6 +15,7 @@ import io
 import re
 import shutil
 import struct
+import time
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -743,6 +744,21 @@ def test_rtf_named_doc() -> None:
     assert doc.text.splitlines() == [ISSUER, SIGNED]
 
 
+def test_converter_timeout_kills_the_process_group(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A hanging converter (and the children it started) is killed; the caller gets a reason."""
+    fake = tmp_path / "antiword"
+    fake.write_text("#!/bin/sh\nsleep 30 &\nwait\n")
+    fake.chmod(0o755)
+    monkeypatch.setattr(legacy, "_soffice", lambda: None)
+    monkeypatch.setattr(legacy, "ANTIWORD_TIMEOUT", 0.5)
+    monkeypatch.setattr(shutil, "which", lambda name: str(fake) if name == "antiword" else None)
+    started = time.monotonic()
+    with pytest.raises(UnreadableDocument) as caught:
+        read_document(_fixture("hulin_2020.doc"), name="a.doc")
+    assert caught.value.reason == "converter_failed"
+    assert time.monotonic() - started < 10
+
+
 # --- Bad files --------------------------------------------------------------------------------
 
 
@@ -852,6 +868,22 @@ def test_reader_bug_never_escapes(monkeypatch: pytest.MonkeyPatch) -> None:
     with pytest.raises(UnreadableDocument) as caught:
         read_document(make_report_docx(), name="a.docx")
     assert caught.value.reason == "corrupt_docx"
+
+
+@pytest.mark.parametrize(
+    ("raw", "cell"),
+    [
+        ("本年新\n制作数量", "本年新制作数量"),
+        ("3929.\n08 万元", "3929. 08 万元"),
+        ("a\tb", "a b"),
+        (None, ""),
+        ("  规章   ", "规章"),
+    ],
+)
+def test_cell_text(raw: str | None, cell: str) -> None:
+    from gov_reports.extract.documents._common import cell_text
+
+    assert cell_text(raw) == cell
 
 
 def test_document_text_is_a_dataclass() -> None:

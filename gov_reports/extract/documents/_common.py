@@ -75,14 +75,22 @@ class DocumentText:
     """How it was read and what was cut: 'converter:antiword', 'pages_limited:200/350', …"""
 
 
+_CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef"
+_CJK_BREAK = re.compile(rf"(?<=[{_CJK}])[ \t]*[\r\n]+[ \t]*(?=[{_CJK}])")
 _CELL_SPACE = re.compile(r"[\t\r\n\x0b\x0c]+")
 _RUN_SPACE = re.compile(r"[ \u3000\xa0]{2,}")
 
 
 def cell_text(text: str | None) -> str:
-    """A cell as one tab-free line: a tab inside a cell would split it into two cells."""
+    """A cell as one tab-free line: a tab inside a cell would split it into two cells.
+
+    A line break between Chinese characters is a wrapped word 「本年新 / 制作数量」
+    and disappears; other breaks become a space.
+    """
     if not text:
         return ""
+    if "\n" in text or "\r" in text:
+        text = _CJK_BREAK.sub("", text)
     return _RUN_SPACE.sub(" ", _CELL_SPACE.sub(" ", text)).strip()
 
 

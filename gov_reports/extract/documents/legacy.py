@@ -20,9 +20,11 @@ Old Kingsoft WPS 97/2000 files (not OLE) are read by neither: 'unsupported_type'
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
+import signal
 import subprocess
 import tempfile
 from pathlib import Path
@@ -84,14 +86,7 @@ def _via_antiword(data: bytes, *, kind: str, binary: str) -> DocumentText:
         source = Path(tmp) / "input.doc"
         source.write_bytes(data)
         try:
-            done = subprocess.run(
-                [binary, "-m", "UTF-8.txt", "-w", "0", str(source)],
-                capture_output=True,
-                timeout=ANTIWORD_TIMEOUT,
-                cwd=tmp,
-                check=False,
-                env=_clean_env(tmp),
-            )
+            done = _run([binary, "-m", "UTF-8.txt", "-w", "0", str(source)], timeout=ANTIWORD_TIMEOUT, cwd=tmp)
         except subprocess.TimeoutExpired as exc:
             raise UnreadableDocument(
                 "converter_failed", f"antiword timed out after {ANTIWORD_TIMEOUT}s", kind=kind
@@ -194,9 +189,7 @@ def _via_libreoffice(data: bytes, *, kind: str, target: str, max_bytes: int) -> 
             str(source),
         ]
         try:
-            done = subprocess.run(
-                command, capture_output=True, timeout=SOFFICE_TIMEOUT, cwd=tmp, check=False, env=_clean_env(tmp)
-            )
+            done = _run(command, timeout=SOFFICE_TIMEOUT, cwd=tmp)
         except subprocess.TimeoutExpired as exc:
             raise UnreadableDocument(
                 "converter_failed", f"LibreOffice timed out after {SOFFICE_TIMEOUT}s", kind=kind
@@ -218,6 +211,32 @@ def _via_libreoffice(data: bytes, *, kind: str, target: str, max_bytes: int) -> 
     doc.size = len(data)
     doc.notes.append("converter:soffice")
     return doc
+
+
+def _run(command: list[str], *, timeout: float, cwd: str) -> subprocess.CompletedProcess[bytes]:
+    """Run a converter in its own process group; on timeout kill the whole group.
+
+    `soffice` is a launcher that starts `soffice.bin` as a child: killing only
+    the direct child (what `subprocess.run` does) would leave the real
+    converter running.
+    """
+    with subprocess.Popen(
+        command,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=cwd,
+        env=_clean_env(cwd),
+        start_new_session=True,
+    ) as proc:
+        try:
+            stdout, stderr = proc.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(proc.pid, signal.SIGKILL)
+            proc.communicate()
+            raise
+        return subprocess.CompletedProcess(command, proc.returncode, stdout, stderr)
 
 
 def _clean_env(home: str) -> dict[str, str]:

@@ -93,7 +93,7 @@ def _paragraph_text(p: Any) -> str:
 
 
 def _cell_content(tc: Any, depth: int) -> str:
-    """All text of a cell (paragraphs joined by spaces; nested tables flattened)."""
+    """All text of a cell (paragraphs joined as wrapped lines, see `cell_text`; nested tables flattened)."""
     p, tbl = _qn("w:p"), _qn("w:tbl")
     parts: list[str] = []
     for child in tc.iterchildren():
@@ -101,7 +101,7 @@ def _cell_content(tc: Any, depth: int) -> str:
             parts.append(_paragraph_text(child))
         elif child.tag == tbl and depth < _MAX_NESTING:
             parts.extend(" ".join(row) for row in _table_rows(child, depth + 1))
-    return cell_text(" ".join(x for x in parts if x.strip()))
+    return cell_text("\n".join(x for x in parts if x.strip()))
 
 
 def _table_rows(tbl: Any, *, depth: int) -> list[list[str]]:
