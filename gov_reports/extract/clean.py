@@ -268,7 +268,7 @@ def _find_container(root: HtmlElement) -> tuple[HtmlElement, str]:
     for selector in CMS_CONTAINERS:
         for candidate in selector_root.css(selector):
             el = candidate.root
-            if squeeze("".join(el.itertext())) or el.find(".//a") is not None:
+            if any(t.strip() for t in el.itertext()) or el.find(".//a") is not None:
                 return el, selector
     body_text = len(squeeze("".join(body.itertext())))
     for selector in GENERIC_CONTAINERS:
@@ -406,6 +406,11 @@ def _clean_row(line: str) -> str:
     return clean_line(line)
 
 
+# Longer lines cannot be chrome, labels or captions (see chrome.is_chrome_line/is_label_line).
+_LONGEST_CHROME = 240
+_ATTACHMENT_START_RE = re.compile(r"\s*(?:年报下载|附件|相关附件|下载附件|点击下载)")
+
+
 def _finish(lines: list[str], page: CleanPage, *, mend_breaks: bool = False) -> None:
     """The line filter shared by HTML and text: chrome, attachments, spam, titles, broken words."""
     titles = {match_form(t) for t in page.titles[:3]}
@@ -415,7 +420,10 @@ def _finish(lines: list[str], page: CleanPage, *, mend_breaks: bool = False) -> 
         line = _clean_row(raw)
         if not line.strip():
             continue
-        attachment = attachment_from_line(line)
+        if len(line) > _LONGEST_CHROME and "\t" not in line and not (check_spam and has_spam_core(line)):
+            kept.append(line)  # a paragraph: no chrome, label or caption line is this long
+            continue
+        attachment = attachment_from_line(line) if _ATTACHMENT_START_RE.match(line) else None
         if attachment is not None:
             if attachment["name"] and not any(a["name"] == attachment["name"] for a in page.attachments):
                 page.attachments.append(attachment)
