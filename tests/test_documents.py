@@ -598,6 +598,34 @@ def test_pdf_statistics(report_pdf: bytes) -> None:
     assert stats["reviews"]["litigation_direct"]["total"] == 1
 
 
+def test_pdf_frame_around_text_is_not_a_table() -> None:
+    page = PdfPage()
+    page.rect(40, 40, 515, 780)  # a page border
+    page.text(60, 800, TITLE)
+    page.text(60, 780, "一、总体情况")
+    doc = read_document(make_pdf([page]), name="a.pdf")
+    assert (doc.tables, doc.text.splitlines()) == (0, [TITLE, "一、总体情况"])
+
+
+def test_pdf_paragraph_joining_stops_at_items() -> None:
+    from gov_reports.extract.documents.pdf import _paragraphs
+
+    def line(top: float, x0: float, x1: float, text: str) -> dict:
+        return {"top": top, "bottom": top + 10, "x0": x0, "x1": x1, "text": text}
+
+    lines = [
+        line(100, 80, 535, "（一）高度重视，深化主动公开。全面推进基层政务公开标准化规范化工作，贯彻落实"),
+        line(114, 60, 535, "文件要求，在市政府门户网站开辟专栏，方便企业和群众获取信息、了解政策和网上"),
+        line(128, 60, 200, "办事。"),
+        line(142, 60, 535, "二是进一步深化重点领域政府信息公开，督促市政府各直属单位做好重大建设项目批准"),
+        line(156, 60, 300, "1.健全政府网站功能"),
+    ]
+    paragraphs = [p[1][0] for p in _paragraphs(lines, 595)]
+    assert len(paragraphs) == 3
+    assert paragraphs[0].startswith("（一）") and paragraphs[0].endswith("网上办事。")
+    assert paragraphs[1].startswith("二是") and paragraphs[2] == "1.健全政府网站功能"
+
+
 def test_pdf_owner_password_only_is_readable() -> None:
     page = PdfPage()
     page.text(60, 800, TITLE)

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import time
 
 from gov_reports.extract.documents._common import DocumentText, UnreadableDocument
 
@@ -162,7 +161,6 @@ def read_document(
     a fixed name. `max_pages` bounds PDF work (a 年报 has tens of pages; the
     rest of a longer PDF is skipped with a note).
     """
-    started = time.perf_counter()
     if not data or not data.strip():
         raise UnreadableDocument("empty_file", f"{len(data)} bytes")
     if len(data) > max_bytes:
@@ -181,7 +179,6 @@ def read_document(
         raise UnreadableDocument(f"corrupt_{kind}", f"{type(exc).__name__}: {exc}"[:300], kind=kind) from exc
     doc.sha256 = hashlib.sha256(data).hexdigest()
     doc.size = len(data)
-    doc.notes.append(f"read_ms:{(time.perf_counter() - started) * 1000:.0f}")
     return doc
 
 

@@ -36,6 +36,9 @@ _PAGE_NUMBER = re.compile(
 # Kangxi radicals and compatibility ideographs that some PDF fonts map text to
 # (「⼈民政府」 with U+2F08): visually identical, but no regex would match them.
 _LOOKALIKE_CJK = re.compile(r"[\u2e80-\u2ef3\u2f00-\u2fd5\uf900-\ufaff]")
+_STARTS_ITEM = re.compile(
+    r"\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．](?!\d))"
+)
 _ENDS_SENTENCE = ("。", "；", "！", "？", "：", ";", "!", "?", ":")
 
 
@@ -140,7 +143,9 @@ def _map_open_error(exc: BaseException) -> UnreadableDocument:
 
 def _read_page(page: Any) -> tuple[list[str], int, bool]:
     """(lines in reading order, tables found, image-only page) of one page."""
-    found = page.find_tables()
+    # A frame drawn around the page or a boxed paragraph is found as a one-cell
+    # "table"; reading it as a row would glue its paragraphs into one cell.
+    found = [t for t in page.find_tables() if _is_grid(t)]
     boxes = [t.bbox for t in found]
 
     def outside(obj: dict[str, Any]) -> bool:
@@ -154,7 +159,7 @@ def _read_page(page: Any) -> tuple[list[str], int, bool]:
     raw_lines = text_page.extract_text_lines(strip=True, return_chars=False)
     raw_lines = [ln for ln in raw_lines if ln["text"].strip()]
     raw_lines = _drop_page_numbers(raw_lines, page.height)
-    blocks: list[tuple[float, list[str]]] = [(top, lines) for top, lines in _paragraphs(raw_lines)]
+    blocks: list[tuple[float, list[str]]] = [(top, lines) for top, lines in _paragraphs(raw_lines, page.width)]
     for table in found:
         rows = table_lines(_expand_table(table))
         if rows:
@@ -162,7 +167,13 @@ def _read_page(page: Any) -> tuple[list[str], int, bool]:
     blocks.sort(key=lambda block: block[0])
     out = [line for _, block in blocks for line in block]
     image_only = not page.chars and bool(page.images)
-    return out, sum(1 for t in found if t.cells), image_only
+    return out, len(found), image_only
+
+
+def _is_grid(table: Any) -> bool:
+    """At least two rows and two columns: a real table, not a box around text."""
+    rows = table.rows
+    return len(rows) >= 2 and max((len(r.cells) for r in rows), default=0) >= 2
 
 
 def _drop_page_numbers(lines: list[dict[str, Any]], height: float) -> list[dict[str, Any]]:
@@ -175,25 +186,34 @@ def _drop_page_numbers(lines: list[dict[str, Any]], height: float) -> list[dict[
     ]
 
 
-def _paragraphs(lines: list[dict[str, Any]]) -> list[tuple[float, list[str]]]:
+def _paragraphs(lines: list[dict[str, Any]], width: float) -> list[tuple[float, list[str]]]:
     """Join visual lines into paragraphs: a line that reaches the right margin continues below.
 
+    The right margin is where several lines end together, or (one wrapped
+    line on the page) the mirror of the left margin; a lone long title that
+    stops short of both is never glued to the heading under it.
     Returns (top of the paragraph, [its text]) so tables can be placed between paragraphs.
     """
     if not lines:
         return []
     right = max(ln["x1"] for ln in lines)
     left = min(ln["x0"] for ln in lines)
+    mirror = width - left
+    ends_together = sum(1 for ln in lines if ln["x1"] >= right - 1.5 * _size(ln)) >= 2
     out: list[tuple[float, list[str]]] = []
     current: dict[str, Any] | None = None
     text = ""
     start = lines[0]["top"]
     for ln in lines:
-        size = max(ln["bottom"] - ln["top"], 1.0)
+        size = _size(ln)
         if current is not None:
-            gap = ln["top"] - current["bottom"]
-            full = current["x1"] >= right - 1.5 * size and not text.endswith(_ENDS_SENTENCE)
-            if full and 0 <= gap < 1.2 * size and ln["x0"] <= left + 1.2 * size:
+            full = (
+                current["x1"] >= right - 1.5 * size
+                and (ends_together or current["x1"] >= mirror - 2 * size)
+                and not text.endswith(_ENDS_SENTENCE)
+            )
+            below = 0 <= ln["top"] - current["bottom"] < 1.2 * size
+            if full and below and ln["x0"] <= left + 1.2 * size and not _STARTS_ITEM.match(ln["text"]):
                 text = _join(text, ln["text"].strip())
                 current = ln
                 continue
@@ -201,6 +221,10 @@ def _paragraphs(lines: list[dict[str, Any]]) -> list[tuple[float, list[str]]]:
         current, start, text = ln, ln["top"], ln["text"].strip()
     out.append((start, [text]))
     return out
+
+
+def _size(line: dict[str, Any]) -> float:
+    return max(line["bottom"] - line["top"], 1.0)
 
 
 def _join(first: str, second: str) -> str:
