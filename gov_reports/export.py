@@ -19,6 +19,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from gov_reports.extract.statistics import SUMMARY_KEYS
+
 LONG_COLUMNS: tuple[str, ...] = (
     "key",
     "issuer",
@@ -31,14 +33,7 @@ LONG_COLUMNS: tuple[str, ...] = (
     "unit",
     "raw",
 )
-SUMMARY_FIELDS: tuple[str, ...] = (
-    "proactive_total",
-    "applications_new",
-    "applications_carried_over",
-    "reconsideration_total",
-    "litigation_total",
-    "fees",
-)
+SUMMARY_FIELDS: tuple[str, ...] = SUMMARY_KEYS
 WIDE_COLUMNS: tuple[str, ...] = (
     "key",
     "issuer",
