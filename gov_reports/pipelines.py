@@ -17,6 +17,7 @@ from scrapy.exceptions import DropItem
 from gov_reports.extract.page import NotAReport, PageSource, extract_report
 from gov_reports.items import AnnualReport, FetchedPage
 from gov_reports.schema import record_validator
+from gov_reports.summary import SKIPPED
 
 if TYPE_CHECKING:
     from typing import Self
@@ -24,7 +25,6 @@ if TYPE_CHECKING:
     from scrapy.crawler import Crawler
 
 logger = logging.getLogger(__name__)
-SKIPPED = "gov_reports/skipped/"
 
 
 class ReportExtractionPipeline:

@@ -388,10 +388,6 @@ def clean_text(text: str) -> CleanPage:
         if line and is_report_title(line) and len(line) <= 80:
             page.titles.append(line)
             break
-    for line in raw_lines:
-        if is_label_line(line):
-            for key, value in parse_labels(line).items():
-                page.labels.setdefault(key, value)
     _finish([line for line in raw_lines if line], page, mend_breaks=True)
     return page
 

@@ -17,7 +17,7 @@ from gov_reports.extract.dates import find_dates, parse_date
 from gov_reports.extract.numbers import chinese_to_int
 from gov_reports.extract.regions import Place, locate, normalize_issuer
 from gov_reports.extract.text import match_form, squeeze
-from gov_reports.extract.titles import TRAP_RE, is_report_title, issuer_from_title, year_from_title
+from gov_reports.extract.titles import is_report_title, is_trap_title, issuer_from_title, year_from_title
 
 _STAT_PERIOD_RE = re.compile(
     r"统计(?:期限|时限|时间|区间|周期|范围)[^。;；]{0,12}?((?:19|20)\d{2}|[〇零○一二三四五六七八九]{4})\s*年\s*(?:1|一|01)\s*月\s*(?:1|一|01)\s*日"
@@ -32,7 +32,8 @@ _ORG_LINE_RE = re.compile(
 _PORTAL_NAME_RE = re.compile(
     r"[“\"「]([\u4e00-\u9fff·]{2,20}?)(?:人民政府)?(?:门户网站|政府网站|政府门户网站|门户网|网站)[”\"」]"
 )
-_ADDRESS_RE = re.compile(r"(?:https?://|(?<![\w.])www\.)([a-zA-Z0-9-]+(?:\.[a-zA-Z0-9-]+)+)(?::\d+)?", re.I)
+# The host after http(s)://, or a bare 「www.…」 (kept in the host: the lookahead consumes nothing).
+_ADDRESS_RE = re.compile(r"(?:https?://|(?<![\w.])(?=www\.))([a-zA-Z0-9-]+(?:\.[a-zA-Z0-9-]+)+)(?::\d+)?", re.I)
 _IP_RE = re.compile(r"^\d{1,3}(?:\.\d{1,3}){3}$")
 PUBDATE_META = ("PubDate", "pubdate", "publishdate", "PublishDate", "firstpublishedtime", "article:published_time")
 DATE_LABELS = ("发布日期", "发布时间", "發布日期", "公开日期", "发文日期", "日期", "时间", "生成日期", "成文日期")
@@ -55,11 +56,7 @@ def pick_title(page: CleanPage, listing_title: str | None) -> str | None:
 
 def trap_title(page: CleanPage, listing_title: str | None) -> str | None:
     """A title that names a report-like document which is not a report (a rule, an interpretation…)."""
-    for title in [*page.titles[:3], listing_title or ""]:
-        compact = squeeze(title)
-        if compact and "报" in compact and TRAP_RE.search(compact) and not is_report_title(compact):
-            return title
-    return None
+    return next((t for t in [*page.titles[:3], listing_title or ""] if is_trap_title(t)), None)
 
 
 def stat_period_year(text: str) -> int | None:
@@ -188,8 +185,6 @@ def nongov_addresses(text: str, official_hosts: frozenset[str] = frozenset()) ->
     hosts: list[str] = []
     for match in _ADDRESS_RE.finditer(text):
         host = match.group(1).lower().rstrip(".")
-        if host.startswith("www.") is False and match.group(0).lower().startswith("www."):
-            host = "www." + host
         if host.endswith((".gov.cn", ".gov")) or host == "gov.cn" or _IP_RE.match(host):
             continue
         if host in official_hosts or host.split(":")[0] in official_hosts:

@@ -44,6 +44,12 @@ def is_report_title(title: str) -> bool:
     return not TRAP_RE.search(trap_part)
 
 
+def is_trap_title(title: str) -> bool:
+    """A report-like document that is not a report: a rule, an interpretation, the format notice…"""
+    compact = squeeze(title)
+    return "报" in compact and bool(TRAP_RE.search(compact)) and not is_report_title(compact)
+
+
 def is_correction(title: str) -> bool:
     """True for a corrected/revised republication (「更正」, 「修订」)."""
     return bool(CORRECTION_RE.search(squeeze(title)))

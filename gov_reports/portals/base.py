@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from urllib.parse import urljoin, urlsplit
 
 from parsel import Selector
@@ -38,8 +39,12 @@ class Listing:
     next_pages: list[PageRequest] = field(default_factory=list)
 
 
-def anchors(html: str, base_url: str) -> list[ListingLink]:
-    """Every followable link with its title (title attribute first: list texts are often cut short)."""
+@lru_cache(maxsize=4)
+def anchors(html: str, base_url: str) -> tuple[ListingLink, ...]:
+    """Every followable link with its title (title attribute first: list texts are often cut short).
+
+    Cached: a CMS listing is read by its platform module and by the generic pagination rules.
+    """
     links: list[ListingLink] = []
     sel = Selector(text=html)
     for a in sel.css("a[href]"):
@@ -55,4 +60,4 @@ def anchors(html: str, base_url: str) -> list[ListingLink]:
         around += " " + " ".join(a.xpath("./parent::*/text() | ./parent::*/*[not(self::a)]//text()").getall())
         date = DATE_RE.search(around)
         links.append(ListingLink(url=url, title=title, date=date.group(0) if date else None))
-    return links
+    return tuple(links)

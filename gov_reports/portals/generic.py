@@ -42,7 +42,7 @@ def is_page_link(link: ListingLink, listing_url: str) -> bool:
 
 
 def parse(html: str, url: str) -> Listing:
-    links = anchors(html, url)
+    links = list(anchors(html, url))
     listing = Listing(platform="generic", links=links)
     for link in links:
         if is_page_link(link, url) or (SUBCOLUMN_RE.match(link.title.replace(" ", "")) and _same_column(link.url, url)):

@@ -28,7 +28,7 @@ def matches(html: str, url: str) -> bool:
 
 
 def parse(html: str, url: str) -> Listing:
-    listing = Listing(platform="trs", links=anchors(html, url))
+    listing = Listing(platform="trs", links=list(anchors(html, url)))
     pages: list[str] = []
     for count, _current, prefix, suffix in CLASSIC_RE.findall(html):
         pages += [f"{prefix}.{suffix}"] + [f"{prefix}_{n}.{suffix}" for n in range(1, min(int(count), MAX_PAGES))]

@@ -19,12 +19,12 @@ from scrapy.http import FormRequest, Request, Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
-from gov_reports.extract.titles import TRAP_RE, is_report_title
+from gov_reports.extract.titles import is_report_title, is_trap_title
 from gov_reports.items import FetchedPage
 from gov_reports.portals import parse_listing
+from gov_reports.summary import SKIPPED
 
 logger = logging.getLogger(__name__)
-SKIPPED = "gov_reports/skipped/"
 # Failure class names (Twisted's and Scrapy's, which vary by version) -> short reasons for the summary.
 _FAILURE_REASONS = (
     ("ConnectionRefused", "connection_refused"),
@@ -130,7 +130,7 @@ class AnnualReportsSpider(scrapy.Spider):
                         "listing_url": response.url,
                     },
                 )
-            elif "报" in link.title and TRAP_RE.search(link.title):
+            elif is_trap_title(link.title):
                 self.crawler.stats.inc_value(SKIPPED + "trap_link")
                 logger.debug("Trap link refused: %s %s", link.title, link.url)
         if self.listing_pages >= self.params.max_listing_pages:
