@@ -74,6 +74,30 @@ def test_demo_statistics_match_the_pages(demo_expected: dict[str, Any], first_cr
 
 
 @pytest_twisted.inlineCallbacks
+def test_demo_tables_two_and_four_as_html_and_as_text(first_crawl: dict[str, Any]):
+    """Values as printed on the demo pages: 哈尔滨 2019 has <table>s, 虎林 2020 tab-separated text tables."""
+    records = read_records(first_crawl["output"])
+    yield None
+    harbin = records["哈尔滨市人民政府|2019"]["stats"]
+    assert harbin["disclosure"]["rules"] == {"new_made": 3, "new_published": 3, "published_total": 112}
+    assert harbin["disclosure"]["other_services"]["change"]["value"] == -6  # 「减 6」
+    assert harbin["disclosure"]["licensing"]["decisions"] == 185230
+    assert harbin["reviews"] == {
+        "reconsideration": {"upheld": 31, "corrected": 6, "other": 9, "pending": 5, "total": 51},
+        "litigation_direct": {"upheld": 12, "corrected": 2, "other": 4, "pending": 9, "total": 27},
+        "litigation_after_reconsideration": {"upheld": 4, "corrected": 1, "other": 0, "pending": 2, "total": 7},
+    }
+    hulin = records["虎林市人民政府|2020"]["stats"]
+    assert hulin["disclosure"]["normative_documents"] == {"new_made": 9, "new_published": 9, "published_total": 45}
+    assert hulin["disclosure"]["licensing"]["change"]["value"] == 71  # 「增 71」
+    assert hulin["disclosure"]["licensing"]["decisions"] == 4567
+    assert hulin["disclosure"]["procurement"]["amount"]["value"] == 3929.08
+    assert hulin["disclosure"]["procurement"]["amount"]["unit"] == "万元"
+    assert hulin["applications"]["new"]["total"] == 0
+    assert all(v == 0 for row in hulin["reviews"].values() for v in row.values())
+
+
+@pytest_twisted.inlineCallbacks
 def test_demo_crawl_summary_counts(demo_expected: dict[str, Any], first_crawl: dict[str, Any]):
     stats = first_crawl["stats"]
     yield None
