@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from scrapy.settings import BaseSettings
+from scrapy.exceptions import NotConfigured
+from scrapy.settings import SETTINGS_PRIORITIES, BaseSettings
 
 
 class LocalPortal:
@@ -21,3 +22,41 @@ class LocalPortal:
         settings.set("CONCURRENT_REQUESTS_PER_DOMAIN", 8, priority="spider")
         settings.set("RETRY_TIMES", 1, priority="spider")
         settings.set("DOWNLOAD_TIMEOUT", 10, priority="spider")
+
+
+# Above every settings priority, -s included: in distributed mode these per-process limits must be off
+# (their values move to the shared limiter), whatever they were set to.
+DISTRIBUTED_OVERRIDE_PRIORITY = SETTINGS_PRIORITIES["cmdline"] + 10
+
+
+class Redis:
+    """Distributed mode: on when GOV_REPORTS_REDIS_URL is set (`gov-reports crawl --redis URL`).
+
+    Every worker started with the same URL and key prefix shares one frontier (scheduler and
+    dupefilter in Redis) and one per-host politeness budget; see gov_reports.distributed and
+    docs/distributed.md. DOWNLOAD_DELAY and CONCURRENT_REQUESTS_PER_DOMAIN keep their meaning
+    but hold for all workers together; AutoThrottle, whose feedback is per process, is off.
+    """
+
+    def update_settings(self, settings: BaseSettings) -> None:
+        if not settings.get("GOV_REPORTS_REDIS_URL"):
+            raise NotConfigured  # no message: off is the normal case
+        settings.set("SCHEDULER", "gov_reports.distributed.scheduler.RedisScheduler", priority="addon")
+        settings.set("DUPEFILTER_CLASS", "gov_reports.distributed.dupefilter.RedisDupeFilter", priority="addon")
+        # After robots.txt (100) and the HTTP cache (900): robots.txt fetches take turns, cache hits do not.
+        settings.set_in_component_priority_dict(
+            "DOWNLOADER_MIDDLEWARES", "gov_reports.distributed.politeness.SharedHostPolitenessMiddleware", 950
+        )
+        settings.set("GOV_REPORTS_REDIS_HOST_DELAY", settings.getfloat("DOWNLOAD_DELAY"), priority="addon")
+        settings.set(
+            "GOV_REPORTS_REDIS_HOST_CONCURRENCY", settings.getint("CONCURRENT_REQUESTS_PER_DOMAIN"), priority="addon"
+        )
+        local = {
+            "DOWNLOAD_DELAY": 0,
+            "DOWNLOAD_DELAY_JITTER": 0,
+            "AUTOTHROTTLE_ENABLED": False,
+            # The shared cap decides; locally a request that has its turn must not queue again.
+            "CONCURRENT_REQUESTS_PER_DOMAIN": settings.getint("CONCURRENT_REQUESTS"),
+        }
+        for name, value in local.items():
+            settings.set(name, value, priority=DISTRIBUTED_OVERRIDE_PRIORITY)

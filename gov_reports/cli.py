@@ -2,6 +2,7 @@
 
 gov-reports crawl --start-url URL [--start-url URL …] -o OUT.jsonl
 gov-reports crawl --demo -o OUT.jsonl
+gov-reports crawl --start-url URL --redis redis://127.0.0.1:6379/0 -o OUT.jsonl   (one of N workers)
 gov-reports extract FILE … -o OUT.jsonl
 gov-reports export IN.jsonl --format csv -o OUT.csv
 gov-reports schema [-o data/annual_report.schema.json]
@@ -38,6 +39,12 @@ def build_parser() -> argparse.ArgumentParser:
     crawl.add_argument("-o", "--output", required=True, type=Path, help="JSONL dump to write or merge into")
     crawl.add_argument("--overwrite", action="store_true", help="replace the dump instead of merging into it")
     crawl.add_argument("--jobdir", help="Scrapy JOBDIR: makes the crawl resumable after an interruption")
+    crawl.add_argument(
+        "--redis",
+        metavar="URL",
+        help="distributed mode: share the frontier and per-host politeness with every worker started with "
+        "the same URL, e.g. redis://127.0.0.1:6379/0 (docs/distributed.md)",
+    )
     crawl.add_argument(
         "--host",
         action="append",
@@ -83,7 +90,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
 
 
-def crawl_settings(output: Path, *, overwrite: bool, jobdir: str | None, overrides: list[str], local: bool):
+def crawl_settings(
+    output: Path,
+    *,
+    overwrite: bool,
+    jobdir: str | None,
+    overrides: list[str],
+    local: bool,
+    redis_url: str | None = None,
+):
     from scrapy.settings import Settings
 
     from gov_reports import settings as project_settings
@@ -94,13 +109,31 @@ def crawl_settings(output: Path, *, overwrite: bool, jobdir: str | None, overrid
     if jobdir:
         settings.set("JOBDIR", jobdir, priority="cmdline")
     if local:
-        settings.set("ADDONS", {"gov_reports.addons.LocalPortal": 100}, priority="cmdline")
+        settings.set_in_component_priority_dict("ADDONS", "gov_reports.addons.LocalPortal", 100)
+    if redis_url:
+        settings.set("GOV_REPORTS_REDIS_URL", redis_url, priority="cmdline")
     for override in overrides:
         name, _, value = override.partition("=")
         if not name or not _:
             raise ValueError(f"-s takes NAME=VALUE, got {override!r}")
         settings.set(name.strip(), value, priority="cmdline")
     return settings
+
+
+def check_distributed_arguments(args: argparse.Namespace) -> None:
+    """Options that cannot mean what they say when several workers share one crawl."""
+    if not args.redis:
+        return
+    if args.demo:
+        raise ValueError(
+            "--demo serves a portal private to this process; for a distributed crawl serve it once "
+            "(python -m gov_reports.demo) and give every worker its URLs with --start-url"
+        )
+    if args.overwrite:
+        raise ValueError(
+            "--overwrite would let each worker replace the others' records; with --redis every worker "
+            "merges into the dump, so remove the old dump before starting the workers"
+        )
 
 
 def run_crawl(args: argparse.Namespace) -> int:
@@ -111,6 +144,7 @@ def run_crawl(args: argparse.Namespace) -> int:
 
     portal = None
     start_urls = args.start_urls or []
+    check_distributed_arguments(args)
     if args.demo:
         from gov_reports.demo import DemoPortal
 
@@ -119,7 +153,12 @@ def run_crawl(args: argparse.Namespace) -> int:
         print("Demo portal serving:", ", ".join(f"{k} {v}" for k, v in portal.sites.items()), file=sys.stderr)
     try:
         settings = crawl_settings(
-            args.output, overwrite=args.overwrite, jobdir=args.jobdir, overrides=args.settings, local=args.demo
+            args.output,
+            overwrite=args.overwrite,
+            jobdir=args.jobdir,
+            overrides=args.settings,
+            local=args.demo,
+            redis_url=args.redis,
         )
         settings.set("LOG_LEVEL", args.log_level, priority="cmdline")
         process = AsyncCrawlerProcess(settings)

@@ -14,12 +14,14 @@ with `os.replace`: readers see the old dump or the new one, never half of one.
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
 import logging
 import os
 import tempfile
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
@@ -80,7 +82,32 @@ def _dumps(record: Record) -> str:
     return json.dumps(record, ensure_ascii=False)
 
 
+@contextmanager
+def dump_lock(path: Path) -> Iterator[None]:
+    """Hold an exclusive lock on the dump (a `.<name>.lock` file beside it) across processes.
+
+    Several crawls may merge into one dump at once (the workers of a distributed crawl do):
+    without the lock two read-merge-replace rounds overlap and the later one drops the
+    earlier one's records. The lock file is left in place: deleting it would race.
+    """
+    lock_path = path.with_name(f".{path.name}.lock")
+    with lock_path.open("a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
 def merge_into_file(path: Path, records: Iterable[Record], *, overwrite: bool = False) -> MergeResult:
+    """Merge `records` into the JSONL dump at `path` and replace it atomically (under `dump_lock`)."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with dump_lock(path):
+        return _merge_into_file_locked(path, records, overwrite=overwrite)
+
+
+def _merge_into_file_locked(path: Path, records: Iterable[Record], *, overwrite: bool = False) -> MergeResult:
     """Merge `records` into the JSONL dump at `path` and replace it atomically.
 
     Existing records keep their place and their exact bytes unless a new copy

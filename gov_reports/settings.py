@@ -55,3 +55,10 @@ FEED_EXPORTERS = {
     "jsonl": "gov_reports.feeds.FlushingJsonLinesExporter",
 }
 FEED_STORE_EMPTY = True
+
+# Distributed mode (docs/distributed.md): set GOV_REPORTS_REDIS_URL (or `gov-reports crawl --redis URL`) and
+# every worker started with it shares one frontier and one per-host politeness budget in Redis.
+GOV_REPORTS_REDIS_URL = ""
+ADDONS = {
+    "gov_reports.addons.Redis": 900,  # off unless GOV_REPORTS_REDIS_URL is set; after LocalPortal (100)
+}

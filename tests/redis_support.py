@@ -1,0 +1,43 @@
+"""A Redis server on 127.0.0.1:6379 for the distributed-mode tests, or a clean skip without one.
+
+CI starts one (.ci/services/redis.sh). Tests use their own database and a key prefix of their
+own, and delete every key under it afterwards.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import pytest
+
+REDIS_TEST_URL = "redis://127.0.0.1:6379/15"
+
+
+@dataclass(frozen=True)
+class RedisForTest:
+    url: str
+    prefix: str
+
+    def settings(self) -> list[str]:
+        """`-s` overrides that put a crawl on this server under this prefix."""
+        return [f"GOV_REPORTS_REDIS_URL={self.url}", f"GOV_REPORTS_REDIS_KEY_PREFIX={self.prefix}"]
+
+
+@pytest.fixture
+def redis_for_test() -> Iterator[RedisForTest]:
+    redis = pytest.importorskip("redis")
+    client = redis.Redis.from_url(REDIS_TEST_URL, socket_connect_timeout=1)
+    try:
+        client.ping()
+    except redis.RedisError as error:
+        pytest.skip(f"no Redis server on 127.0.0.1:6379 ({error}); CI starts one with .ci/services/redis.sh")
+    prefix = f"gov_reports_test:{uuid.uuid4().hex[:10]}"
+    try:
+        yield RedisForTest(REDIS_TEST_URL, prefix)
+    finally:
+        keys = list(client.scan_iter(match=f"{prefix}:*"))
+        if keys:
+            client.delete(*keys)
+        client.close()
