@@ -171,7 +171,9 @@ def run_crawl(args: argparse.Namespace) -> int:
     stats = crawler.stats.get_stats() if crawler.stats else {}
     print(format_summary(stats))
     print(f"  output:              {args.output}")
-    return 0 if stats.get("downloader/response_count") else 1
+    # A distributed worker may find the shared crawl already done: that is success, not "nothing fetched".
+    worker_done = bool(args.redis) and stats.get("finish_reason") == "finished"
+    return 0 if stats.get("downloader/response_count") or worker_done else 1
 
 
 def read_page(path: Path) -> tuple[str, str]:

@@ -41,11 +41,11 @@ def test_two_workers_crawl_the_demo_portal_once(
 ):
     output = tmp_path / "reports.jsonl"
     seen_before = len(demo_portal.request_log)
-    # Both workers wait for each other (MIN_WORKERS=2) and a small shared delay spreads the crawl
-    # over a couple of seconds, so both take part; without Redis each would crawl everything.
-    command = worker_command(
-        demo_portal.start_urls, output, redis_for_test, "GOV_REPORTS_REDIS_MIN_WORKERS=2", "DOWNLOAD_DELAY=0.05"
-    )
+    # Both workers wait for each other (MIN_WORKERS=2); a small shared delay spreads the crawl over a
+    # couple of seconds and two requests at a time per worker keep one from taking the whole frontier,
+    # so both take part. Without Redis each would crawl everything.
+    settings = ("GOV_REPORTS_REDIS_MIN_WORKERS=2", "DOWNLOAD_DELAY=0.05", "CONCURRENT_REQUESTS=2")
+    command = worker_command(demo_portal.start_urls, output, redis_for_test, *settings)
     workers = [
         subprocess.Popen(command, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         for _ in range(2)

@@ -5,8 +5,9 @@ downloader slot); N workers would make N times the requests a host should get. T
 downloader middleware makes every request to a host first take a turn from Redis:
 
 * ``<prefix>:host:<slot>:next`` — the earliest time (Redis clock, ms) the next request to the
-  host may start. Taking a turn moves it on by the delay, atomically (Lua), so turns handed to
-  different workers are at least the delay apart, and each worker waits for its own turn.
+  host may start. A worker takes the turn when it is due, which moves it on by the delay,
+  atomically (Lua), so turns handed to different workers are at least the delay apart; before
+  that it waits and asks again.
 * ``<prefix>:host:<slot>:leases`` — a sorted set of the requests in flight to the host (with
   a deadline, so a worker that dies does not hold its leases forever). A turn is only
   handed out while fewer than the cap are in flight; the lease is returned with the response.
@@ -44,18 +45,21 @@ LEASE_META = "gov_reports_host_lease"
 FULL = -1
 
 # KEYS: next, leases. ARGV: delay ms, cap (0 = none), lease ms, token.
-# Returns how long to wait (ms) for the turn just taken, or -1 when the cap is reached.
+# Returns 0 when the turn is taken (now), else how long to wait (ms) before asking again, or -1 when
+# the cap is reached. A turn is granted only when it is due, never booked ahead: a worker whose event
+# loop wakes late (busy parsing) then asks again instead of sending late into another worker's turn.
 _TAKE_TURN = """
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 local delay, cap, lease = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
 redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', now)
 if cap > 0 and redis.call('ZCARD', KEYS[2]) >= cap then return -1 end
-local at = math.max(now, tonumber(redis.call('GET', KEYS[1]) or '0'))
-redis.call('SET', KEYS[1], string.format('%d', at + delay), 'PX', at + delay - now + 60000)
-redis.call('ZADD', KEYS[2], at + lease, ARGV[4])
-redis.call('PEXPIRE', KEYS[2], at + lease - now + 60000)
-return at - now
+local due = tonumber(redis.call('GET', KEYS[1]) or '0')
+if now < due then return due - now end
+redis.call('SET', KEYS[1], string.format('%d', now + delay), 'PX', delay + 60000)
+redis.call('ZADD', KEYS[2], now + lease, ARGV[4])
+redis.call('PEXPIRE', KEYS[2], lease + 60000)
+return 0
 """
 
 
@@ -94,13 +98,14 @@ class SharedHostPolitenessMiddleware:
         slot = self.crawler.engine.downloader.get_slot_key(request)
         token = f"{self.worker}:{next(self.tokens)}"
         args = [int(self.delay * 1000), max(self.concurrency, 0), self.lease_ms, token]
-        while (wait_ms := int(self._take_turn(keys=self.keys(slot), args=args))) == FULL:
-            self.crawler.stats.inc_value("gov_reports/redis/host_concurrency_waits")
-            await sleep(self.poll)
+        while wait_ms := int(self._take_turn(keys=self.keys(slot), args=args)):
+            if wait_ms == FULL:
+                self.crawler.stats.inc_value("gov_reports/redis/host_concurrency_waits")
+                await sleep(self.poll)
+            else:
+                self.crawler.stats.inc_value("gov_reports/redis/host_delay_waits")
+                await sleep(wait_ms / 1000)
         request.meta[LEASE_META] = (slot, token)
-        if wait_ms > 0:
-            self.crawler.stats.inc_value("gov_reports/redis/host_delay_waits")
-            await sleep(wait_ms / 1000)
 
     def process_response(self, request: Request, response: Response) -> Response:
         self._release(request)
