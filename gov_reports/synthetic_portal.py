@@ -23,11 +23,14 @@ from gov_reports.demo import default_root
 
 TEMPLATE_PATH = Path("generic/xxgk/nb/2021/0205/28765.html")
 TEMPLATE_TITLE = "虎林市2020年政府信息公开工作年度报告"
-# Characters for department names: 150 * 150 = 22,500 distinct issuers.
-_NAME_CHARS = (
-    "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥金木水火土山川河湖海江溪泉林森松柏桃李杏梅兰竹菊荷"
-    "东南西北中上下左右前后春夏秋冬风云雨雪霜露星月日光明清平安宁和顺康泰福寿永长久远新兴盛昌隆华"
-    "文武德仁义礼智信忠孝廉勤俭恭宽敏惠良善美真诚正直方圆高广厚博深远达通汇聚合成开启建立保护"
+# Characters for department names: over 150 distinct, so over 22,500 distinct issuers.
+_NAME_CHARS = "".join(
+    dict.fromkeys(  # each character once
+        "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥金木水火土山川河湖海江溪泉林森松柏桃李杏梅兰竹菊荷"
+        "东南西北中上下左右前后春夏秋冬风云雨雪霜露星月日光明清平安宁和顺康泰福寿永长久远新兴盛昌隆华"
+        "文武德仁义礼智信忠孝廉勤俭恭宽敏惠良善美真诚正直方圆高广厚博深远达通汇聚合成开启建立保护"
+        "红黄蓝绿青紫白黑赤丹朱碧翠玉珠宝银铜铁石岩峰岭坡谷原野田园村庄城镇乡里"
+    )
 )
 _LIST = """<!doctype html>
 <html><head><meta charset="utf-8"><title>政府信息公开年报 - 虎林市人民政府</title></head>
