@@ -4,6 +4,7 @@ gov-reports crawl --start-url URL [--start-url URL …] -o OUT.jsonl
 gov-reports crawl --demo -o OUT.jsonl
 gov-reports extract FILE … -o OUT.jsonl
 gov-reports export IN.jsonl --format csv -o OUT.csv
+gov-reports report IN.jsonl -o report.html [--sources PATH] [--years 2016-2024]
 gov-reports schema [-o data/annual_report.schema.json]
 """
 
@@ -68,6 +69,12 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=["csv"], default="csv")
     export.add_argument("-o", "--output", required=True, type=Path)
 
+    report = commands.add_parser("report", help="write the coverage and timeliness report (one HTML file)")
+    report.add_argument("input", type=Path)
+    report.add_argument("-o", "--output", required=True, type=Path)
+    report.add_argument("--sources", type=Path, help="sources registry (CSV file or directory; default data/sources/)")
+    report.add_argument("--years", help="report years, e.g. 2016-2024 (default: the years in the dump)")
+
     schema = commands.add_parser("schema", help="write the record's JSON Schema")
     schema.add_argument("-o", "--output", type=Path, default=REPO_DATA / "annual_report.schema.json")
     return parser
@@ -75,7 +82,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    handler = {"crawl": run_crawl, "extract": run_extract, "export": run_export, "schema": run_schema}
+    handler = {
+        "crawl": run_crawl,
+        "extract": run_extract,
+        "export": run_export,
+        "report": run_report,
+        "schema": run_schema,
+    }
     try:
         return handler[args.command](args)
     except (ValueError, OSError) as error:
@@ -182,6 +195,15 @@ def run_export(args: argparse.Namespace) -> int:
     records = [record for _, record in read_jsonl(args.input) if record is not None]
     written = export_csv(records, args.output)
     print("wrote " + ", ".join(str(p) for p in written))
+    return 0
+
+
+def run_report(args: argparse.Namespace) -> int:
+    from gov_reports.report.aggregate import parse_years
+    from gov_reports.report.build import build_report
+
+    years = parse_years(args.years) if args.years else None
+    print(build_report(args.input, args.output, sources_path=args.sources, years=years))
     return 0
 
 
