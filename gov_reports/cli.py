@@ -3,7 +3,7 @@
 gov-reports crawl --start-url URL [--start-url URL …] -o OUT.jsonl
 gov-reports crawl --demo -o OUT.jsonl
 gov-reports extract FILE … -o OUT.jsonl
-gov-reports export IN.jsonl --format csv -o OUT.csv
+gov-reports export IN.jsonl --format csv -o OUT.csv     (+ OUT.summary.csv, OUT.parquet, OUT.summary.parquet)
 gov-reports report IN.jsonl -o report.html [--sources PATH] [--years 2016-2024]
 gov-reports schema [-o data/annual_report.schema.json]
 """
@@ -64,7 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--url", help="the URL the (single) file was saved from")
     extract.add_argument("--overwrite", action="store_true")
 
-    export = commands.add_parser("export", help="write the statistics as tidy CSV for pandas, R or Stata")
+    export = commands.add_parser("export", help="write the statistics as tidy CSV and Parquet for pandas, R or Stata")
     export.add_argument("input", type=Path)
     export.add_argument("--format", choices=["csv"], default="csv")
     export.add_argument("-o", "--output", required=True, type=Path)
@@ -189,11 +189,11 @@ def run_extract(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from gov_reports.export import export_csv
+    from gov_reports.export import export_tables
     from gov_reports.feeds import read_jsonl
 
     records = [record for _, record in read_jsonl(args.input) if record is not None]
-    written = export_csv(records, args.output)
+    written = export_tables(records, args.output)
     print("wrote " + ", ".join(str(p) for p in written))
     return 0
 
