@@ -5,7 +5,7 @@ gov-reports crawl --demo -o OUT.jsonl
 gov-reports extract FILE … -o OUT.jsonl
 gov-reports export IN.jsonl --format csv -o OUT.csv     (+ OUT.summary.csv, OUT.parquet, OUT.summary.parquet)
 gov-reports report IN.jsonl -o report.html [--sources PATH] [--years 2016-2024]
-gov-reports schema [-o data/annual_report.schema.json]
+gov-reports schema [-o data/annual_report.schema.json] [--docs docs/data-dictionary.md]
 """
 
 from __future__ import annotations
@@ -77,6 +77,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     schema = commands.add_parser("schema", help="write the record's JSON Schema")
     schema.add_argument("-o", "--output", type=Path, default=REPO_DATA / "annual_report.schema.json")
+    schema.add_argument(
+        "--docs", type=Path, default=REPO_DATA.parent / "docs" / "data-dictionary.md", help="data dictionary to write"
+    )
     return parser
 
 
@@ -208,9 +211,11 @@ def run_report(args: argparse.Namespace) -> int:
 
 
 def run_schema(args: argparse.Namespace) -> int:
+    from gov_reports.dictionary import write_dictionary
     from gov_reports.schema import write_schema
 
     print(write_schema(args.output))
+    print(write_dictionary(args.docs))
     return 0
 
 

@@ -130,7 +130,7 @@ def _missing(data: ReportData, registry_note: str) -> str:
         return out + f'<p class="note">{escape(registry_note)}</p>'
     years = f"{data.years[0]}–{data.years[-1]}" if data.years else "no years"
     out += (
-        f"<p>{_count(len(data.missing), 'missing')} (issuer, year) pairs for "
+        f"<p>{_count(len(data.missing), 'missing_pairs')} (issuer, year) pairs for "
         f"{_count(data.registered or 0, 'registered')} registered sources over {escape(years)}. "
         f'<span class="note">{escape(registry_note)}</span></p>'
     )
