@@ -9,6 +9,7 @@ No pyplot: each chart is a bare `Figure`, so nothing global is touched.
 from __future__ import annotations
 
 import io
+import math
 import re
 
 import matplotlib
@@ -60,8 +61,9 @@ def _figure() -> Figure:
     return figure
 
 
-def _values(series: YearSeries, years: list[int]) -> list[float]:
-    return [series.totals.get(year, 0) for year in years]
+def _values(series: YearSeries, years: list[int], *, absent: float = math.nan) -> list[float]:
+    """The yearly sums; `absent` (a gap, by default) where no report of the year states the number."""
+    return [series.totals.get(year, absent) for year in years]
 
 
 def _no_data(figure: Figure, years: list[int]) -> bool:
@@ -93,7 +95,7 @@ def applications_chart(data: ReportData) -> str:
                 color="#a5d8ff",
             )
             ax.set_xticks(x, [str(y) for y in data.years])
-            ax.legend(frameon=False)
+            ax.legend(frameon=False, loc="upper left")
         ax.set_title("Information requests received, all reports")
         ax.set_ylabel("requests")
     return to_svg(figure, "Applications received over years")
@@ -107,11 +109,11 @@ def outcomes_chart(data: ReportData) -> str:
             x = list(range(len(data.years)))
             bottom = [0.0] * len(x)
             for group in OUTCOME_GROUPS:
-                values = _values(data.outcomes[group], data.years)
+                values = _values(data.outcomes[group], data.years, absent=0)
                 ax.bar(x, values, 0.6, bottom=bottom, label=OUTCOME_LABELS[group], color=OUTCOME_COLOURS[group])
                 bottom = [b + v for b, v in zip(bottom, values, strict=True)]
             ax.set_xticks(x, [str(y) for y in data.years])
-            ax.legend(frameon=False, fontsize=7, ncols=2)
+            ax.legend(frameon=False, fontsize=7, ncols=2, loc="upper left")
         ax.set_title("Outcomes of requests handled, all reports")
         ax.set_ylabel("requests")
     return to_svg(figure, "Outcomes of applications over years")
@@ -132,7 +134,7 @@ def reviews_chart(data: ReportData) -> str:
             )
             ax.plot(labels, _values(data.lawsuits, data.years), marker="s", label="lawsuits", color="#5f3dc4")
             ax.set_ylim(bottom=0)
-            ax.legend(frameon=False)
+            ax.legend(frameon=False, loc="upper left")
         ax.set_title("Reconsiderations and lawsuits, all reports")
         ax.set_ylabel("cases")
     return to_svg(figure, "Reconsiderations and lawsuits over years")
@@ -154,7 +156,7 @@ def quality_chart(data: ReportData) -> str:
             ax.plot(labels, share("failed_checks"), marker="o", label="failing a consistency check", color="#c92a2a")
             ax.plot(labels, share("tables_missing"), marker="s", label="tables_missing", color="#1971c2")
             ax.set_ylim(0, 100)
-            ax.legend(frameon=False)
+            ax.legend(frameon=False, loc="upper left")
         ax.set_title("Share of records with quality problems")
         ax.set_ylabel("% of the year's records")
     return to_svg(figure, "Share of records failing checks or with tables missing")

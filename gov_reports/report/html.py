@@ -234,6 +234,9 @@ def _charts(data: ReportData, charts: dict[str, str]) -> str:
     legend = ", ".join(f"{g} = {OUTCOME_LABELS[g]}" for g in OUTCOME_GROUPS)
     return (
         '<h2 id="numbers">Headline numbers over time 主要数字</h2>'
+        '<p class="note">Each point is a sum over the reports the dump holds for that year, so a change can mean '
+        "more (or other) reports as well as more requests: the counts of reports stating each number are under the "
+        "charts. Years where no report states a number are left as gaps.</p>"
         f'<div class="charts">{figures}</div>'
         "<details><summary>The numbers behind the charts</summary>"
         + numbers
