@@ -20,6 +20,7 @@ from gov_reports.extract.sections import has_six_headings, split_sections
 from gov_reports.extract.statistics import extract_statistics
 from gov_reports.extract.text import match_form
 from gov_reports.extract.titles import is_correction
+from gov_reports.extract.trust import TrustEvidence, assess, rejection
 from gov_reports.items import AnnualReport
 
 # Words every real report uses; a page without them is not a report whatever its title.
@@ -116,6 +117,27 @@ def build_record(page: CleanPage, raw: str, source: PageSource) -> AnnualReport:
         flags.append("correction")
     flags += [f for f in statistics.flags if f not in flags]
 
+    trust = assess(
+        TrustEvidence(
+            url=source.url,
+            official=source.official,
+            official_hosts=source.official_hosts,
+            issuer=issuer,
+            division_code=place.division.code if place else None,
+            titles=page.titles,
+            text=text,
+            spam=page.spam,
+            site_name=page.meta.get("SiteName"),
+            site_id_code=fields.site_id_code(page, raw),
+            raw=raw,
+        )
+    )
+    rejected = rejection(issuer, trust)
+    if rejected is not None:
+        raise NotAReport(rejected, f"{issuer}: {source.url}")
+    mirror = trust.verdict == "mirror"
+    urls = [source.url] if source.url else []
+
     record = AnnualReport(
         key=f"{issuer}|{year}",
         issuer=issuer,
@@ -135,10 +157,12 @@ def build_record(page: CleanPage, raw: str, source: PageSource) -> AnnualReport:
         index_number=fields.index_number(page),
         site_id_code=fields.site_id_code(page, raw),
         url=source.url,
-        urls=[source.url] if source.url else [],
+        urls=[] if mirror else urls,
+        mirrors=urls if mirror else [],
         attachments=_unique_attachments(page.attachments),
         flags=flags,
         spam=list(dict.fromkeys(page.spam)),
+        trust=trust.as_dict(),
         stats=statistics.stats,
         summary=statistics.summary,
         checks=statistics.checks,
