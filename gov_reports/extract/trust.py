@@ -81,7 +81,9 @@ WEAK_SIGNS = ("nongov_address", "spam_injected")
 REJECTED = "mirror_rejected"
 
 PINYIN_GLOSS_RE = re.compile(r"[\u4e00-\u9fff]\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)")
+PINYIN_GLOSS_STRIP_RE = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)")
 MIN_PINYIN_GLOSSES = 3
+_TITLE_TAG_RE = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
 # Characters that exist only in Traditional writing (their Simplified forms differ), chosen among
 # those common in government reports; none of them is used in Simplified text.
 TRADITIONAL_CHARS = frozenset(
@@ -240,8 +242,8 @@ def is_dense_spam(spam: Sequence[str], text: str) -> bool:
 
 
 def brand_in(name: str) -> str | None:
-    """The brand part of a name that should be a government body's, or None."""
-    compact = squeeze(name)
+    """The brand part of a name that should be a government body's, or None (pinyin glosses are not brands)."""
+    compact = PINYIN_GLOSS_STRIP_RE.sub("", squeeze(name))
     match = SPAM_PHRASE_RE.search(compact) or _BRAND_WORDS_RE.search(compact)
     return match.group(0) if match else None
 
@@ -250,7 +252,9 @@ def _brand_signs(evidence: TrustEvidence) -> list[str]:
     signs: list[str] = []
     if evidence.issuer and (brand := brand_in(evidence.issuer)):
         signs.append(f"brand_issuer:{brand}")
-    for title in evidence.titles:
+    # Cleaning drops <head>, so the <title> a mirror prepends its keywords to is read from the raw page.
+    title_tag = _TITLE_TAG_RE.search(evidence.raw[:20000])
+    for title in (*evidence.titles, title_tag.group(1) if title_tag else ""):
         match = SPAM_PHRASE_RE.search(squeeze(title))
         if match:
             signs.append(f"brand_title:{match.group(0)}")
