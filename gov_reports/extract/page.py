@@ -20,7 +20,7 @@ from gov_reports.extract.sections import has_six_headings, split_sections
 from gov_reports.extract.statistics import extract_statistics
 from gov_reports.extract.text import match_form
 from gov_reports.extract.titles import is_correction
-from gov_reports.extract.trust import TrustEvidence, assess, rejection
+from gov_reports.extract.trust import TrustEvidence, assess, brand_rejection, rejection
 from gov_reports.items import AnnualReport
 
 # Words every real report uses; a page without them is not a report whatever its title.
@@ -86,7 +86,7 @@ def build_record(page: CleanPage, raw: str, source: PageSource) -> AnnualReport:
     title_place = locate(candidates[0][0], hint_code=hint) if candidates else None
     issuer, issuer_source = fields.pick_issuer(candidates, title_place or context)
     if issuer is None:
-        raise NotAReport("no_issuer", title or source.url)
+        raise NotAReport(brand_rejection([name for name, _ in candidates]) or "no_issuer", title or source.url)
     if issuer_source not in ("title", "signature", "metadata"):
         flags.append(f"issuer_from_{issuer_source}")
     place = locate(issuer, hint_code=hint)

@@ -93,6 +93,7 @@ TRADITIONAL_CHARS = frozenset(
     "禮種積穩窮競築簡節糧紀約紅細終絡給絲綜綠緊線編練績續聯職聽興舉舊藝蘇補裝複覺視親觀討訓許診詢試詳課調"
     "談諮講讀讓負財貨購貸賣贊趨跡踐軌軟轉輕較輔輸連週達違遠適選遺還邊鄉鄰釋針鋼鎮閉間閱陣陸階險隱雜離靈"
     "順須預領頻額顯養館驗黨齡後裡麼來樣協"
+    "爾濱陝蘭遼寧瀋灣臺鄭廈漢華蕪澤濰"  # in place names: a converted issuer name must not pass for a new body
 )
 MIN_TRADITIONAL = 20
 TRADITIONAL_SHARE = 0.03
@@ -159,12 +160,12 @@ def assess(evidence: TrustEvidence) -> Trust:
         signs.append("traditional_script")
     signs += _site_signs(evidence)
     addresses = nongov_hosts(evidence.text)
-    own = host.split(":")[0] if host else ""
-    if own and not is_gov_host(own) and not _IP_RE.match(own) and own in addresses:
+    own = _site(host.split(":")[0]) if host else ""
+    if own and not is_gov_host(own) and not _IP_RE.match(own) and own in {_site(a) for a in addresses}:
         signs.append(f"self_portal_address:{own}")
     if len(_JUNK_TAG_RE.findall(evidence.raw)) >= MIN_JUNK_TAGS:
         signs.append("junk_tags")
-    weak = [f"nongov_address:{a}" for a in addresses if a != own]
+    weak = [f"nongov_address:{a}" for a in addresses if _site(a) != own]
     if evidence.spam and is_dense_spam(evidence.spam, evidence.text):
         signs.append("spam_dense")
     elif evidence.spam:
@@ -190,6 +191,16 @@ def rejection(issuer: str, trust: Trust) -> str | None:
     if not is_government_body(issuer):
         return f"{REJECTED}:unrecognised_issuer"
     return None
+
+
+def brand_rejection(names: Sequence[str]) -> str | None:
+    """When no issuer could be read at all: ``mirror_rejected:brand_issuer`` if a candidate name is a brand.
+
+    A brand that swallowed the body's name can be too long to pass for a name
+    (「365bet网上娱乐_365BETAPP官网_365体育平台网址人民政府合作交流办公室」); the copy is
+    still a brand-issuer mirror, and is counted as one.
+    """
+    return f"{REJECTED}:brand_issuer" if any(brand_in(name) for name in names) else None
 
 
 # --------------------------------------------------------------------------- the signs
@@ -226,6 +237,11 @@ def nongov_hosts(text: str) -> list[str]:
     return hosts
 
 
+def _site(host: str) -> str:
+    """www.zwinkt.com and zwinkt.com are one site."""
+    return host.removeprefix("www.")
+
+
 def is_traditional(text: str) -> bool:
     """True when Traditional-only characters make up a real share of the Chinese text."""
     traditional = sum(1 for ch in text if ch in TRADITIONAL_CHARS)
@@ -257,7 +273,7 @@ def _brand_signs(evidence: TrustEvidence) -> list[str]:
     for title in (*evidence.titles, title_tag.group(1) if title_tag else ""):
         match = SPAM_PHRASE_RE.search(squeeze(title))
         if match:
-            signs.append(f"brand_title:{match.group(0)}")
+            signs.append(f"brand_title:{match.group(0).strip('_-|')}")
             break
     if evidence.site_name and SPAM_PHRASE_RE.search(squeeze(evidence.site_name)):
         signs.append("brand_site_name")
