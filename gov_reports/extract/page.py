@@ -117,6 +117,7 @@ def build_record(page: CleanPage, raw: str, source: PageSource) -> AnnualReport:
         flags.append("correction")
     flags += [f for f in statistics.flags if f not in flags]
 
+    site_code = fields.site_id_code(page, raw)
     trust = assess(
         TrustEvidence(
             url=source.url,
@@ -128,7 +129,7 @@ def build_record(page: CleanPage, raw: str, source: PageSource) -> AnnualReport:
             text=text,
             spam=page.spam,
             site_name=page.meta.get("SiteName"),
-            site_id_code=fields.site_id_code(page, raw),
+            site_id_code=site_code,
             raw=raw,
         )
     )
@@ -155,7 +156,7 @@ def build_record(page: CleanPage, raw: str, source: PageSource) -> AnnualReport:
         signature=sig.issuer,
         signature_date=sig.date,
         index_number=fields.index_number(page),
-        site_id_code=fields.site_id_code(page, raw),
+        site_id_code=site_code,
         url=source.url,
         urls=[] if mirror else urls,
         mirrors=urls if mirror else [],
