@@ -171,6 +171,19 @@ def test_two_pinyin_glosses_are_not_enough() -> None:
     assert assess(evidence) == Trust("official", ("gov_host",))
 
 
+def test_account_names_in_brackets_are_not_pinyin() -> None:
+    text = "关注政务微博(hrbzw)、微信公众号(hljgov)和头条号(hrbgov)，政务服务热线(hotline)。"
+    assert assess(TrustEvidence(url="http://www.harbin.gov.cn/a.html", text=text)) == Trust("official", ("gov_host",))
+
+
+def test_same_named_districts_are_told_apart_by_the_issuer() -> None:
+    beijing_chaoyang = "110105"
+    evidence = TrustEvidence(
+        url="http://www.bjchy.gov.cn/a", division_code=beijing_chaoyang, site_name="朝阳区人民政府"
+    )
+    assert assess(evidence) == Trust("official", ("gov_host",))
+
+
 TRADITIONAL_PARAGRAPH = (
     "索引號(hào)：發(fā)布機(jī)構(gòu)：本報告根據《中華人民共和國政府信息公開條例》要求編制。全文包括總體情況、主動公開"
     "政府信息情況、收到和處理政府信息公開申請情況、政府信息公開行政複議和行政訴訟情況、存在的主要問題及改進情況。"

@@ -80,8 +80,12 @@ MIRROR_SIGNS = (
 WEAK_SIGNS = ("nongov_address", "spam_injected")
 REJECTED = "mirror_rejected"
 
-PINYIN_GLOSS_RE = re.compile(r"[\u4e00-\u9fff]\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)")
-PINYIN_GLOSS_STRIP_RE = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)")
+# One pinyin syllable (an initial, vowels with or without tone marks, a final n/ng/r) in brackets right
+# after a character: 「政(zheng)」, 「號(hào)」. Whole syllables only, so a WeChat id in brackets
+# (「政务微博(hrbzw)」) is not taken for a gloss.
+_SYLLABLE = r"(?:[zcs]h|[bpmfdtnlgkhjqxrzcsyw])?[aeiouüāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]{1,3}(?:ng|n|r)?"
+PINYIN_GLOSS_RE = re.compile(rf"[\u4e00-\u9fff]\({_SYLLABLE}\)")
+PINYIN_GLOSS_STRIP_RE = re.compile(rf"(?<=[\u4e00-\u9fff])\({_SYLLABLE}\)")
 MIN_PINYIN_GLOSSES = 3
 _TITLE_TAG_RE = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
 # Characters that exist only in Traditional writing (their Simplified forms differ), chosen among
@@ -302,7 +306,8 @@ def _site_signs(evidence: TrustEvidence) -> list[str]:
         return []
     signs: list[str] = []
     if evidence.site_name:
-        place = locate(squeeze(evidence.site_name))
+        # Same-named divisions (朝阳区 in Beijing and in Changchun): prefer the issuer's.
+        place = locate(squeeze(evidence.site_name), hint_code=evidence.division_code)
         if place is not None and not related_divisions(place.division.code, evidence.division_code):
             signs.append(f"site_name_mismatch:{squeeze(evidence.site_name)}")
     code = (evidence.site_id_code or "")[:6]
