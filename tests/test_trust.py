@@ -177,9 +177,9 @@ def test_account_names_in_brackets_are_not_pinyin() -> None:
 
 
 def test_same_named_districts_are_told_apart_by_the_issuer() -> None:
-    beijing_chaoyang = "110105"
+    changchun_chaoyang = "220104"  # without the issuer's code, 「朝阳区」 alone is Beijing's (110105)
     evidence = TrustEvidence(
-        url="http://www.bjchy.gov.cn/a", division_code=beijing_chaoyang, site_name="朝阳区人民政府"
+        url="http://www.cccy.gov.cn/a", division_code=changchun_chaoyang, site_name="朝阳区人民政府"
     )
     assert assess(evidence) == Trust("official", ("gov_host",))
 
