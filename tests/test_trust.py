@@ -146,6 +146,23 @@ def test_brand_replaced_issuer_is_rejected() -> None:
     assert raised.value.reason == "mirror_rejected:brand_issuer"
 
 
+@pytest.mark.parametrize(
+    ("title", "brand"),
+    [
+        ("金沙娱乐城官方网站2023年政府信息公开工作年度报告", "娱乐城官方网站"),
+        ("大发快三平台2023年政府信息公开工作年度报告", "平台"),
+        ("WWW.DF888.COM2023年政府信息公开工作年度报告", "WWW"),
+    ],
+)
+def test_brands_outside_the_spam_lexicon_are_rejected(title: str, brand: str) -> None:
+    text = report_text(title, year=2023)
+    with pytest.raises(NotAReport) as raised:
+        extract_report(text, kind="text", source=PageSource(url="http://www.gasstoo.com/col/col71982/index.html"))
+    assert raised.value.reason == "mirror_rejected:brand_issuer"
+    trust = assess(TrustEvidence(issuer=title[: title.index("2023")]))
+    assert [r for r in trust.reasons if r.startswith("brand_issuer")] == [f"brand_issuer:{brand}"]
+
+
 def test_brand_prefixed_department_is_rejected() -> None:
     """bjmssf.com: the brand replaced the region in front of a real department's name."""
     title = "365bet网上娱乐_365BETAPP官网_365体育平台网址人民政府合作交流办公室 2022年政府信息公开工作年度报告"

@@ -106,7 +106,7 @@ DENSE_SPAM_ITEMS = 6
 DENSE_SPAM_SHARE = 0.03
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 # The issuer's own name never holds these: they are what brand sites put where the body's name was.
-_BRAND_WORDS_RE = re.compile(r"官方网站|官网|网上娱乐|娱乐|平台网址|投注|博彩|app|[A-Za-z]{2,}", re.IGNORECASE)
+_BRAND_WORDS_RE = re.compile(r"官方网站|官网|娱乐|平台|投注|博彩|app|[A-Za-z]{2,}", re.IGNORECASE)
 _JUNK_TAG_RE = re.compile(r"<(?:noframes|listing|xmp|address)\s+id=[\"']?[a-z]{3,10}[\"']?\s*>", re.IGNORECASE)
 MIN_JUNK_TAGS = 2
 # An address starts with a scheme or a bare 「www.」; its host follows. Two plain regexes: a lookbehind
