@@ -16,6 +16,7 @@ from scrapy.utils.defer import deferred_from_coro
 from gov_reports.cli import main
 from gov_reports.demo import DemoPortal
 from tests.crawling import crawl, read_records
+from tests.mirror_portal import MirrorPortal
 
 YEARS = range(2019, 2023)
 REGISTRY = """issuer,province,city,county,level,column_url,provenance
@@ -28,8 +29,10 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 @pytest.fixture(scope="module")
 def demo_dump(demo_portal: DemoPortal, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo portal crawled together with a hijacked mirror of some of its reports."""
     output = tmp_path_factory.mktemp("report") / "reports.jsonl"
-    pytest_twisted.blockon(deferred_from_coro(crawl(demo_portal.start_urls, output)))
+    with MirrorPortal() as mirror:
+        pytest_twisted.blockon(deferred_from_coro(crawl([*demo_portal.start_urls, mirror.start_url], output)))
     return output
 
 
@@ -103,11 +106,15 @@ def test_report_numbers_match_the_dump(demo_dump: Path, report: Path) -> None:
         assert cells[f"quality|{year}|failed_checks"] == str(len(failing))
         assert cells[f"quality|{year}|tables_missing"] == str(sum("tables_missing" in r["flags"] for r in of_year))
 
-    mirrors = [
-        r for r in records if "mirror_suspected" in r["flags"] or any("nongov_address:" in f for f in r["flags"])
-    ]
-    assert cells["mirror_flagged"] == str(len(mirrors)) and mirrors
+    verdicts = Counter(r["trust"]["verdict"] for r in records)
+    for verdict, count in verdicts.items():
+        assert cells[f"trust|{verdict}"] == str(count)
+    assert cells["mirror_records"] == str(verdicts["mirror"])
+    mirror_copies = sum(len(r["mirrors"]) for r in records)
+    assert cells["mirror_copies"] == str(mirror_copies) and mirror_copies >= 1  # the mirror's copy of 哈尔滨 2019
     assert cells["spam_removed"] == str(sum(bool(r["spam"]) for r in records))
+    nongov = Counter(f.split(":", 1)[1] for r in records for f in r["flags"] if f.startswith("nongov_address:"))
+    assert {k.split("|", 1)[1]: int(v) for k, v in cells.items() if k.startswith("nongov-host|")} == nongov
 
     charts = page.css("svg.chart")
     assert len(charts) == 4

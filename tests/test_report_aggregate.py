@@ -127,7 +127,9 @@ def test_aggregate() -> None:
             "2022-02-10",
             summary={"applications_new": None},
             checks=[{"name": "applications_balance:total", "ok": False, "detail": ""}],
-            trust={"verdict": "official", "reasons": []},
+            trust={"verdict": "official", "reasons": ["configured_host"]},
+            flags=["mirror_suspected"],  # the trust verdict decides, not this older flag
+            mirrors=["http://mirror.example.com/a.html", "http://mirror.example.net/a.html"],
         ),
         record("乙县人民政府", 2021, "county", None, province="黑龙江省", trust={"verdict": "mirror", "reasons": []}),
         record("乙县人民政府", 2015, "county", "2016-03-01", province="黑龙江省"),
@@ -161,9 +163,10 @@ def test_aggregate() -> None:
     assert dict(data.quality[2021]) == {"records": 3, "failed_checks": 1, "tables_missing": 1, "no_statistics": 3}
 
     assert dict(data.trust) == {"not_assessed": 2, "official": 1, "mirror": 1}
-    assert data.mirror_flagged == 2  # one by its flags, one by its trust verdict
+    assert data.mirror_records == 2  # one by its trust verdict, one (no trust field) by its flag
+    assert data.mirror_copies == 2
     assert data.spam_removed == 1
-    assert dict(data.mirror_hosts) == {"www.tgflt.cn": 1}
+    assert dict(data.nongov_hosts) == {"www.tgflt.cn": 1}
 
 
 def test_aggregate_defaults_to_the_years_in_the_dump_and_charts_render_empty() -> None:

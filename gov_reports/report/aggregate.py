@@ -34,7 +34,7 @@ _PROSE_OUTCOMES: dict[str, str] = {
     "not_disclosed": "withheld",
     "not_held": "unable",
 }
-_MIRROR_HOST_RE = re.compile(r"^nongov_address:(.+)$")
+_NONGOV_HOST_RE = re.compile(r"^nongov_address:(.+)$")
 
 
 @dataclass
@@ -88,9 +88,13 @@ class ReportData:
     """Per year: records, failed_checks, tables_missing, no_statistics."""
     trust: Counter[str]
     """Records by trust verdict (official/mirror/unknown; 'not_assessed' when a record has no trust field)."""
-    mirror_flagged: int
+    mirror_records: int
+    """Records whose best copy is a mirror: trust verdict 'mirror' (records without `trust`: flag mirror_suspected)."""
+    mirror_copies: int
+    """Mirror copies set aside in favour of a better copy (addresses in the records' `mirrors`)."""
     spam_removed: int
-    mirror_hosts: Counter[str]
+    nongov_hosts: Counter[str]
+    """Non-government hosts the reports' text gives as addresses (flag nongov_address:<host>, a weak sign)."""
     outside_years: int = 0
     """Records in the dump whose year is outside `years` (left out of every table)."""
 
@@ -168,6 +172,14 @@ def trust_verdict(record: Mapping[str, Any]) -> str:
     return "not_assessed"
 
 
+def is_mirror(record: Mapping[str, Any]) -> bool:
+    """The best copy is a mirror: the trust verdict says so; a record from before `trust` existed, its flag."""
+    verdict = trust_verdict(record)
+    if verdict != "not_assessed":
+        return verdict == "mirror"
+    return "mirror_suspected" in (record.get("flags") or [])
+
+
 def missing_pairs(sources: Iterable[Any], by_issuer: Mapping[str, set[int]], years: Iterable[int]) -> list[Missing]:
     """(issuer, year) pairs of registered sources with no record, by province, issuer, year."""
     years = list(years)
@@ -210,8 +222,8 @@ def aggregate(
     outcomes = {group: YearSeries() for group in OUTCOME_GROUPS}
     quality: dict[int, Counter[str]] = {year: Counter() for year in report_years}
     trust: Counter[str] = Counter()
-    mirror_hosts: Counter[str] = Counter()
-    mirror_flagged = spam_removed = 0
+    nongov_hosts: Counter[str] = Counter()
+    mirror_records = mirror_copies = spam_removed = 0
 
     for year, record in kept:
         issuer = str(record.get("issuer") or UNKNOWN)
@@ -247,9 +259,9 @@ def aggregate(
         quality[year]["no_statistics"] += not record.get("stats")
 
         trust[trust_verdict(record)] += 1
-        hosts = [m[1] for f in flags if (m := _MIRROR_HOST_RE.match(f))]
-        mirror_hosts.update(hosts)
-        mirror_flagged += "mirror_suspected" in flags or bool(hosts) or trust_verdict(record) == "mirror"
+        nongov_hosts.update(m[1] for f in flags if (m := _NONGOV_HOST_RE.match(f)))
+        mirror_records += is_mirror(record)
+        mirror_copies += len(record.get("mirrors") or [])
         spam_removed += bool(record.get("spam")) or "spam_removed" in flags
 
     late.sort(key=lambda r: (-r.days_late, r.issuer, r.year))
@@ -276,9 +288,10 @@ def aggregate(
         lawsuits=lawsuits,
         quality=quality,
         trust=trust,
-        mirror_flagged=mirror_flagged,
+        mirror_records=mirror_records,
+        mirror_copies=mirror_copies,
         spam_removed=spam_removed,
-        mirror_hosts=mirror_hosts,
+        nongov_hosts=nongov_hosts,
         outside_years=outside,
     )
 

@@ -13,11 +13,12 @@ from gov_reports.report.charts import all_charts
 from gov_reports.report.html import render_html
 from gov_reports.sources import DEFAULT_REGISTRY, Source, load_registry
 
-# No crawl writes its stats to a file yet, so the mirror/spam numbers come from the dump alone.
+# No crawl writes its stats to a file (they are printed in the crawl summary), so these numbers come
+# from the dump alone; the note says so in the report.
 STATS_NOTE = (
-    "Derived from the dump only: records kept with a mirror verdict or flag, and records whose page carried "
-    "injected spam. Pages the crawl rejected outright are not in the dump; their counts are in the crawl "
-    "summary (gov_reports/skipped/…) printed at the end of each crawl."
+    "Derived from the dump only. Copies the crawl rejected outright (a mirror whose issuer is a brand or "
+    "unrecognisable, trap pages) never reach the dump: they are counted in the crawl summary printed at the "
+    'end of each crawl ("mirrors rejected", "skipped"; stats gov_reports/skipped/mirror_rejected:…).'
 )
 
 

@@ -269,19 +269,20 @@ def _quality(data: ReportData) -> str:
 
 def _rejected(data: ReportData, stats_note: str) -> str:
     verdicts = [_name(v) + _cell(n, f"trust|{v}") for v, n in sorted(data.trust.items())]
-    hosts = [_name(h) + _cell(n, f"mirror-host|{h}") for h, n in data.mirror_hosts.most_common()]
+    hosts = [_name(h) + _cell(n, f"nongov-host|{h}") for h, n in data.nongov_hosts.most_common()]
     return (
         '<h2 id="rejected">Mirrors and spam 镜像与垃圾内容</h2>'
         f'<p class="note">{escape(stats_note)}</p>'
         "<ul>"
-        f"<li>{_count(data.mirror_flagged, 'mirror_flagged')} records whose best copy is on a mirror "
-        "(trust verdict <code>mirror</code>, flag <code>mirror_suspected</code> or "
-        "<code>nongov_address:…</code>)</li>"
-        f"<li>{_count(data.spam_removed, 'spam_removed')} records with injected spam removed "
+        f"<li>{_count(data.mirror_records, 'mirror_records')} records whose only copy is a mirror "
+        "(trust verdict <code>mirror</code>; kept because no official copy was found)</li>"
+        f"<li>{_count(data.mirror_copies, 'mirror_copies')} mirror copies set aside because an official copy "
+        "won (addresses in the records' <code>mirrors</code>)</li>"
+        f"<li>{_count(data.spam_removed, 'spam_removed')} records whose page carried injected spam, removed "
         "(<code>spam</code> not empty)</li>"
         "</ul>"
         + _table(["trust verdict", "records"], verdicts)
-        + (_table(["mirror host (nongov_address)", "records"], hosts) if hosts else "")
+        + (_table(["non-government address quoted (nongov_address, a weak sign)", "records"], hosts) if hosts else "")
     )
 
 
