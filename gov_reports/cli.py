@@ -195,7 +195,7 @@ def run_export(args: argparse.Namespace) -> int:
     from gov_reports.export import export_tables
     from gov_reports.feeds import read_jsonl
 
-    records = [record for _, record in read_jsonl(args.input) if record is not None]
+    records = (record for _, record in read_jsonl(args.input) if record is not None)  # streamed
     written = export_tables(records, args.output)
     print("wrote " + ", ".join(str(p) for p in written))
     return 0

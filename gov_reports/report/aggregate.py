@@ -201,34 +201,30 @@ def aggregate(
     """Every number of the report. `years` limits the report (default: the years in the dump);
     `sources` are registered sources (objects with issuer, province, level) for the missing pairs."""
     wanted = set(years) if years is not None else None
-    kept: list[tuple[int, Mapping[str, Any]]] = []
-    outside = 0
+    # One pass over a stream of records: only counters are kept, never the records.
+    by_province: dict[str, Counter[int]] = defaultdict(Counter)
+    by_level: dict[str, Counter[int]] = defaultdict(Counter)
+    by_issuer: dict[str, set[int]] = defaultdict(set)
+    timeliness_by_year: dict[int, Counter[str]] = defaultdict(Counter)
+    timeliness_by_level: dict[str, Counter[str]] = defaultdict(Counter)
+    late: list[LateReport] = []
+    applications_new, carried_over = YearSeries(), YearSeries()
+    reconsiderations, lawsuits = YearSeries(), YearSeries()
+    outcomes = {group: YearSeries() for group in OUTCOME_GROUPS}
+    quality: dict[int, Counter[str]] = defaultdict(Counter)
+    trust: Counter[str] = Counter()
+    nongov_hosts: Counter[str] = Counter()
+    kept = outside = mirror_records = mirror_copies = spam_removed = 0
+
     for record in records:
         year = _year(record)
         if year is None or (wanted is not None and year not in wanted):
             outside += 1
             continue
-        kept.append((year, record))
-    report_years = sorted(wanted) if wanted is not None else sorted({year for year, _ in kept})
-
-    by_province: dict[str, dict[int, int]] = defaultdict(lambda: dict.fromkeys(report_years, 0))
-    by_level: dict[str, dict[int, int]] = {level: dict.fromkeys(report_years, 0) for level in LEVELS}
-    by_issuer: dict[str, set[int]] = defaultdict(set)
-    timeliness_by_year: dict[int, Counter[str]] = {year: Counter() for year in report_years}
-    timeliness_by_level: dict[str, Counter[str]] = {level: Counter() for level in LEVELS}
-    late: list[LateReport] = []
-    applications_new, carried_over = YearSeries(), YearSeries()
-    reconsiderations, lawsuits = YearSeries(), YearSeries()
-    outcomes = {group: YearSeries() for group in OUTCOME_GROUPS}
-    quality: dict[int, Counter[str]] = {year: Counter() for year in report_years}
-    trust: Counter[str] = Counter()
-    nongov_hosts: Counter[str] = Counter()
-    mirror_records = mirror_copies = spam_removed = 0
-
-    for year, record in kept:
+        kept += 1
         issuer = str(record.get("issuer") or UNKNOWN)
         level = str(record.get("level") or "unknown")
-        level = level if level in by_level else "unknown"
+        level = level if level in LEVELS else "unknown"
         by_province[str(record.get("province") or UNKNOWN)][year] += 1
         by_level[level][year] += 1
         by_issuer[issuer].add(year)
@@ -265,28 +261,29 @@ def aggregate(
         spam_removed += bool(record.get("spam")) or "spam_removed" in flags
 
     late.sort(key=lambda r: (-r.days_late, r.issuer, r.year))
+    report_years = sorted(wanted) if wanted is not None else sorted({y for counts in by_level.values() for y in counts})
     registered = missing = None
     if sources is not None:
         sources = list(sources)
         registered = len(sources)
         missing = missing_pairs(sources, by_issuer, report_years)
     return ReportData(
-        records=len(kept),
+        records=kept,
         years=report_years,
-        by_province=dict(sorted(by_province.items())),
-        by_level={level: counts for level, counts in by_level.items() if any(counts.values())},
+        by_province={p: {y: counts[y] for y in report_years} for p, counts in sorted(by_province.items())},
+        by_level={level: {y: by_level[level][y] for y in report_years} for level in LEVELS if level in by_level},
         by_issuer=dict(sorted(by_issuer.items())),
         registered=registered,
         missing=missing,
-        timeliness_by_year=timeliness_by_year,
-        timeliness_by_level={level: c for level, c in timeliness_by_level.items() if c},
+        timeliness_by_year={year: timeliness_by_year[year] for year in report_years},
+        timeliness_by_level={level: timeliness_by_level[level] for level in LEVELS if level in timeliness_by_level},
         late=late,
         applications_new=applications_new,
         applications_carried_over=carried_over,
         outcomes=outcomes,
         reconsiderations=reconsiderations,
         lawsuits=lawsuits,
-        quality=quality,
+        quality={year: quality[year] for year in report_years},
         trust=trust,
         mirror_records=mirror_records,
         mirror_copies=mirror_copies,

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 from gov_reports.feeds import read_jsonl
 from gov_reports.report.aggregate import aggregate
@@ -36,14 +37,19 @@ def registry_sources(path: Path | None) -> tuple[list[Source] | None, str]:
 def build_report(
     input_path: Path, output: Path, *, sources_path: Path | None = None, years: Sequence[int] | None = None
 ) -> Path:
-    records, unreadable = [], 0
-    for _, record in read_jsonl(input_path):
-        if record is None:
-            unreadable += 1
-        else:
-            records.append(record)
     sources, registry_note = registry_sources(sources_path)
-    data = aggregate(records, years=years, sources=sources)
+    unreadable = 0
+
+    def records() -> Iterator[dict[str, Any]]:
+        # Streamed: a dump of every 年报 (texts included) need not fit in memory; aggregate keeps numbers only.
+        nonlocal unreadable
+        for _, record in read_jsonl(input_path):
+            if record is None:
+                unreadable += 1
+            else:
+                yield record
+
+    data = aggregate(records(), years=years, sources=sources)
     notes = [f"{unreadable} unreadable line(s) in the dump were skipped."] if unreadable else []
     page = render_html(
         data,

@@ -4,9 +4,10 @@
 (the government's report) by 3月31日 of the following year. 2007 regulation: every
 行政机关 by 3月31日. Reports on years up to 2018 fall under the 2007 rule, reports on
 2019 onward under the 2019 rule (the 2019 format notice, 国办公开办函〔2019〕60号, says the
-deadline moved two months earlier). See docs/report.md and the project's
-reference/report-formats.md §1. Townships (乡镇) are governments, not departments,
-so they get the government deadline.
+deadline moved two months earlier); the texts are quoted in the project's
+reference notes (report-formats.md §1). The regulation names no deadline for
+townships (乡镇): they are governments, not departments, so they get the
+government deadline.
 """
 
 from __future__ import annotations
