@@ -177,3 +177,14 @@ def test_aggregate_defaults_to_the_years_in_the_dump_and_charts_render_empty() -
     assert list(charts) == ["applications", "outcomes", "reviews", "quality"]
     for svg in charts.values():
         assert svg.startswith('<svg class="chart" role="img"') and "<script" not in svg
+
+
+def test_html_escapes_what_comes_from_the_dump() -> None:
+    from gov_reports.report.html import render_html
+
+    hostile = record('<script>alert("x")</script>', 2020, "city", "2021-05-01", province="<b>省</b>")
+    data = aggregate([hostile, record("甲市人民政府", 2019)], years=[2020])
+    page = render_html(data, {}, source_name="<dump>.jsonl", registry_note="<i>none</i>", stats_note="&")
+    assert "<script" not in page and "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in page
+    assert "<b>省</b>" not in page and "&lt;dump&gt;.jsonl" in page and "<i>none</i>" not in page
+    assert "1 record(s) outside the years asked for are left out." in page
