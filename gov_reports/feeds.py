@@ -84,19 +84,19 @@ def _dumps(record: Record) -> str:
 
 @contextmanager
 def dump_lock(path: Path) -> Iterator[None]:
-    """Hold an exclusive lock on the dump (a `.<name>.lock` file beside it) across processes.
+    """Hold an exclusive lock for merging into the dump, across processes: `flock` on its directory.
 
     Several crawls may merge into one dump at once (the workers of a distributed crawl do):
     without the lock two read-merge-replace rounds overlap and the later one drops the
-    earlier one's records. The lock file is left in place: deleting it would race.
+    earlier one's records. The directory, not a lock file, so that nothing is left beside the
+    dump; merges into other dumps of the same directory wait their turn, which costs little.
     """
-    lock_path = path.with_name(f".{path.name}.lock")
-    with lock_path.open("a") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+    fd = os.open(path.parent, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # releases the lock
 
 
 def merge_into_file(path: Path, records: Iterable[Record], *, overwrite: bool = False) -> MergeResult:

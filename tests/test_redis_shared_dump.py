@@ -38,4 +38,4 @@ def test_concurrent_merges_into_one_dump_lose_nothing(tmp_path: Path):
         assert worker.exitcode == 0
     records = read_records(dump)
     assert len(records) == EXISTING + 3 * MERGES_PER_WORKER
-    assert (tmp_path / ".reports.jsonl.lock").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["reports.jsonl"]
