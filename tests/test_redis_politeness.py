@@ -46,10 +46,10 @@ def test_two_workers_keep_the_delay_per_host_between_them(redis_for_test: RedisF
         gaps = [b - a for a, b in pairwise(times)]
         shown = (host, [round(g, 3) for g in gaps])
         # Turns are granted DELAY apart (Redis clock); a request leaves its worker a moment after its
-        # turn (the event loop may be busy for a moment, as with Scrapy's own DOWNLOAD_DELAY), so single
-        # gaps may shrink by that much, the rate may not. Without the shared limit the two workers'
-        # requests would arrive together and at twice the rate.
-        assert min(gaps) >= DELAY * 0.8, shown
+        # turn (longer when the machine is loaded: the event loop may be busy, as with Scrapy's own
+        # DOWNLOAD_DELAY), so single gaps may shrink by that much, the rate may not. Without the shared
+        # limit the two workers' requests would arrive together (gaps near 0) and at twice the rate.
+        assert min(gaps) >= DELAY / 2, shown
         assert (times[-1] - times[0]) / len(gaps) >= DELAY * 0.95, shown
 
     # Both workers fetched pages, and each page was fetched once (robots.txt once per worker and host).
