@@ -18,8 +18,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
-from lxml.html import HtmlElement
-from parsel import Selector
+from parsel.csstranslator import HTMLTranslator
 
 from gov_reports.extract.chrome import (
     FILE_EXT_RE,
@@ -115,6 +114,18 @@ _DOWNLOAD_HREF_RE = re.compile(
     re.I,
 )
 
+# Compiled once: parsel compiled (and wrapped in Selector objects) every query on every call.
+_LINKS_XPATH = etree.XPath(".//a[@href]")
+_IMAGE_COUNT_XPATH = etree.XPath("count(.//img)")
+_ABSOLUTE_LINKS_XPATH = etree.XPath(".//a[starts-with(@href,'http')]")
+_HIDDEN_CANDIDATES_XPATH = etree.XPath("//*[@hidden or @style or @aria-hidden='true']")
+_TITLE_XPATHS = tuple(
+    etree.XPath(x) for x in ("//h1", "//h2", "//*[contains(@class,'title') or contains(@id,'title')]", "//title")
+)
+_TITLE_SEPARATOR_RE = re.compile(r"\s*[_|—–]\s*|\s+-\s+")
+_CMS_XPATHS = tuple((s, etree.XPath(HTMLTranslator().css_to_xpath(s))) for s in CMS_CONTAINERS)
+_GENERIC_XPATHS = tuple((s, etree.XPath(HTMLTranslator().css_to_xpath(s))) for s in GENERIC_CONTAINERS)
+
 
 @dataclass(kw_only=True)
 class CleanPage:
@@ -122,7 +133,7 @@ class CleanPage:
 
     lines: list[str] = field(default_factory=list)
     """Body paragraphs in order; a table row is one line with tab-separated cells."""
-    body: HtmlElement | None = field(default=None, repr=False)
+    body: etree._Element | None = field(default=None, repr=False)
     """The cleaned content container element (tables kept), for table parsing."""
     titles: list[str] = field(default_factory=list)
     """Title candidates, best first: ArticleTitle meta, headings, <title>, a title line of a dump."""
@@ -150,8 +161,8 @@ class CleanPage:
 def clean_html(html: str, url: str = "") -> CleanPage:
     """Clean an HTML report page."""
     page = CleanPage()
-    root = Selector(text=html).root
-    if not isinstance(root, HtmlElement):
+    root = parse_html(html)
+    if not isinstance(root.tag, str):
         return page
     page.meta = _read_meta(root)
     host = urlsplit(url).netloc.lower()
@@ -162,7 +173,7 @@ def clean_html(html: str, url: str = "") -> CleanPage:
     page.container = how
     page.labels = _labels_outside(root, container)
     _collect_attachments(container, url, page)
-    page.image_count = len(container.xpath(".//img"))
+    page.image_count = int(_IMAGE_COUNT_XPATH(container))
     lines: list[str] = []
     _render(container, lines)
     page.body = container
@@ -170,7 +181,21 @@ def clean_html(html: str, url: str = "") -> CleanPage:
     return page
 
 
-def _read_meta(root: HtmlElement) -> dict[str, str]:
+def parse_html(html: str) -> etree._Element:
+    """The page's tree, parsed as parsel's `Selector(text=html)` parses it (same bytes, same libxml2 options).
+
+    A plain `etree.HTMLParser`: `lxml.html`'s parser looks up a Python element class for every
+    element proxy it hands out, a cost paid on every step of every walk below, for methods
+    (`drop_tree`, `text_content`) that this module does not need (see `_drop`).
+    """
+    data = html.strip().replace("\x00", "").encode("utf-8") or b"<html/>"
+    # A parser per call: parsers keep state and are not safe to share between threads.
+    parser = etree.HTMLParser(recover=True, encoding="utf-8", huge_tree=True)
+    root = etree.fromstring(data, parser=parser)
+    return root if root is not None else etree.fromstring(b"<html/>", parser=parser)
+
+
+def _read_meta(root: etree._Element) -> dict[str, str]:
     meta = {}
     for el in root.iter("meta"):
         name = el.get("name") or el.get("property") or el.get("http-equiv")
@@ -180,26 +205,37 @@ def _read_meta(root: HtmlElement) -> dict[str, str]:
     return meta
 
 
-def _drop(el: HtmlElement) -> None:
-    """Remove an element but keep its tail text, which belongs to the surrounding sentence."""
-    if el.getparent() is not None:
-        el.drop_tree()
+def _drop(el: etree._Element) -> None:
+    """Remove an element but keep its tail text, which belongs to the surrounding sentence.
+
+    What `lxml.html`'s `drop_tree` does: the tail joins the previous sibling's tail, or the parent's text.
+    """
+    parent = el.getparent()
+    if parent is None:
+        return
+    if el.tail:
+        previous = el.getprevious()
+        if previous is None:
+            parent.text = (parent.text or "") + el.tail
+        else:
+            previous.tail = (previous.tail or "") + el.tail
+    parent.remove(el)
 
 
-def _drop_invisible(root: HtmlElement, page: CleanPage) -> None:
+def _drop_invisible(root: etree._Element, page: CleanPage) -> None:
     for el in list(root.iter(*_DROP_TAGS)):
         if el.tag == "script" and (el.get("type") or "").endswith("xml"):
             continue  # a Hanweb datastore: not visible, but harmless
         _drop(el)
     for el in list(root.iter(etree.Comment)):
-        el.drop_tree() if el.getparent() is not None else None
-    hidden = root.xpath("//*[@hidden or @style or @aria-hidden='true']")
+        _drop(el)
+    hidden = _HIDDEN_CANDIDATES_XPATH(root)
     for el in hidden:
         style = el.get("style") or ""
         if el.get("hidden") is None and el.get("aria-hidden") != "true" and not _HIDDEN_STYLE_RE.search(style):
             continue
         text = clean_line(" ".join(el.itertext()))
-        if text and (looks_like_spam(text) or el.xpath(".//a[starts-with(@href,'http')]")):
+        if text and (looks_like_spam(text) or _ABSOLUTE_LINKS_XPATH(el)):
             link_texts = [clean_line(" ".join(a.itertext())) for a in el.iter("a")]
             page.spam.extend(t for t in link_texts if t) if any(link_texts) else page.spam.append(text[:200])
         _drop(el)
@@ -210,8 +246,8 @@ def _drop_invisible(root: HtmlElement, page: CleanPage) -> None:
         _drop(el)
 
 
-def _drop_spam_links(root: HtmlElement, host: str, page: CleanPage) -> None:
-    for a in root.xpath("//a[@href]"):
+def _drop_spam_links(root: etree._Element, host: str, page: CleanPage) -> None:
+    for a in _LINKS_XPATH(root):
         href = a.get("href") or ""
         text = clean_line(" ".join(a.itertext()))
         link_host = urlsplit(href).netloc.lower()
@@ -222,13 +258,13 @@ def _drop_spam_links(root: HtmlElement, host: str, page: CleanPage) -> None:
             _drop(a)
 
 
-def _title_candidates(root: HtmlElement, meta: dict[str, str]) -> list[str]:
+def _title_candidates(root: etree._Element, meta: dict[str, str]) -> list[str]:
     candidates = [meta.get("ArticleTitle", ""), meta.get("title", "")]
-    for xpath in ("//h1", "//h2", "//*[contains(@class,'title') or contains(@id,'title')]", "//title"):
-        for el in root.xpath(xpath)[:5]:
+    for xpath in _TITLE_XPATHS:
+        for el in xpath(root)[:5]:
             text = clean_line(" ".join(el.itertext()))
             if el.tag == "title":
-                candidates.extend(p for p in re.split(r"\s*[_|—–]\s*|\s+-\s+", text) if p)
+                candidates.extend(p for p in _TITLE_SEPARATOR_RE.split(text) if p)
             candidates.append(text)
     seen, titles = set(), []
     for text in candidates:
@@ -240,8 +276,8 @@ def _title_candidates(root: HtmlElement, meta: dict[str, str]) -> list[str]:
     return sorted(titles, key=lambda t: not is_report_title(t))
 
 
-def _text_density_scores(root: HtmlElement) -> dict[HtmlElement, float]:
-    scores: dict[HtmlElement, float] = {}
+def _text_density_scores(root: etree._Element) -> dict[etree._Element, float]:
+    scores: dict[etree._Element, float] = {}
     containers = ("div", "td", "article", "section", "main", "body")
     for el in root.iter():
         if not isinstance(el.tag, str):
@@ -261,19 +297,16 @@ def _text_density_scores(root: HtmlElement) -> dict[HtmlElement, float]:
     return scores
 
 
-def _find_container(root: HtmlElement) -> tuple[HtmlElement, str]:
+def _find_container(root: etree._Element) -> tuple[etree._Element, str]:
     body = root.find("body")
     body = body if body is not None else root
-    selector_root = Selector(root=root)
-    for selector in CMS_CONTAINERS:
-        for candidate in selector_root.css(selector):
-            el = candidate.root
+    for selector, xpath in _CMS_XPATHS:
+        for el in xpath(root):
             if any(t.strip() for t in el.itertext()) or el.find(".//a") is not None:
                 return el, selector
     body_text = len(squeeze("".join(body.itertext())))
-    for selector in GENERIC_CONTAINERS:
-        for candidate in selector_root.css(selector):
-            el = candidate.root
+    for selector, xpath in _GENERIC_XPATHS:
+        for el in xpath(root):
             text = len(squeeze("".join(el.itertext())))
             # Scoring every element by text density is only worth its cost when no container is found.
             if text >= 0.4 * body_text or text >= 2000:
@@ -282,7 +315,7 @@ def _find_container(root: HtmlElement) -> tuple[HtmlElement, str]:
     return (max(scores, key=scores.__getitem__) if scores else body), "density"
 
 
-def _labels_outside(root: HtmlElement, container: HtmlElement) -> dict[str, str]:
+def _labels_outside(root: etree._Element, container: etree._Element) -> dict[str, str]:
     """Date and metadata labels from the page around the body (labels inside it are read by `_finish`)."""
     labels: dict[str, str] = {}
     parent = container.getparent()
@@ -303,14 +336,14 @@ def _labels_outside(root: HtmlElement, container: HtmlElement) -> dict[str, str]
     return labels
 
 
-def _article_area(container: HtmlElement) -> HtmlElement:
+def _article_area(container: etree._Element) -> etree._Element:
     """The container's parent: attachment lists (「附件：」, 「年报下载：」) often sit right beside the body."""
     parent = container.getparent()
     return parent if parent is not None and parent.tag not in ("body", "html") else container
 
 
-def _collect_attachments(container: HtmlElement, url: str, page: CleanPage) -> None:
-    for a in _article_area(container).xpath(".//a[@href]"):
+def _collect_attachments(container: etree._Element, url: str, page: CleanPage) -> None:
+    for a in _LINKS_XPATH(_article_area(container)):
         href = a.get("href", "").strip()
         name = clean_line(" ".join(a.itertext())) or href.rsplit("/", 1)[-1]
         if not href or href.startswith(("javascript:", "mailto:", "#")):
@@ -331,26 +364,36 @@ def _collect_attachments(container: HtmlElement, url: str, page: CleanPage) -> N
                 page.attachments.append(attachment)
 
 
-def _cell_text(cell: HtmlElement) -> str:
-    return clean_line(" ".join(t for t in cell.itertext() if t)).replace("\t", " ")
+def _cell_text(cell: etree._Element) -> str:
+    """A table cell's text on one display line: its text nodes joined by spaces, blanks normalised."""
+    if len(cell):
+        text = " ".join(filter(None, cell.itertext()))
+    else:
+        text = cell.text  # the common case (a number, a short label): no text nodes to gather
+        if not text:
+            return ""
+    text = clean_line(text)
+    return text.replace("\t", " ") if "\t" in text else text
 
 
-def _render(el: HtmlElement, lines: list[str], depth: int = 0) -> None:
+def _render(el: etree._Element, lines: list[str], depth: int = 0) -> None:
     """Append `el`'s text to `lines`: blocks start new lines, tables become tab-separated rows."""
     buf: list[str] = []
 
     def flush() -> None:
+        if not buf:
+            return
         text = "".join(buf)
         buf.clear()
         if text.strip():
             lines.extend(part for part in text.split("\n") if part.strip())
 
-    def walk(node: HtmlElement, level: int) -> None:
+    def walk(node: etree._Element, level: int) -> None:
         tag = node.tag if isinstance(node.tag, str) else ""
         if tag == "table":
             flush()
             for row in node.iter("tr"):
-                cells = [_cell_text(c) for c in row if isinstance(c.tag, str) and c.tag in ("td", "th")]
+                cells = [_cell_text(c) for c in row.iterchildren("td", "th")]
                 if any(cells):
                     lines.append("\t".join(cells))
             return
@@ -362,13 +405,15 @@ def _render(el: HtmlElement, lines: list[str], depth: int = 0) -> None:
             flush()
         if node.text and tag not in ("script", "style"):
             buf.append(node.text)
-        for child in node:
-            if level > 300:
-                buf.append(" ".join(child.itertext()))
-            else:
-                walk(child, level + 1)
-            if child.tail:
-                buf.append(child.tail)
+        if len(node):
+            deep = level > 300
+            for child in node:
+                if deep:
+                    buf.append(" ".join(child.itertext()))
+                else:
+                    walk(child, level + 1)
+                if child.tail:
+                    buf.append(child.tail)
         if block:
             flush()
 
@@ -435,7 +480,7 @@ def _finish(lines: list[str], page: CleanPage, *, mend_breaks: bool = False) -> 
             for key, value in parse_labels(line).items():
                 page.labels.setdefault(key, value)
             continue
-        if "\t" not in line and is_chrome_line(line, compact):
+        if "\t" not in line and is_chrome_line(line, compact, labels_checked=True):
             continue
         if compact in titles and len(kept) < 3:
             continue  # the title printed again above the body
