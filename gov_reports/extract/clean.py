@@ -33,6 +33,9 @@ from gov_reports.extract.spam import (
     looks_like_spam,
     remove_spam_phrases,
 )
+from gov_reports.extract.tables import SPACE_RE as _GRID_SPACE_RE
+from gov_reports.extract.tables import CellSpec, Grid, expand_rows, html_grids, table_rows
+from gov_reports.extract.tables import cell_text as table_cell_text
 from gov_reports.extract.text import clean_line, match_form, normalize_spaces, squeeze
 from gov_reports.extract.titles import is_report_title
 
@@ -141,6 +144,9 @@ class CleanPage:
     """<meta name=… content=…> pairs (PubDate, SiteName, SiteIDCode, …)."""
     labels: dict[str, str] = field(default_factory=dict)
     """Metadata block and date-line labels (发布机构, 发布时间, 索引号, …) found in the chrome."""
+    grids: list[Grid] | None = field(default=None, repr=False)
+    """The container's innermost tables as grids, read with its lines (`tables.html_grids(body)`);
+    None when not read (a text page, or a table nested too deep to render)."""
     attachments: list[dict] = field(default_factory=list)
     spam: list[str] = field(default_factory=list)
     image_count: int = 0
@@ -175,7 +181,8 @@ def clean_html(html: str, url: str = "") -> CleanPage:
     _collect_attachments(container, url, page)
     page.image_count = int(_IMAGE_COUNT_XPATH(container))
     lines: list[str] = []
-    _render(container, lines)
+    grids: list[Grid] = []
+    page.grids = grids if _render(container, lines, grids=grids) else None
     page.body = container
     _finish(lines, page)
     return page
@@ -367,18 +374,25 @@ def _collect_attachments(container: etree._Element, url: str, page: CleanPage) -
 def _cell_text(cell: etree._Element) -> str:
     """A table cell's text on one display line: its text nodes joined by spaces, blanks normalised."""
     if len(cell):
-        text = " ".join(filter(None, cell.itertext()))
-    else:
-        text = cell.text  # the common case (a number, a short label): no text nodes to gather
-        if not text:
-            return ""
+        return _line_cell(" ".join(filter(None, cell.itertext())))
+    text = cell.text  # the common case (a number, a short label): no text nodes to gather
+    return _line_cell(text) if text else ""
+
+
+def _line_cell(text: str) -> str:
     text = clean_line(text)
     return text.replace("\t", " ") if "\t" in text else text
 
 
-def _render(el: etree._Element, lines: list[str], depth: int = 0) -> None:
-    """Append `el`'s text to `lines`: blocks start new lines, tables become tab-separated rows."""
+def _render(el: etree._Element, lines: list[str], depth: int = 0, grids: list[Grid] | None = None) -> bool:
+    """Append `el`'s text to `lines`: blocks start new lines, tables become tab-separated rows.
+
+    With `grids`, also append the grid of every innermost table (what `tables.html_grids(el)` gives),
+    reading each cell once for both; returns False when some table was not reached (then `grids`
+    is incomplete).
+    """
     buf: list[str] = []
+    complete = True
 
     def flush() -> None:
         if not buf:
@@ -389,13 +403,17 @@ def _render(el: etree._Element, lines: list[str], depth: int = 0) -> None:
             lines.extend(part for part in text.split("\n") if part.strip())
 
     def walk(node: etree._Element, level: int) -> None:
+        nonlocal complete
         tag = node.tag if isinstance(node.tag, str) else ""
         if tag == "table":
             flush()
-            for row in node.iter("tr"):
-                cells = [_cell_text(c) for c in row.iterchildren("td", "th")]
-                if any(cells):
-                    lines.append("\t".join(cells))
+            if grids is None:
+                for row in node.iter("tr"):
+                    cells = [_cell_text(c) for c in row.iterchildren("td", "th")]
+                    if any(cells):
+                        lines.append("\t".join(cells))
+            else:
+                _render_table(node, lines, grids)
             return
         if tag == "br":
             buf.append("\n")
@@ -409,6 +427,7 @@ def _render(el: etree._Element, lines: list[str], depth: int = 0) -> None:
             deep = level > 300
             for child in node:
                 if deep:
+                    complete = False
                     buf.append(" ".join(child.itertext()))
                 else:
                     walk(child, level + 1)
@@ -419,6 +438,39 @@ def _render(el: etree._Element, lines: list[str], depth: int = 0) -> None:
 
     walk(el, depth)
     flush()
+    return complete
+
+
+def _render_table(table: etree._Element, lines: list[str], grids: list[Grid]) -> None:
+    """A table's rows as lines (every <tr> inside it, nested ones too), and its innermost tables as grids."""
+    trs = list(table.iter("tr"))
+    own = table_rows(table) if table.find(".//table") is None else None
+    if own is None or len(own) != len(trs):
+        # Nested tables (or rows outside thead/tbody/tfoot): the lines and the grids read different rows.
+        for row in trs:
+            cells = [_cell_text(c) for c in row.iterchildren("td", "th")]
+            if any(cells):
+                lines.append("\t".join(cells))
+        grids.extend(html_grids(table))
+        return
+    grid_rows: list[list[CellSpec]] = []
+    for row in trs:
+        cells = []
+        specs: list[CellSpec] = []
+        for cell in row.iterchildren("td", "th"):
+            if len(cell):
+                cells.append(_cell_text(cell))
+                grid_text = table_cell_text(cell, restore=True)
+            else:
+                text = cell.text
+                cells.append(_line_cell(text) if text else "")
+                grid_text = _GRID_SPACE_RE.sub(" ", text).strip() if text else ""
+            specs.append((grid_text, cell.get("rowspan"), cell.get("colspan")))
+        grid_rows.append(specs)
+        if any(cells):
+            lines.append("\t".join(cells))
+    if trs:
+        grids.append(Grid(expand_rows(grid_rows), positional=True))
 
 
 # --------------------------------------------------------------------------- text
@@ -440,9 +492,18 @@ def clean_text(text: str) -> CleanPage:
 # --------------------------------------------------------------------------- shared
 
 
+# Something `clean_line` would change in a cell of a tab-separated row: a blank other than a single
+# space, or a blank at either end of a cell. Rows rendered from <table> cells rarely have any.
+_UNCLEAN_CELL_RE = re.compile(
+    r"[\r\f\v\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff\u202f]| {2}|^[^\S\t]|[^\S\t]$|[^\S\t]\t|\t[^\S\t]"
+)
+
+
 def _clean_row(line: str) -> str:
     """A display line; in a table row each cell is cleaned and the tabs kept, leading ones too."""
     if "\t" in line:
+        if _UNCLEAN_CELL_RE.search(line) is None:
+            return line.rstrip("\t")  # every cell is already clean
         return "\t".join(clean_line(cell) for cell in line.split("\t")).rstrip("\t")
     return clean_line(line)
 

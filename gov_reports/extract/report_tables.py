@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from gov_reports.extract.numbers import parse_cell
@@ -111,6 +112,15 @@ _APPLICATION_COLUMN_RULES: tuple[tuple[str, Callable[[str], bool]], ...] = (
 )
 
 
+@lru_cache(maxsize=8192)
+def _application_rule(label: str) -> str | None:
+    """The first rule found in a normalised label (cached like `normalise_label`: the statutory labels recur)."""
+    for key, pattern in _APPLICATION_ROW_RULES:
+        if pattern.search(label):
+            return key
+    return None
+
+
 def match_application_row(labels: list[str], previous: str | None) -> str | None:
     """The table-三 row key for a row's label cells (group cells included), or None.
 
@@ -123,9 +133,9 @@ def match_application_row(labels: list[str], previous: str | None) -> str | None
         return None
     joined = "".join(dict.fromkeys(norm))
     for text in (norm[-1], joined):
-        for key, pattern in _APPLICATION_ROW_RULES:
-            if pattern.search(text):
-                return key
+        key = _application_rule(text)
+        if key is not None:
+            return key
     if strip_numbering(norm[-1]) == "其他" and (
         "其他处理" in joined or previous in ("other_unpaid_fees", "other_overdue_correction")
     ):
@@ -223,6 +233,7 @@ _DISCLOSURE_COLUMN_RULES: tuple[tuple[str, str | None, Callable[[str], bool]], .
 _UNIT_IN_HEADER = re.compile(r"单位[:：]?(万元|亿元|元)")
 
 
+@lru_cache(maxsize=8192)
 def _match_disclosure_row(label: str) -> str | None:
     text = strip_numbering(normalise_label(label))
     for key, test in _DISCLOSURE_ROW_RULES:
@@ -231,6 +242,7 @@ def _match_disclosure_row(label: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=8192)
 def _match_disclosure_column(label: str) -> tuple[str, str | None] | None:
     text = normalise_label(label)
     for key, evidence, test in _DISCLOSURE_COLUMN_RULES:

@@ -37,7 +37,8 @@ class Grid:
 
 # --- Labels ----------------------------------------------------------------
 
-_SPACE = re.compile(r"[\s\u3000\xa0\u200b]+")
+SPACE_RE = re.compile(r"[\s\u3000\xa0\u200b]+")
+_SPACE = SPACE_RE
 _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "「": '"', "」": '"', "、": ","})
 _CN = "一二三四五六七八九十"
 _NUMBERING = re.compile(rf"^(?:[{_CN}]+[,.]|\(?[{_CN}]+\)|\d+[.,)]|\(\d+\))+")
@@ -68,11 +69,10 @@ def strip_numbering(label: str) -> str:
 # --- HTML ------------------------------------------------------------------
 
 _SECTIONS = frozenset({"thead", "tbody", "tfoot"})
-_CELLS = frozenset({"td", "th"})
 _SPAN_DIGITS = re.compile(r"\s*(\d+)")
 
 
-def _table_rows(table: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
+def table_rows(table: etree._Element) -> list[etree._Element]:
     """The table's own <tr>s (directly or in thead/tbody/tfoot), not a nested table's."""
     rows = []
     for child in table:
@@ -83,47 +83,66 @@ def _table_rows(table: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
     return rows
 
 
-def _cell_text(cell: lxml.html.HtmlElement) -> str:
+def cell_text(cell: etree._Element, *, restore: bool = False) -> str:
     """All text of a cell; `<br>` becomes a space (labels drop spaces later).
 
     Other inline nodes are joined without a space: Word paste splits one
-    number over several spans.
+    number over several spans. The space goes into the `<br>`'s tail; with
+    `restore`, the tails are put back as they were (the tree is left unchanged).
     """
     if len(cell) == 0:
         text = cell.text or ""
     else:
-        for br in cell.iter("br"):
-            br.tail = " " + (br.tail or "")
+        tails = [(br, br.tail) for br in cell.iter("br")]
+        for br, tail in tails:
+            br.tail = " " + (tail or "")
         text = "".join(cell.itertext())
+        if restore:
+            for br, tail in tails:
+                br.tail = tail
     return _SPACE.sub(" ", text).strip()
 
 
-def _span(cell: lxml.html.HtmlElement, name: str) -> int:
-    raw = cell.get(name)
+def _span(raw: str | None) -> int:
+    """A rowspan/colspan attribute's value, clamped to 1..MAX_SPAN."""
     if raw is None or raw == "1":
         return 1
     digits = _SPAN_DIGITS.match(raw)
     return max(1, min(int(digits.group(1)), MAX_SPAN)) if digits else 1
 
 
-def expand_table(table: lxml.html.HtmlElement) -> list[list[str]]:
+CellSpec = tuple[str, str | None, str | None]
+"""A cell as `expand_rows` takes it: (text, rowspan attribute, colspan attribute)."""
+
+
+def expand_table(table: etree._Element) -> list[list[str]]:
     """The table as a rectangular grid, rowspan/colspan cells copied into every slot they cover."""
-    trs = _table_rows(table)
-    n_rows = len(trs)
-    grid: list[list[str | None]] = [[] for _ in trs]
-    for r, tr in enumerate(trs):
+    return expand_rows(
+        [
+            [(cell_text(cell), cell.get("rowspan"), cell.get("colspan")) for cell in tr.iterchildren("td", "th")]
+            for tr in table_rows(table)
+        ]
+    )
+
+
+def expand_rows(rows: list[list[CellSpec]]) -> list[list[str]]:
+    """`expand_table` on cells already read: each row's (text, rowspan, colspan) in order."""
+    n_rows = len(rows)
+    grid: list[list[str | None]] = [[] for _ in rows]
+    for r, cells in enumerate(rows):
         row = grid[r]
         c = 0
-        for cell in tr:
-            if cell.tag not in _CELLS:
-                continue
+        for text, rowspan_attr, colspan_attr in cells:
             while c < len(row) and row[c] is not None:
                 c += 1
-            text = _cell_text(cell)
-            rowspan = min(_span(cell, "rowspan"), n_rows - r)
-            colspan = _span(cell, "colspan")
-            if rowspan == 1 and colspan == 1 and c == len(row):
+            if rowspan_attr is None and colspan_attr is None and c == len(row):
                 row.append(text)  # the common case
+                c += 1
+                continue
+            rowspan = min(_span(rowspan_attr), n_rows - r)
+            colspan = _span(colspan_attr)
+            if rowspan == 1 and colspan == 1 and c == len(row):
+                row.append(text)
                 c += 1
                 continue
             for target in grid[r : r + rowspan]:
