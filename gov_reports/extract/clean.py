@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import islice
 from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
@@ -122,8 +123,12 @@ _LINKS_XPATH = etree.XPath(".//a[@href]")
 _IMAGE_COUNT_XPATH = etree.XPath("count(.//img)")
 _ABSOLUTE_LINKS_XPATH = etree.XPath(".//a[starts-with(@href,'http')]")
 _HIDDEN_CANDIDATES_XPATH = etree.XPath("//*[@hidden or @style or @aria-hidden='true']")
-_TITLE_XPATHS = tuple(
-    etree.XPath(x) for x in ("//h1", "//h2", "//*[contains(@class,'title') or contains(@id,'title')]", "//title")
+# //h1, //h2, //*[…title…], //title: the tag searches by iter (no XPath evaluation), all in document order.
+_TITLE_FINDERS = (
+    lambda root: list(islice(root.iter("h1"), 5)),
+    lambda root: list(islice(root.iter("h2"), 5)),
+    etree.XPath("//*[contains(@class,'title') or contains(@id,'title')]"),
+    lambda root: list(islice(root.iter("title"), 5)),
 )
 _TITLE_SEPARATOR_RE = re.compile(r"\s*[_|—–]\s*|\s+-\s+")
 _CMS_XPATHS = tuple((s, etree.XPath(HTMLTranslator().css_to_xpath(s))) for s in CMS_CONTAINERS)
@@ -267,8 +272,8 @@ def _drop_spam_links(root: etree._Element, host: str, page: CleanPage) -> None:
 
 def _title_candidates(root: etree._Element, meta: dict[str, str]) -> list[str]:
     candidates = [meta.get("ArticleTitle", ""), meta.get("title", "")]
-    for xpath in _TITLE_XPATHS:
-        for el in xpath(root)[:5]:
+    for find in _TITLE_FINDERS:
+        for el in find(root)[:5]:
             text = clean_line(" ".join(el.itertext()))
             if el.tag == "title":
                 candidates.extend(p for p in _TITLE_SEPARATOR_RE.split(text) if p)
@@ -304,6 +309,11 @@ def _text_density_scores(root: etree._Element) -> dict[etree._Element, float]:
     return scores
 
 
+def _all_text(el: etree._Element) -> str:
+    """`"".join(el.itertext())`, serialised by libxml2 instead of a Python loop over the text nodes."""
+    return etree.tostring(el, method="text", encoding="unicode", with_tail=False)
+
+
 def _find_container(root: etree._Element) -> tuple[etree._Element, str]:
     body = root.find("body")
     body = body if body is not None else root
@@ -311,10 +321,10 @@ def _find_container(root: etree._Element) -> tuple[etree._Element, str]:
         for el in xpath(root):
             if any(t.strip() for t in el.itertext()) or el.find(".//a") is not None:
                 return el, selector
-    body_text = len(squeeze("".join(body.itertext())))
+    body_text = len(squeeze(_all_text(body)))
     for selector, xpath in _GENERIC_XPATHS:
         for el in xpath(root):
-            text = len(squeeze("".join(el.itertext())))
+            text = len(squeeze(_all_text(el)))
             # Scoring every element by text density is only worth its cost when no container is found.
             if text >= 0.4 * body_text or text >= 2000:
                 return el, selector

@@ -39,14 +39,22 @@ class Grid:
 
 SPACE_RE = re.compile(r"[\s\u3000\xa0\u200b]+")
 _SPACE = SPACE_RE
-_QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "「": '"', "」": '"', "、": ","})
+_QUOTES = (("“", '"'), ("”", '"'), ("‘", "'"), ("’", "'"), ("「", '"'), ("」", '"'), ("、", ","))
 _CN = "一二三四五六七八九十"
 _NUMBERING = re.compile(rf"^(?:[{_CN}]+[,.]|\(?[{_CN}]+\)|\d+[.,)]|\(\d+\))+")
 
 
 def normalise_text(text: str) -> str:
     """`normalise_label` without the cache, for long text (a whole table)."""
-    return _SPACE.sub("", unicodedata.normalize("NFKC", text)).translate(_QUOTES)
+    text = unicodedata.normalize("NFKC", text)
+    if "\u200b" in text:
+        text = text.replace("\u200b", "")
+    # `SPACE_RE.sub("", text)`, faster: str.split splits on exactly the other characters SPACE_RE matches.
+    text = "".join(text.split())
+    for quote, plain in _QUOTES:  # str.translate with a dict is a Python-level lookup per character
+        if quote in text:
+            text = text.replace(quote, plain)
+    return text
 
 
 @lru_cache(maxsize=8192)

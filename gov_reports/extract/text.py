@@ -19,12 +19,21 @@ _PUNCT = (("（", "("), ("）", ")"), ("：", ":"), ("，", ","), ("；", ";"), 
 
 def normalize_spaces(text: str) -> str:
     """Turn every kind of blank into a plain space and collapse runs (tabs and newlines kept)."""
+    if text.isprintable() and "  " not in text:
+        return text  # no blank but single spaces (every other blank is unprintable): nothing to change
     return _RUN_OF_SPACES.sub(" ", text)
 
 
 def squeeze(text: str) -> str:
     """Remove all whitespace: for matching letter-spaced labels such as 「发 布 机 构」."""
-    return _ANY_SPACE.sub("", text)
+    # What `_ANY_SPACE.sub("", text)` gives (str.split splits on exactly the characters `\s` matches,
+    # NBSP and the ideographic space included; only U+200B and U+FEFF are not whitespace to it),
+    # several times faster on a whole report: the regex tests its class character by character.
+    if "\u200b" in text:
+        text = text.replace("\u200b", "")
+    if "\ufeff" in text:
+        text = text.replace("\ufeff", "")
+    return "".join(text.split())
 
 
 def halfwidth_punct(text: str) -> str:
@@ -42,4 +51,6 @@ def match_form(text: str) -> str:
 
 def clean_line(text: str) -> str:
     """One display line: blanks normalised, ends stripped."""
-    return normalize_spaces(text).strip()
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text  # the common case: already clean (the only printable blank is the space)
+    return _RUN_OF_SPACES.sub(" ", text).strip()
