@@ -38,8 +38,8 @@ def _fmt(value: Number) -> str:
 
 def _sum_check(name: str, left: dict[str, Any], right: dict[str, Any]) -> dict[str, Any]:
     """Compare sum(left) with sum(right); each side maps a cell label to its value."""
-    blanks = [label for label, v in (*left.items(), *right.items()) if v is None]
-    if blanks:
+    if None in left.values() or None in right.values():
+        blanks = [label for label, v in (*left.items(), *right.items()) if v is None]
         shown = ", ".join(blanks[:4]) + (", …" if len(blanks) > 4 else "")
         return make_check(name, None, f"not checkable: blank {shown}")
     lsum, rsum = sum(left.values()), sum(right.values())

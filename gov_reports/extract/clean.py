@@ -465,16 +465,21 @@ def _render_table(table: etree._Element, lines: list[str], grids: list[Grid]) ->
         return
     grid_rows: list[list[CellSpec]] = []
     for row in trs:
-        cells = []
+        cells: list[str] = []
         specs: list[CellSpec] = []
         for cell in row.iterchildren("td", "th"):
+            text = cell.text
             if len(cell):
-                cells.append(_cell_text(cell))
+                line_text = _cell_text(cell)
                 grid_text = table_cell_text(cell, restore=True)
+            elif not text:
+                line_text = grid_text = ""
+            elif text.isprintable() and "  " not in text and text[0] != " " and text[-1] != " ":
+                line_text = grid_text = text  # no blank to normalise (see text.clean_line): most cells
             else:
-                text = cell.text
-                cells.append(_line_cell(text) if text else "")
-                grid_text = _GRID_SPACE_RE.sub(" ", text).strip() if text else ""
+                line_text = _line_cell(text)
+                grid_text = _GRID_SPACE_RE.sub(" ", text).strip()
+            cells.append(line_text)
             specs.append((grid_text, cell.get("rowspan"), cell.get("colspan")))
         grid_rows.append(specs)
         if any(cells):
