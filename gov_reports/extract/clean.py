@@ -14,12 +14,12 @@ cut out of sentences, and PDF/Word line breaks inside words are mended.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
-from parsel.csstranslator import HTMLTranslator
 
 from gov_reports.extract.chrome import (
     FILE_EXT_RE,
@@ -122,17 +122,46 @@ _DOWNLOAD_HREF_RE = re.compile(
 _LINKS_XPATH = etree.XPath(".//a[@href]")
 _IMAGE_COUNT_XPATH = etree.XPath("count(.//img)")
 _ABSOLUTE_LINKS_XPATH = etree.XPath(".//a[starts-with(@href,'http')]")
-_HIDDEN_CANDIDATES_XPATH = etree.XPath("//*[@hidden or @style or @aria-hidden='true']")
-# //h1, //h2, //*[…title…], //title: the tag searches by iter (no XPath evaluation), all in document order.
+# Attribute steps (`//@style/..`) rather than predicates on every element (`//*[@style]`): libxml2
+# answers them several times faster, with the same elements in the same (document) order.
+_HIDDEN_CANDIDATES_XPATH = etree.XPath("//@hidden/.. | //@style/.. | //@aria-hidden[.='true']/..")
+# //h1, //h2, //*[contains(@class,'title') or contains(@id,'title')], //title: the tag searches by iter
+# (no XPath evaluation), all in document order.
 _TITLE_FINDERS = (
     lambda root: list(islice(root.iter("h1"), 5)),
     lambda root: list(islice(root.iter("h2"), 5)),
-    etree.XPath("//*[contains(@class,'title') or contains(@id,'title')]"),
+    etree.XPath("//@class[contains(., 'title')]/.. | //@id[contains(., 'title')]/.."),
     lambda root: list(islice(root.iter("title"), 5)),
 )
 _TITLE_SEPARATOR_RE = re.compile(r"\s*[_|—–]\s*|\s+-\s+")
-_CMS_XPATHS = tuple((s, etree.XPath(HTMLTranslator().css_to_xpath(s))) for s in CMS_CONTAINERS)
-_GENERIC_XPATHS = tuple((s, etree.XPath(HTMLTranslator().css_to_xpath(s))) for s in GENERIC_CONTAINERS)
+
+# Every element a container selector could match, in document order, in one walk of the tree.
+_CONTAINER_CANDIDATES = etree.XPath("//@id/.. | //@class/.. | //article")
+
+
+def _select(root: etree._Element, selectors: tuple[str, ...]) -> Iterator[tuple[str, etree._Element]]:
+    """(selector, element) in selector order, then document order: what each selector's `css()` gives in turn.
+
+    The selectors are simple (#id, .class, tag): one walk indexes the candidates by id, class token
+    and tag, instead of one XPath walk of the whole page per selector (21 of them).
+    """
+    by_key: dict[str, list[etree._Element]] = {}
+    for el in _CONTAINER_CANDIDATES(root):
+        keys = [el.tag]
+        el_id = el.get("id")
+        if el_id is not None:
+            keys.append("#" + el_id)
+        classes = el.get("class")
+        if classes:
+            # CSS's ~= test as cssselect writes it: a token of normalize-space(@class).
+            for blank in "\t\r\n":
+                classes = classes.replace(blank, " ")
+            keys += ["." + token for token in classes.split(" ") if token]
+        for key in dict.fromkeys(keys):
+            by_key.setdefault(key, []).append(el)
+    for selector in selectors:
+        for el in by_key.get(selector, ()):
+            yield selector, el
 
 
 @dataclass(kw_only=True)
@@ -317,17 +346,15 @@ def _all_text(el: etree._Element) -> str:
 def _find_container(root: etree._Element) -> tuple[etree._Element, str]:
     body = root.find("body")
     body = body if body is not None else root
-    for selector, xpath in _CMS_XPATHS:
-        for el in xpath(root):
-            if any(t.strip() for t in el.itertext()) or el.find(".//a") is not None:
-                return el, selector
+    for selector, el in _select(root, CMS_CONTAINERS):
+        if any(t.strip() for t in el.itertext()) or el.find(".//a") is not None:
+            return el, selector
     body_text = len(squeeze(_all_text(body)))
-    for selector, xpath in _GENERIC_XPATHS:
-        for el in xpath(root):
-            text = len(squeeze(_all_text(el)))
-            # Scoring every element by text density is only worth its cost when no container is found.
-            if text >= 0.4 * body_text or text >= 2000:
-                return el, selector
+    for selector, el in _select(root, GENERIC_CONTAINERS):
+        text = len(squeeze(_all_text(el)))
+        # Scoring every element by text density is only worth its cost when no container is found.
+        if text >= 0.4 * body_text or text >= 2000:
+            return el, selector
     scores = _text_density_scores(root)
     return (max(scores, key=scores.__getitem__) if scores else body), "density"
 
