@@ -119,9 +119,7 @@ _DOWNLOAD_HREF_RE = re.compile(
 )
 
 # Compiled once: parsel compiled (and wrapped in Selector objects) every query on every call.
-_LINKS_XPATH = etree.XPath(".//a[@href]")
-_IMAGE_COUNT_XPATH = etree.XPath("count(.//img)")
-_ABSOLUTE_LINKS_XPATH = etree.XPath(".//a[starts-with(@href,'http')]")
+_ABSOLUTE_LINKS_XPATH = etree.XPath(".//a/@href[starts-with(., 'http')]/..")
 # Attribute steps (`//@style/..`) rather than predicates on every element (`//*[@style]`): libxml2
 # answers them several times faster, with the same elements in the same (document) order.
 _HIDDEN_CANDIDATES_XPATH = etree.XPath("//@hidden/.. | //@style/.. | //@aria-hidden[.='true']/..")
@@ -213,7 +211,7 @@ def clean_html(html: str, url: str = "") -> CleanPage:
     page.container = how
     page.labels = _labels_outside(root, container)
     _collect_attachments(container, url, page)
-    page.image_count = int(_IMAGE_COUNT_XPATH(container))
+    page.image_count = sum(1 for _ in container.iterdescendants("img"))
     lines: list[str] = []
     grids: list[Grid] = []
     page.grids = grids if _render(container, lines, grids=grids) else None
@@ -244,6 +242,11 @@ def _read_meta(root: etree._Element) -> dict[str, str]:
         if name and content is not None:
             meta.setdefault(name.strip(), normalize_spaces(content).strip())
     return meta
+
+
+def _links(el: etree._Element) -> list[etree._Element]:
+    """`el.xpath(".//a[@href]")`: the links below `el`, in document order."""
+    return [a for a in el.iterdescendants("a") if a.get("href") is not None]
 
 
 def _drop(el: etree._Element) -> None:
@@ -288,7 +291,7 @@ def _drop_invisible(root: etree._Element, page: CleanPage) -> None:
 
 
 def _drop_spam_links(root: etree._Element, host: str, page: CleanPage) -> None:
-    for a in _LINKS_XPATH(root):
+    for a in _links(root):
         href = a.get("href") or ""
         text = clean_line(" ".join(a.itertext()))
         link_host = urlsplit(href).netloc.lower()
@@ -387,7 +390,7 @@ def _article_area(container: etree._Element) -> etree._Element:
 
 
 def _collect_attachments(container: etree._Element, url: str, page: CleanPage) -> None:
-    for a in _LINKS_XPATH(_article_area(container)):
+    for a in _links(_article_area(container)):
         href = a.get("href", "").strip()
         name = clean_line(" ".join(a.itertext())) or href.rsplit("/", 1)[-1]
         if not href or href.startswith(("javascript:", "mailto:", "#")):
