@@ -35,7 +35,7 @@ from gov_reports.extract.spam import (
     remove_spam_phrases,
 )
 from gov_reports.extract.tables import SPACE_RE as _GRID_SPACE_RE
-from gov_reports.extract.tables import CellSpec, Grid, expand_rows, html_grids, table_rows
+from gov_reports.extract.tables import Grid, RowSpec, Spans, expand_rows, html_grids, spanned_cells, table_rows
 from gov_reports.extract.tables import cell_text as table_cell_text
 from gov_reports.extract.text import clean_line, match_form, normalize_spaces, squeeze
 from gov_reports.extract.titles import is_report_title
@@ -493,25 +493,33 @@ def _render_table(table: etree._Element, lines: list[str], grids: list[Grid]) ->
                 lines.append("\t".join(cells))
         grids.extend(html_grids(table))
         return
-    grid_rows: list[list[CellSpec]] = []
+    spanned = spanned_cells(table)
+    grid_rows: list[RowSpec] = []
     for row in trs:
         cells: list[str] = []
-        specs: list[CellSpec] = []
+        grid_texts: list[str] = []
+        spans: list[Spans] | None = None
         for cell in row.iterchildren("td", "th"):
             text = cell.text
             if len(cell):
-                line_text = _cell_text(cell)
-                grid_text = table_cell_text(cell, restore=True)
+                cells.append(_cell_text(cell))
+                grid_texts.append(table_cell_text(cell, restore=True))
             elif not text:
-                line_text = grid_text = ""
+                cells.append("")
+                grid_texts.append("")
             elif text.isprintable() and "  " not in text and text[0] != " " and text[-1] != " ":
-                line_text = grid_text = text  # no blank to normalise (see text.clean_line): most cells
+                cells.append(text)  # no blank to normalise (see text.clean_line): most cells
+                grid_texts.append(text)
             else:
-                line_text = _line_cell(text)
-                grid_text = _GRID_SPACE_RE.sub(" ", text).strip()
-            cells.append(line_text)
-            specs.append((grid_text, cell.get("rowspan"), cell.get("colspan")))
-        grid_rows.append(specs)
+                cells.append(_line_cell(text))
+                grid_texts.append(_GRID_SPACE_RE.sub(" ", text).strip())
+            if cell in spanned:
+                if spans is None:
+                    spans = [(None, None)] * (len(grid_texts) - 1)
+                spans.append((cell.get("rowspan"), cell.get("colspan")))
+            elif spans is not None:
+                spans.append((None, None))
+        grid_rows.append((grid_texts, spans))
         if any(cells):
             lines.append("\t".join(cells))
     if trs:

@@ -119,30 +119,43 @@ def _span(raw: str | None) -> int:
     return max(1, min(int(digits.group(1)), MAX_SPAN)) if digits else 1
 
 
-CellSpec = tuple[str, str | None, str | None]
-"""A cell as `expand_rows` takes it: (text, rowspan attribute, colspan attribute)."""
+Spans = tuple[str | None, str | None]
+"""A cell's rowspan and colspan attributes, as written (None when absent)."""
+RowSpec = tuple[list[str], list[Spans] | None]
+"""A row as `expand_rows` takes it: its cells' texts, and their spans (None when no cell has any)."""
+_SPANNED = etree.XPath(".//@rowspan/.. | .//@colspan/..")
 
 
 def expand_table(table: etree._Element) -> list[list[str]]:
     """The table as a rectangular grid, rowspan/colspan cells copied into every slot they cover."""
-    return expand_rows(
-        [
-            [(cell_text(cell), cell.get("rowspan"), cell.get("colspan")) for cell in tr.iterchildren("td", "th")]
-            for tr in table_rows(table)
-        ]
-    )
+    rows: list[RowSpec] = []
+    for tr in table_rows(table):
+        cells = list(tr.iterchildren("td", "th"))
+        texts = [cell_text(cell) for cell in cells]
+        spans = [(cell.get("rowspan"), cell.get("colspan")) for cell in cells]
+        rows.append((texts, spans if any(a is not None or b is not None for a, b in spans) else None))
+    return expand_rows(rows)
 
 
-def expand_rows(rows: list[list[CellSpec]]) -> list[list[str]]:
-    """`expand_table` on cells already read: each row's (text, rowspan, colspan) in order."""
+def spanned_cells(table: etree._Element) -> set[etree._Element]:
+    """The cells under `table` that have a rowspan or colspan attribute (most have neither)."""
+    return set(_SPANNED(table))
+
+
+def expand_rows(rows: list[RowSpec]) -> list[list[str]]:
+    """`expand_table` on cells already read: each row's texts, and their spans."""
     n_rows = len(rows)
     grid: list[list[str | None]] = [[] for _ in rows]
-    for r, cells in enumerate(rows):
+    for r, (texts, spans) in enumerate(rows):
         row = grid[r]
+        if spans is None and not row:
+            grid[r] = list(texts)  # no span here and none reaching down from above: the cells as they are
+            continue
         c = 0
-        for text, rowspan_attr, colspan_attr in cells:
+        for i, text in enumerate(texts):
             while c < len(row) and row[c] is not None:
                 c += 1
+            rowspan_attr, colspan_attr = spans[i] if spans is not None else (None, None)
             if rowspan_attr is None and colspan_attr is None and c == len(row):
                 row.append(text)  # the common case
                 c += 1
