@@ -44,8 +44,19 @@ _CN = "一二三四五六七八九十"
 _NUMBERING = re.compile(rf"^(?:[{_CN}]+[,.]|\(?[{_CN}]+\)|\d+[.,)]|\(\d+\))+")
 
 
+_NFKC_ASCII = tuple(
+    (wide, unicodedata.normalize("NFKC", wide)) for wide in "（）：，；．／％＋－０１２３４５６７８９\u3000\xa0"
+)
+
+
 def normalise_text(text: str) -> str:
     """`normalise_label` without the cache, for long text (a whole table)."""
+    # NFKC works character by character through Unicode tables once a string needs any change, slow on
+    # a whole table; the full-width forms and blanks these tables are full of are mapped first to what
+    # NFKC maps them to (ASCII), which changes nothing in the result and mostly leaves NFKC nothing to do.
+    for wide, narrow in _NFKC_ASCII:
+        if wide in text:
+            text = text.replace(wide, narrow)
     text = unicodedata.normalize("NFKC", text)
     if "\u200b" in text:
         text = text.replace("\u200b", "")
