@@ -245,8 +245,10 @@ def is_chrome_line(line: str, compact: str | None = None, *, labels_checked: boo
         if _CHROME_LINE_START_RE.match(compact) or _CHROME_LINE_ANYWHERE_RE.search(compact):
             return True
         # A bare trail needs 首页 or two steps, and no sentence punctuation (two 「>」 at least to match).
-        if compact.count(">") >= 2 and _BREADCRUMB_RE.search(compact) and not (
-            ("首页" not in compact and compact.count(">") < 2) or any(p in compact for p in "。,;")
+        if (
+            compact.count(">") >= 2
+            and _BREADCRUMB_RE.search(compact)
+            and not (("首页" not in compact and compact.count(">") < 2) or any(p in compact for p in "。,;"))
         ):
             return True
     return len(compact) <= 200 and bool(_FOOTER_TOKENS_RE.search(compact)) and not compact.endswith("。")

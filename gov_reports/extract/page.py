@@ -96,7 +96,7 @@ def build_record(page: CleanPage, raw: str, source: PageSource) -> AnnualReport:
     sections = split_sections(page.lines)
     six = has_six_headings(sections)
     statistics = extract_statistics(text, html=page.body, grids=page.grids, report_format="unknown", year=year)
-    report_format = detect_format(text, year=year, six_headings=six, table_hint=statistics.format_hint)
+    report_format = detect_format(text, year=year, six_headings=six, table_hint=statistics.format_hint, compact=compact)
     if statistics.stats is not None and statistics.stats.get("format") in (None, "unknown"):
         statistics.stats["format"] = report_format
 
