@@ -444,7 +444,7 @@ def _render(el: etree._Element, lines: list[str], depth: int = 0, grids: list[Gr
 
     def walk(node: etree._Element, level: int) -> None:
         nonlocal complete
-        tag = node.tag if isinstance(node.tag, str) else ""
+        tag = node.tag  # for a comment or processing instruction, a function: equal to none of the names below
         if tag == "table":
             flush()
             if grids is None:
@@ -461,8 +461,9 @@ def _render(el: etree._Element, lines: list[str], depth: int = 0, grids: list[Gr
         block = tag in _BLOCK_TAGS
         if block:
             flush()
-        if node.text and tag not in ("script", "style"):
-            buf.append(node.text)
+        text = node.text
+        if text and tag != "script" and tag != "style":
+            buf.append(text)
         if len(node):
             deep = level > 300
             for child in node:
@@ -471,8 +472,9 @@ def _render(el: etree._Element, lines: list[str], depth: int = 0, grids: list[Gr
                     buf.append(" ".join(child.itertext()))
                 else:
                     walk(child, level + 1)
-                if child.tail:
-                    buf.append(child.tail)
+                tail = child.tail
+                if tail:
+                    buf.append(tail)
         if block:
             flush()
 
