@@ -14,7 +14,6 @@ cut out of sentences, and PDF/Word line breaks inside words are mended.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 from urllib.parse import urljoin, urlsplit
@@ -135,31 +134,36 @@ _TITLE_SEPARATOR_RE = re.compile(r"\s*[_|—–]\s*|\s+-\s+")
 
 # Every element a container selector could match, in document order, in one walk of the tree.
 _CONTAINER_CANDIDATES = etree.XPath("//@id/.. | //@class/.. | //article")
+_CONTAINER_SELECTORS = frozenset(CMS_CONTAINERS + GENERIC_CONTAINERS)
 
 
-def _select(root: etree._Element, selectors: tuple[str, ...]) -> Iterator[tuple[str, etree._Element]]:
-    """(selector, element) in selector order, then document order: what each selector's `css()` gives in turn.
+def _container_index(root: etree._Element) -> dict[str, list[etree._Element]]:
+    """The elements each container selector (#id, .class or tag) matches, in document order.
 
-    The selectors are simple (#id, .class, tag): one walk indexes the candidates by id, class token
-    and tag, instead of one XPath walk of the whole page per selector (21 of them).
+    One walk indexes the candidates, instead of one XPath walk of the whole page per selector (21 of them).
     """
     by_key: dict[str, list[etree._Element]] = {}
+
+    def add(key: str, el: etree._Element) -> None:
+        if key in _CONTAINER_SELECTORS:
+            found = by_key.setdefault(key, [])
+            if not found or found[-1] is not el:  # a class written twice: the element once
+                found.append(el)
+
     for el in _CONTAINER_CANDIDATES(root):
-        keys = [el.tag]
+        add(el.tag, el)
         el_id = el.get("id")
         if el_id is not None:
-            keys.append("#" + el_id)
+            add("#" + el_id, el)
         classes = el.get("class")
         if classes:
             # CSS's ~= test as cssselect writes it: a token of normalize-space(@class).
             for blank in "\t\r\n":
                 classes = classes.replace(blank, " ")
-            keys += ["." + token for token in classes.split(" ") if token]
-        for key in dict.fromkeys(keys):
-            by_key.setdefault(key, []).append(el)
-    for selector in selectors:
-        for el in by_key.get(selector, ()):
-            yield selector, el
+            for token in classes.split(" "):
+                if token:
+                    add("." + token, el)
+    return by_key
 
 
 @dataclass(kw_only=True)
@@ -349,15 +353,18 @@ def _all_text(el: etree._Element) -> str:
 def _find_container(root: etree._Element) -> tuple[etree._Element, str]:
     body = root.find("body")
     body = body if body is not None else root
-    for selector, el in _select(root, CMS_CONTAINERS):
-        if any(t.strip() for t in el.itertext()) or el.find(".//a") is not None:
-            return el, selector
+    index = _container_index(root)
+    for selector in CMS_CONTAINERS:
+        for el in index.get(selector, ()):
+            if any(t.strip() for t in el.itertext()) or el.find(".//a") is not None:
+                return el, selector
     body_text = len(squeeze(_all_text(body)))
-    for selector, el in _select(root, GENERIC_CONTAINERS):
-        text = len(squeeze(_all_text(el)))
-        # Scoring every element by text density is only worth its cost when no container is found.
-        if text >= 0.4 * body_text or text >= 2000:
-            return el, selector
+    for selector in GENERIC_CONTAINERS:
+        for el in index.get(selector, ()):
+            text = len(squeeze(_all_text(el)))
+            # Scoring every element by text density is only worth its cost when no container is found.
+            if text >= 0.4 * body_text or text >= 2000:
+                return el, selector
     scores = _text_density_scores(root)
     return (max(scores, key=scores.__getitem__) if scores else body), "density"
 

@@ -128,6 +128,12 @@ def match_application_row(labels: list[str], previous: str | None) -> str | None
     joined. 「3.其他」 is the 2021 「其他处理」 sub-row when the row's labels
     or the row before it say so; a bare 「（六）其他处理」 is the 2019 row.
     """
+    return _match_application_row(tuple(labels), previous)
+
+
+@lru_cache(maxsize=8192)
+def _match_application_row(labels: tuple[str, ...], previous: str | None) -> str | None:
+    """`match_application_row`, cached: a format's rows carry the same labels in every report."""
     norm = [normalise_label(label) for label in labels]
     if not norm:
         return None

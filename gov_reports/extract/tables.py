@@ -159,8 +159,20 @@ def expand_rows(rows: list[RowSpec]) -> list[list[str]]:
     grid: list[list[str | None]] = [[] for _ in rows]
     for r, (texts, spans) in enumerate(rows):
         row = grid[r]
-        if spans is None and not row:
-            grid[r] = list(texts)  # no span here and none reaching down from above: the cells as they are
+        if spans is None:
+            # No span starts here: the cells fill the slots the rows above left free, then follow on.
+            if not row:
+                grid[r] = list(texts)
+                continue
+            c, n = 0, len(row)
+            for k, text in enumerate(texts):
+                while c < n and row[c] is not None:
+                    c += 1
+                if c == n:
+                    row.extend(texts[k:])
+                    break
+                row[c] = text
+                c += 1
             continue
         c = 0
         for i, text in enumerate(texts):
