@@ -337,13 +337,14 @@ def read_applications(grid: Grid) -> TableRead:
         values: list[str | None]
         problem: str | None = None
         if grid.positional:
-            labels = [c for c in cells if c and parse_cell(c) is None]
+            parsed = list(map(parse_cell, cells))
+            labels = [c for c, read in zip(cells, parsed, strict=True) if c and read is None]
             key = match_application_row(labels, previous)
             if key is None:
                 continue
             if column_map:
                 values = [cells[j] for j in columns]
-                if not all(parse_cell(v) is not None for v in values):
+                if any(parsed[j] is None for j in columns):
                     continue
             else:
                 _, tail = split_row(cells)
