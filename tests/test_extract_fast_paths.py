@@ -18,6 +18,7 @@ from gov_reports.extract.chrome import _WIDGET_SPLIT_RE, _WIDGET_TOKENS, is_chro
 from gov_reports.extract.clean import clean_html, parse_html
 from gov_reports.extract.fields import _ADDRESS_RE, nongov_addresses
 from gov_reports.extract.numbers import to_halfwidth_digits
+from gov_reports.extract.regions import _divisions, _name_at
 from gov_reports.extract.tables import html_grids, normalise_text
 from gov_reports.extract.text import clean_line, normalize_spaces, squeeze
 
@@ -123,3 +124,15 @@ def test_container_selectors_in_order() -> None:
         "<p>某县2020年政府信息公开工作年度报告</p></div></body></html>"
     )
     assert clean_html(html).container == ".TRS_Editor"
+
+
+def test_division_names_found_as_the_longest_first_alternation_finds_them() -> None:
+    _, by_name, _lengths = _divisions()
+    alternation = re.compile("|".join(re.escape(n) for n in sorted(by_name, key=len, reverse=True)))
+    names = sorted(by_name)
+    # each name, then the names that begin with it or that it continues into, and a cut-off end
+    texts = [a + b for a, b in zip(names, names[1:] + names[:1], strict=True)] + [n[:-1] for n in names]
+    for text in texts:
+        for pos in range(min(len(text), 4)):
+            match = alternation.match(text, pos)
+            assert _name_at(text, pos) == (match.group(0) if match else None)
