@@ -127,7 +127,11 @@ _WIDGET_TOKENS = (
     "繁体|",
 )
 _WIDGET_SPLIT_RE = re.compile(r"[\s\[\]【】|/:：]+")
-_WIDGET_CHARS = frozenset("".join(_WIDGET_TOKENS) + "[]【】|/:：")
+# What a widget line is made of: its words' characters, the separators, and whitespace (all of it
+# is below U+3001).
+_WIDGET_CHARS = frozenset(
+    "".join(_WIDGET_TOKENS) + "[]【】|/:：" + "".join(c for c in map(chr, range(0x3001)) if c.isspace())
+)
 _CHROME_LINE_PATTERNS = (
     r"^(?:当前位置|您的位置|您现在的位置|当前的位置|所在位置|位置):",
     r"^(?:首页|主页|网站首页)\??(?:>|»|›|/|\?)",
@@ -224,8 +228,7 @@ def is_widget_line(line: str) -> bool:
     """Made only of widget words: 「字号: 大 中 小」, 「【打印本页】【关闭窗口】」, 「收藏」."""
     if len(line) > 60:
         return False
-    other = set(line).difference(_WIDGET_CHARS)
-    if other and not all(c.isspace() for c in other):
+    if not all(map(_WIDGET_CHARS.__contains__, line)):
         return False  # a character no widget word has (whitespace splits tokens): most lines, decided cheaply
     tokens = [t for t in _WIDGET_SPLIT_RE.split(line.strip()) if t]
     if not tokens:
