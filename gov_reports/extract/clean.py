@@ -447,8 +447,10 @@ def _render(el: etree._Element, lines: list[str], depth: int = 0, grids: list[Gr
             return
         text = "".join(buf)
         buf.clear()
-        if text.strip():
+        if "\n" in text:
             lines.extend(part for part in text.split("\n") if part.strip())
+        elif text.strip():
+            lines.append(text)
 
     def walk(node: etree._Element, level: int) -> None:
         nonlocal complete

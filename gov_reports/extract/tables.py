@@ -197,7 +197,14 @@ def expand_rows(rows: list[RowSpec]) -> list[list[str]]:
                         target[dc] = text
             c += colspan
     width = max((len(row) for row in grid), default=0)
-    return [[cell or "" for cell in row] + [""] * (width - len(row)) for row in grid]
+    out: list[list[str]] = []
+    for row in grid:
+        if None in row:  # a slot no cell reached (a short row above a span)
+            row = [cell or "" for cell in row]
+        if len(row) < width:
+            row = row + [""] * (width - len(row))
+        out.append(row)  # type: ignore[arg-type]
+    return out
 
 
 def html_grids(html: str | etree._Element) -> list[Grid]:
