@@ -105,6 +105,8 @@ _BLOCK_TAGS = frozenset(
         "tfoot",
     ]
 )
+_NOT_INLINE = _BLOCK_TAGS | {"table", "br"}
+"""What `_render` does more with than take its text: blocks, tables, line breaks."""
 _HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0(?:px)?\b", re.I)
 _HEADING_OR_LIST_RE = re.compile(
     r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．]"
@@ -480,6 +482,11 @@ def _render(el: etree._Element, lines: list[str], depth: int = 0, grids: list[Gr
                 if deep:
                     complete = False
                     buf.append(" ".join(child.itertext()))
+                elif not len(child) and child.tag not in _NOT_INLINE:
+                    # An inline leaf (most <span>, <a>, <font>): what `walk(child)` does, without the call.
+                    leaf_tag, leaf_text = child.tag, child.text
+                    if leaf_text and leaf_tag != "script" and leaf_tag != "style":
+                        buf.append(leaf_text)
                 else:
                     walk(child, level + 1)
                 tail = child.tail
