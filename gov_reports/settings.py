@@ -34,15 +34,27 @@ LOG_LEVEL = "INFO"
 
 DOWNLOADER_MIDDLEWARES = {
     "gov_reports.middlewares.ConfiguredHostsMiddleware": 50,
+    "gov_reports.incremental.IncrementalMiddleware": 80,
 }
 ITEM_PIPELINES = {
     "gov_reports.pipelines.ReportExtractionPipeline": 100,
+    "gov_reports.years.YearRangePipeline": 150,
     "gov_reports.pipelines.SchemaValidationPipeline": 200,
     "gov_reports.pipelines.DuplicateCountPipeline": 300,
 }
 EXTENSIONS = {
     "gov_reports.extensions.CrawlSummary": 500,
+    "gov_reports.progress.CrawlProgress": 510,
 }
+
+# Incremental recrawls (gov_reports.incremental): reports already in the dump are revalidated with
+# conditional requests, using a seen-store beside the dump (OUT.jsonl.seen.json unless set here).
+GOV_REPORTS_INCREMENTAL_ENABLED = True
+GOV_REPORTS_SEEN_STORE = None
+# Report years to keep, e.g. "2016-2024" (gov-reports crawl --years); empty keeps every year.
+GOV_REPORTS_YEARS = ""
+# A progress line (sources, listing pages, reports) every N seconds; 0 turns it off.
+GOV_REPORTS_PROGRESS_INTERVAL = 30.0
 
 # The deduplicating, merging JSON Lines dump (gov_reports.feeds).
 FEED_EXPORT_ENCODING = "utf-8"

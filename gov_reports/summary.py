@@ -29,8 +29,13 @@ def format_summary(stats: Mapping[str, Any]) -> str:
     ]
     if stats.get("gov_reports/schema_invalid"):
         lines.append(f"  schema violations:   {stats['gov_reports/schema_invalid']} record(s), flagged")
+    from gov_reports.incremental import format_incremental
+    from gov_reports.progress import format_sources
+
+    lines += format_incremental(stats)
     reasons = skipped_reasons(stats)
     total = sum(reasons.values())
     lines.append(f"  skipped:             {total}")
     lines += [f"    {reason}: {count}" for reason, count in reasons.items()]
+    lines += format_sources(stats)
     return "\n".join(lines)
