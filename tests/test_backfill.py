@@ -1,0 +1,83 @@
+"""`gov-reports crawl --province`: every registered column of a province, and a finding for each dead one."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+from gov_reports.demo import DemoPortal
+from gov_reports.sources import DEMO_REGISTRY, demo_placeholders, load_registry
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def demo_registry(portal: DemoPortal, tmp_path: Path) -> Path:
+    """data/demo/sources.csv with the running portal's host:port filled in, as a registry file."""
+    text = DEMO_REGISTRY.read_text(encoding="utf-8")
+    for name, netloc in demo_placeholders(portal.sites).items():
+        text = text.replace("{" + name + "}", netloc)
+    path = tmp_path / "sources.csv"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def backfill(registry: Path, out: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-m", "gov_reports.cli", "crawl", "--province", "黑龙江", "--sources", str(registry)]
+    command += ["-o", str(out), "--log-level", "WARNING", *extra]
+    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=180, check=False)
+
+
+def keys(path: Path) -> set[str]:
+    return {json.loads(line)["key"] for line in path.read_text(encoding="utf-8").splitlines()}
+
+
+def test_demo_registry_loads_with_the_portal_ports(demo_portal: DemoPortal) -> None:
+    registry = load_registry(DEMO_REGISTRY, placeholders=demo_placeholders(demo_portal.sites))
+    hlj = registry.in_province("黑龙江省")
+    assert {s.issuer for s in hlj} == {"哈尔滨市人民政府", "虎林市人民政府", "虎林市教育局", "鸡西市人民政府"}
+    assert all(s.column_url.startswith(("http://127.0.0.1:", "http://localhost:")) for s in registry)
+
+
+def test_province_backfill_crawls_its_columns_and_names_the_dead_ones(
+    demo_portal: DemoPortal, demo_expected: dict[str, Any], tmp_path: Path
+) -> None:
+    out = tmp_path / "hlj.jsonl"
+    before = len(demo_portal.request_log)
+    result = backfill(demo_registry(demo_portal, tmp_path), out)
+    assert result.returncode == 0, result.stderr[-2000:]
+    want = {r["key"] for r in demo_expected["reports"] if r["site"] in ("hanweb", "generic")}
+    assert keys(out) == want
+    # Only 黑龙江's columns were crawled: nothing from 河北 (trs) or 浙江 (jianggan).
+    assert {site for site, *_ in demo_portal.request_log[before:]} == {"hanweb", "generic"}
+    summary = result.stdout
+    assert "sources:             4 (2 with reports, 2 without)" in summary
+    generic = demo_portal.sites["generic"]
+    dead = f"{generic}/jyj/xxgk/ndbg/index.html: column unreachable (http_404)"
+    assert f"yielded nothing: 虎林市教育局 (department) {dead}" in summary
+    assert f"yielded nothing: 鸡西市人民政府 (city) {generic}/index.html:" in summary
+    assert "哈尔滨市人民政府 (city)" not in summary  # a column that gave reports is not a finding
+
+
+def test_years_keep_a_backfill_to_its_range(demo_portal: DemoPortal, demo_expected: dict[str, Any], tmp_path: Path):
+    out = tmp_path / "hlj.jsonl"
+    before = len(demo_portal.request_log)
+    result = backfill(demo_registry(demo_portal, tmp_path), out, "--years", "2020-2021")
+    assert result.returncode == 0, result.stderr[-2000:]
+    hlj = [r for r in demo_expected["reports"] if r["site"] in ("hanweb", "generic")]
+    assert keys(out) == {r["key"] for r in hlj if 2020 <= r["year"] <= 2021}
+    assert "year_out_of_range:" in result.stdout
+    # Out-of-range reports are refused on their listing titles: never downloaded.
+    fetched = {(site, path) for site, _, path, _ in demo_portal.request_log[before:]}
+    outside = {(r["site"], path) for r in hlj if not 2020 <= r["year"] <= 2021 for path in r["paths"]}
+    assert outside and not outside & fetched
+
+
+def test_an_unknown_province_is_a_clear_error(demo_portal: DemoPortal, tmp_path: Path) -> None:
+    registry = demo_registry(demo_portal, tmp_path)
+    command = [sys.executable, "-m", "gov_reports.cli", "crawl", "--province", "西藏", "--sources", str(registry)]
+    result = subprocess.run([*command, "-o", str(tmp_path / "x.jsonl")], capture_output=True, text=True, check=False)
+    assert result.returncode == 2
+    assert "no sources registered for '西藏'" in result.stderr and "黑龙江省" in result.stderr
