@@ -39,7 +39,11 @@ def build_parser() -> argparse.ArgumentParser:
     where.add_argument("--demo", action="store_true", help="serve the bundled demo portal on 127.0.0.1 and crawl it")
     crawl.add_argument(
         "--province",
-        help="crawl every registered 年报 column of a province (its cities and counties included): 黑龙江 or 黑龙江省",
+        action="append",
+        dest="provinces",
+        metavar="PROVINCE",
+        help="crawl every registered 年报 column of a province (its cities and counties included): 黑龙江 or 黑龙江省; "
+        "repeat for several",
     )
     crawl.add_argument(
         "--sources",
@@ -124,9 +128,9 @@ def run_crawl(args: argparse.Namespace) -> int:
     from gov_reports.summary import format_summary
     from gov_reports.years import YearRange
 
-    if args.province and args.start_urls:
+    if args.provinces and args.start_urls:
         raise ValueError("--province crawls the registry's columns; it does not take --start-url")
-    if not (args.province or args.start_urls or args.demo):
+    if not (args.provinces or args.start_urls or args.demo):
         raise ValueError("say what to crawl: --start-url URL, --province NAME or --demo")
     YearRange.parse(args.years)  # a clear error before anything starts
     portal = None
@@ -140,8 +144,8 @@ def run_crawl(args: argparse.Namespace) -> int:
         start_urls = portal.start_urls
         print("Demo portal serving:", ", ".join(f"{k} {v}" for k, v in portal.sites.items()), file=sys.stderr)
     try:
-        if args.province:
-            start_urls, registry_hosts, labels = province_sources(args.province, args.sources, portal)
+        if args.provinces:
+            start_urls, registry_hosts, labels = province_sources(args.provinces, args.sources, portal)
             hosts += registry_hosts
         settings = crawl_settings(
             args.output,
@@ -169,27 +173,22 @@ def run_crawl(args: argparse.Namespace) -> int:
 
 
 def province_sources(
-    province: str, registry_path: Path | None, portal: Any = None
+    provinces: list[str], registry_path: Path | None, portal: Any = None
 ) -> tuple[list[str], list[str], dict[str, str]]:
-    """(column URLs, official hosts, labels) of a province's registered sources.
+    """(column URLs, official hosts, labels) of the provinces' registered sources.
 
     With the demo portal running, the registry defaults to data/demo/sources.csv,
     whose `{site}` placeholders are filled with the demo sites' host:port.
     """
-    from gov_reports.sources import DEMO_REGISTRY, demo_placeholders, load_registry
+    from gov_reports.sources import DEMO_REGISTRY, demo_placeholders, load_registry, province_columns
 
     if portal is not None:
         registry = load_registry(registry_path or DEMO_REGISTRY, placeholders=demo_placeholders(portal.sites))
     else:
         registry = load_registry(registry_path)
-    sources = registry.in_province(province)
-    if not sources:
-        known = "、".join(sorted(registry.provinces)) or "none"
-        raise ValueError(f"no sources registered for {province!r} (provinces in the registry: {known})")
-    print(f"{province}: {len(sources)} registered column(s)", file=sys.stderr)
-    hosts = sorted({host for source in sources for host in source.official_hosts})
-    labels = {source.column_url: f"{source.issuer} ({source.level})" for source in sources}
-    return [source.column_url for source in sources], hosts, labels
+    columns = province_columns(registry, provinces)
+    print(f"{'、'.join(provinces)}: {len(columns.start_urls)} registered column(s)", file=sys.stderr)
+    return list(columns.start_urls), list(columns.hosts), columns.labels
 
 
 def all_loopback(urls: Sequence[str]) -> bool:

@@ -140,6 +140,7 @@ class CrawlProgress:
         return cls(crawler)
 
     def spider_opened(self, spider: Spider) -> None:
+        self.labels.update(getattr(spider, "source_labels", None) or {})
         for url, label in self.labels.items():
             self.crawler.stats.set_value(f"{SOURCE_STATS}label/{url}", label)
         if self.interval > 0:

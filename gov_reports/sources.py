@@ -251,3 +251,29 @@ DEMO_REGISTRY = DEFAULT_REGISTRY.parent / "demo" / "sources.csv"
 def demo_placeholders(sites: Mapping[str, str]) -> dict[str, str]:
     """{site name: host:port} of a running demo portal (DemoPortal.sites), for data/demo/sources.csv."""
     return {name: urlsplit(base).netloc for name, base in sites.items()}
+
+
+@dataclass(frozen=True)
+class ProvinceColumns:
+    """What a crawl of some provinces needs from the registry."""
+
+    start_urls: tuple[str, ...]
+    hosts: tuple[str, ...]
+    labels: dict[str, str]
+    """column URL -> 'issuer (level)', to name sources in the crawl summary."""
+
+
+def province_columns(registry: Registry, provinces: Iterable[str]) -> ProvinceColumns:
+    """Every registered column of the provinces (cities, counties and departments included); ValueError if none."""
+    sources: list[Source] = []
+    for province in provinces:
+        found = registry.in_province(province)
+        if not found:
+            known = "、".join(sorted(registry.provinces)) or "none"
+            raise ValueError(f"no sources registered for {province!r} (provinces in the registry: {known})")
+        sources.extend(found)
+    return ProvinceColumns(
+        start_urls=tuple(s.column_url for s in sources),
+        hosts=tuple(sorted({host for s in sources for host in s.official_hosts})),
+        labels={s.column_url: f"{s.issuer} ({s.level})" for s in sources},
+    )

@@ -81,3 +81,16 @@ def test_an_unknown_province_is_a_clear_error(demo_portal: DemoPortal, tmp_path:
     result = subprocess.run([*command, "-o", str(tmp_path / "x.jsonl")], capture_output=True, text=True, check=False)
     assert result.returncode == 2
     assert "no sources registered for '西藏'" in result.stderr and "黑龙江省" in result.stderr
+
+
+def test_scrapy_crawl_takes_a_province_too(demo_portal: DemoPortal, tmp_path: Path) -> None:
+    """`-a province=…` is how scrapyd (deploy/scrapyd.conf) schedules a backfill."""
+    out = tmp_path / "zj.jsonl"
+    registry = demo_registry(demo_portal, tmp_path)
+    command = [sys.executable, "-m", "scrapy", "crawl", "annual_reports", "-a", "province=浙江"]
+    command += ["-a", f"sources={registry}"]
+    command += ["-O", str(out), "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=0", "-s", "LOG_LEVEL=INFO"]
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=180, check=False)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert keys(out) == {"杭州市江干区人民政府|2020"}
+    assert "sources:             1 (1 with reports, 0 without)" in result.stderr

@@ -24,6 +24,7 @@ from gov_reports.incremental import NOT_MODIFIED_META
 from gov_reports.items import FetchedPage
 from gov_reports.portals import parse_listing
 from gov_reports.progress import SOURCE_META, count_for_source, record_source_failure
+from gov_reports.sources import load_registry, province_columns
 from gov_reports.summary import SKIPPED
 from gov_reports.years import YearRange
 
@@ -99,9 +100,18 @@ class AnnualReportsSpider(scrapy.Spider):
         hosts: Any = None,
         max_listing_pages: Any = None,
         *args: Any,
+        province: Any = None,
+        sources: Any = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
+        # -a province=黑龙江[,浙江] [-a sources=PATH]: the registry's columns (for scrapyd and `scrapy crawl`).
+        self.source_labels: dict[str, str] = {}
+        if province:
+            columns = province_columns(load_registry(sources), _as_list(province))
+            start_urls = [*_as_list(start_urls), *columns.start_urls]
+            hosts = [*_as_list(hosts), *columns.hosts]
+            self.source_labels = columns.labels
         self.params = CrawlParameters.from_arguments(start_urls, hosts, max_listing_pages)
         self.start_urls = list(self.params.start_urls)
         self.configured_hosts = self.params.hosts
