@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from gov_reports.demo import DemoPortal
 from gov_reports.sources import DEMO_REGISTRY, demo_placeholders, load_registry
 
@@ -94,3 +96,32 @@ def test_scrapy_crawl_takes_a_province_too(demo_portal: DemoPortal, tmp_path: Pa
     assert result.returncode == 0, result.stderr[-2000:]
     assert keys(out) == {"杭州市江干区人民政府|2020"}
     assert "sources:             1 (1 with reports, 0 without)" in result.stderr
+
+
+def test_the_scheduled_script_runs_incrementally(
+    demo_portal: DemoPortal, demo_expected: dict[str, Any], tmp_path: Path
+) -> None:
+    """deploy/gov-reports-weekly.sh as the timer runs it: the second run downloads no report again."""
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "GOV_REPORTS_HOME": str(Path(sys.executable).parents[1].parent),
+        "GOV_REPORTS_DUMP": str(tmp_path / "var" / "reports.jsonl"),
+        "GOV_REPORTS_PROVINCES": "黑龙江 河北",
+        "GOV_REPORTS_SOURCES": str(demo_registry(demo_portal, tmp_path)),
+        "GOV_REPORTS_CONTACT": "tests@localhost",
+    }
+    if not (Path(env["GOV_REPORTS_HOME"]) / ".venv" / "bin" / "gov-reports").exists():
+        pytest.skip("the script runs <home>/.venv/bin/gov-reports; this interpreter is not in such a virtualenv")
+    script = ROOT / "deploy" / "gov-reports-weekly.sh"
+    first = subprocess.run(["sh", str(script)], env=env, capture_output=True, text=True, timeout=180, check=False)
+    assert first.returncode == 0, first.stderr[-2000:]
+    reports = {(r["site"], p) for r in demo_expected["reports"] if r["site"] != "jianggan" for p in r["paths"]}
+    assert {json.loads(line)["key"] for line in Path(env["GOV_REPORTS_DUMP"]).read_text("utf-8").splitlines()} == {
+        r["key"] for r in demo_expected["reports"] if r["site"] != "jianggan"
+    }
+    before = len(demo_portal.request_log)
+    second = subprocess.run(["sh", str(script)], env=env, capture_output=True, text=True, timeout=180, check=False)
+    assert second.returncode == 0, second.stderr[-2000:]
+    downloaded = {(site, path) for site, _, path, status in demo_portal.request_log[before:] if status == 200}
+    assert downloaded and not downloaded & reports
+    assert f"{len(reports)} answered 304" in second.stdout
