@@ -9,9 +9,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import pytest_twisted
+from scrapy.utils.defer import deferred_from_coro
 
+from gov_reports.cli import main
 from gov_reports.demo import DemoPortal
-from gov_reports.sources import DEMO_REGISTRY, demo_placeholders, load_registry
+from gov_reports.sources import DEMO_REGISTRY, demo_placeholders, load_registry, province_columns
+from tests.crawling import crawl
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -63,26 +67,29 @@ def test_province_backfill_crawls_its_columns_and_names_the_dead_ones(
     assert "哈尔滨市人民政府 (city)" not in summary  # a column that gave reports is not a finding
 
 
+@pytest_twisted.inlineCallbacks
 def test_years_keep_a_backfill_to_its_range(demo_portal: DemoPortal, demo_expected: dict[str, Any], tmp_path: Path):
+    registry = load_registry(DEMO_REGISTRY, placeholders=demo_placeholders(demo_portal.sites))
+    columns = province_columns(registry, ["黑龙江"])
     out = tmp_path / "hlj.jsonl"
     before = len(demo_portal.request_log)
-    result = backfill(demo_registry(demo_portal, tmp_path), out, "--years", "2020-2021")
-    assert result.returncode == 0, result.stderr[-2000:]
+    stats = yield deferred_from_coro(crawl(columns.start_urls, out, overrides=["GOV_REPORTS_YEARS=2020-2021"]))
     hlj = [r for r in demo_expected["reports"] if r["site"] in ("hanweb", "generic")]
     assert keys(out) == {r["key"] for r in hlj if 2020 <= r["year"] <= 2021}
-    assert "year_out_of_range:" in result.stdout
+    assert stats["gov_reports/skipped/year_out_of_range"] > 0
     # Out-of-range reports are refused on their listing titles: never downloaded.
     fetched = {(site, path) for site, _, path, _ in demo_portal.request_log[before:]}
     outside = {(r["site"], path) for r in hlj if not 2020 <= r["year"] <= 2021 for path in r["paths"]}
     assert outside and not outside & fetched
 
 
-def test_an_unknown_province_is_a_clear_error(demo_portal: DemoPortal, tmp_path: Path) -> None:
+def test_an_unknown_province_is_a_clear_error(
+    demo_portal: DemoPortal, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     registry = demo_registry(demo_portal, tmp_path)
-    command = [sys.executable, "-m", "gov_reports.cli", "crawl", "--province", "西藏", "--sources", str(registry)]
-    result = subprocess.run([*command, "-o", str(tmp_path / "x.jsonl")], capture_output=True, text=True, check=False)
-    assert result.returncode == 2
-    assert "no sources registered for '西藏'" in result.stderr and "黑龙江省" in result.stderr
+    assert main(["crawl", "--province", "西藏", "--sources", str(registry), "-o", str(tmp_path / "x.jsonl")]) == 2
+    error = capsys.readouterr().err
+    assert "no sources registered for '西藏'" in error and "黑龙江省" in error
 
 
 def test_scrapy_crawl_takes_a_province_too(demo_portal: DemoPortal, tmp_path: Path) -> None:
