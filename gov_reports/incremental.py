@@ -72,11 +72,13 @@ class SeenStore:
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
-        self.pages: dict[str, SeenPage] = {}
-        if self.path.exists():
-            self.pages = self._read()
+        self.pages: dict[str, SeenPage] = self._read()
+        self.learnt: dict[str, SeenPage] = {}
+        """What this crawl learnt; only these entries overwrite the file's on save."""
 
     def _read(self) -> dict[str, SeenPage]:
+        if not self.path.exists():
+            return {}
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
             return {url: SeenPage(**entry) for url, entry in data["pages"].items()}
@@ -90,9 +92,16 @@ class SeenStore:
 
     def remember(self, url: str, page: SeenPage) -> None:
         self.pages[url] = page
+        self.learnt[url] = page
 
     def save(self) -> None:
+        """Write the file again with what this crawl learnt on top of what the file holds now.
+
+        Re-reading first keeps entries another crawl into the same dump (another
+        process, or a worker of a distributed crawl) saved in the meantime.
+        """
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.pages = {**self._read(), **self.learnt}
         data = {"pages": {url: asdict(page) for url, page in sorted(self.pages.items())}}
         fd, name = tempfile.mkstemp(dir=self.path.parent, prefix=f".{self.path.name}.", suffix=".tmp")
         try:
