@@ -157,6 +157,8 @@ def run_crawl(args: argparse.Namespace) -> int:
         settings.set("LOG_LEVEL", args.log_level, priority="cmdline")
         if args.years:
             settings.set("GOV_REPORTS_YEARS", args.years, priority="cmdline")
+        if args.sources and portal is None:
+            settings.set("GOV_REPORTS_SOURCES", str(args.sources), priority="cmdline")
         if labels:
             settings.set("GOV_REPORTS_SOURCE_LABELS", labels, priority="cmdline")
         process = AsyncCrawlerProcess(settings)

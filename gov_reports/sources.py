@@ -12,12 +12,14 @@ once, with file and line, so a curator fixes them in one pass.
 from __future__ import annotations
 
 import csv
+import logging
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+logger = logging.getLogger(__name__)
 DEFAULT_REGISTRY = Path(__file__).resolve().parent.parent / "data" / "sources"
 COLUMNS = (
     "issuer",
@@ -277,3 +279,17 @@ def province_columns(registry: Registry, provinces: Iterable[str]) -> ProvinceCo
         hosts=tuple(sorted({host for s in sources for host in s.official_hosts})),
         labels={s.column_url: f"{s.issuer} ({s.level})" for s in sources},
     )
+
+
+def registry_hosts(paths: Path | Iterable[Path] | None = None) -> frozenset[str]:
+    """Official hosts of every registered source, for the trust checks' whitelist (empty if the registry is bad).
+
+    A broken registry must not stop a crawl that does not depend on it: the problems
+    are logged (all of them, with file and line) and the crawl goes on with the
+    hosts it was configured with.
+    """
+    try:
+        return load_registry(paths).official_hosts
+    except (RegistryError, FileNotFoundError) as error:
+        logger.error("Sources registry not used for the official-host whitelist: %s", error)
+        return frozenset()

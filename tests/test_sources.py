@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from gov_reports.sources import RegistryError, load_registry
+from gov_reports.sources import RegistryError, load_registry, registry_hosts
 
 HEADER = "issuer,province,city,county,level,column_url,cms,hosts,provenance,checked\n"
 
@@ -136,3 +136,13 @@ def test_shipped_registry_has_every_prefecture_of_five_provinces() -> None:
 def test_shipped_registry_feeds_the_host_whitelist() -> None:
     hosts = load_registry().official_hosts
     assert {"www.beijing.gov.cn", "hdzfxxgk.hd.gov.cn", "www.hd.gov.cn", "www.qqhr.gov.cn"} <= hosts
+
+
+def test_registry_hosts_are_empty_and_logged_when_the_registry_is_bad(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    bad = write(tmp_path, "bad.csv", ",甲省,,,city,http://a.gov.cn/,,,ref,\n")
+    assert registry_hosts(bad) == frozenset()
+    assert "bad.csv:2: issuer is empty" in caplog.text
+    good = write(tmp_path, "good.csv", "甲市人民政府,甲省,甲市,,city,http://122.137.242.24:8080/pub/ndbg/,,,ref,\n")
+    assert registry_hosts(good) == {"122.137.242.24:8080"}
