@@ -136,6 +136,7 @@ def test_shipped_registry_has_every_prefecture_of_five_provinces() -> None:
 def test_shipped_registry_feeds_the_host_whitelist() -> None:
     hosts = load_registry().official_hosts
     assert {"www.beijing.gov.cn", "hdzfxxgk.hd.gov.cn", "www.hd.gov.cn", "www.qqhr.gov.cn"} <= hosts
+    assert "122.137.242.24:8080" in hosts  # a bare-IP official host (吉林市): only the registry makes it official
 
 
 def test_registry_hosts_are_empty_and_logged_when_the_registry_is_bad(
