@@ -21,3 +21,5 @@ class LocalPortal:
         settings.set("CONCURRENT_REQUESTS_PER_DOMAIN", 8, priority="spider")
         settings.set("RETRY_TIMES", 1, priority="spider")
         settings.set("DOWNLOAD_TIMEOUT", 10, priority="spider")
+        settings.set("GOV_REPORTS_BACKOFF_BASE", 0.05, priority="spider")
+        settings.set("GOV_REPORTS_WAF_BACKOFF_BASE", 0.1, priority="spider")

@@ -33,8 +33,25 @@ TELNETCONSOLE_ENABLED = False
 LOG_LEVEL = "INFO"
 
 DOWNLOADER_MIDDLEWARES = {
+    "gov_reports.safety.PrivateAddressMiddleware": 45,
     "gov_reports.middlewares.ConfiguredHostsMiddleware": 50,
+    # Request path: after robots.txt (100). Response path (high to low): loops are caught before
+    # RedirectMiddleware (600) schedules them; WAF pages, pauses and charset repair act on the
+    # decompressed body (after 590) and before RetryMiddleware (550) retries a 429/5xx.
+    "gov_reports.middlewares.RedirectLoopMiddleware": 610,
+    "gov_reports.waf.WafBlockMiddleware": 580,
+    "gov_reports.encoding_repair.EncodingRepairMiddleware": 575,
+    "gov_reports.politeness.HostPacingMiddleware": 570,
 }
+# Pauses per host (gov_reports.politeness): base·2^(n-1) s after the n-th bad answer in a row, at least
+# the Retry-After, at most GOV_REPORTS_BACKOFF_MAX. WAF blocks are often lifted after a minute or two.
+GOV_REPORTS_BACKOFF_BASE = 5.0
+GOV_REPORTS_BACKOFF_MAX = 600.0
+GOV_REPORTS_BACKOFF_HTTP_CODES = [429, 500, 502, 503, 504, 522, 524]
+GOV_REPORTS_WAF_BACKOFF_BASE = 60.0
+GOV_REPORTS_WAF_RETRIES = 2
+# Attachments (PDF, DOC, …) may be larger than pages but not unbounded; used as their download_maxsize.
+GOV_REPORTS_ATTACHMENT_MAXSIZE = 32 * 1024 * 1024
 ITEM_PIPELINES = {
     "gov_reports.pipelines.ReportExtractionPipeline": 100,
     "gov_reports.pipelines.SchemaValidationPipeline": 200,

@@ -22,6 +22,7 @@ from twisted.python.failure import Failure
 from gov_reports.extract.titles import is_report_title, is_trap_title
 from gov_reports.items import FetchedPage
 from gov_reports.portals import parse_listing
+from gov_reports.skips import RecordedSkip
 from gov_reports.summary import SKIPPED
 
 logger = logging.getLogger(__name__)
@@ -29,6 +30,9 @@ logger = logging.getLogger(__name__)
 _FAILURE_REASONS = (
     ("ConnectionRefused", "connection_refused"),
     ("DNSLookup", "dns_error"),
+    ("CannotResolveHost", "dns_error"),
+    ("DataLoss", "truncated"),
+    ("Cancelled", "too_large"),
     ("Timeout", "timeout"),
     ("ConnectionLost", "connection_lost"),
     ("ResponseNeverReceived", "connection_lost"),
@@ -48,6 +52,8 @@ def failure_reason(failure: Failure) -> str:
         if any(marker in name for name in names):
             if reason == "ignored" and "robots" in str(failure.value).lower():
                 return "robots_forbidden"
+            if reason == "ignored" and "redirections" in str(failure.value).lower():
+                return "too_many_redirects"
             return reason
     return type(failure.value).__name__
 
@@ -164,6 +170,8 @@ class AnnualReportsSpider(scrapy.Spider):
         )
 
     def on_error(self, failure: Failure) -> None:
+        if failure.check(RecordedSkip):  # a middleware counted it already (waf_blocked, private_address…)
+            return
         request = failure.request  # type: ignore[attr-defined]
         self._skip(f"{request.meta.get('role', 'page')}_{failure_reason(failure)}", request.url)
 

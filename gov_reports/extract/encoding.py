@@ -1,0 +1,93 @@
+"""Repair a page decoded with the wrong charset; pure code (bytes and text in, text out).
+
+Scrapy decodes by BOM, then the HTTP header, then `<meta charset>`, then a
+guess (reference/crawling.md §1). Government sites break that order: a GBK
+body sent with `charset=UTF-8` decodes into U+FFFD replacement characters; a
+GBK body with no charset anywhere is guessed as cp1252 (「ÕþžÎ」); a page that
+was once read as GBK and saved again as UTF-8 is valid UTF-8 full of nonsense
+(「鎶ュ憡」 for 报告), possibly several times over. `repair_decoding` notices a
+garbled decoding and finds the one that reads cleanly, or says the page cannot
+be read (`Undecodable`): 「锟斤拷」 is U+FFFD itself mis-decoded, the text is gone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from w3lib.encoding import resolve_encoding
+
+# Traces of mis-decoding; see reference/crawling.md §1.
+MOJIBAKE_MARKERS = ("锟斤拷", "閿", "鈥", "Ã", "烫烫烫", "屯屯屯")
+FALLBACK_ENCODINGS = ("utf-8", "gb18030")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_LATIN1_LETTERS = re.compile(r"[\u00c0-\u00ff]")
+_MAX_MOJIBAKE_LAYERS = 3
+_MIN_CJK_FOR_REVERSAL = 10
+
+
+class Undecodable(ValueError):
+    """No charset reads the page without garbling."""
+
+
+@dataclass(frozen=True)
+class Decoded:
+    text: str
+    encoding: str
+    repair: str  # "charset": the body read in another charset; "mojibake": mis-decoding layers undone
+
+
+def looks_garbled(text: str) -> bool:
+    """Replacement characters, mojibake markers, or Latin-1 letters where Chinese should be."""
+    if text.count("\ufffd") >= 3 or sum(text.count(m) for m in MOJIBAKE_MARKERS) >= 3:
+        return True
+    latin = len(_LATIN1_LETTERS.findall(text))
+    return latin >= 20 and latin > len(_CJK.findall(text))
+
+
+def undo_mojibake_layer(text: str) -> str | None:
+    """The text before one UTF-8-read-as-GBK mistake, or None if it was not one.
+
+    Real Chinese in GB18030 is almost never valid UTF-8, so a strict round trip
+    that succeeds, shortens the text and yields Chinese is conclusive.
+    """
+    try:
+        earlier = text.encode("gb18030").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return None
+    if len(earlier) >= len(text) or len(_CJK.findall(earlier)) < _MIN_CJK_FOR_REVERSAL:
+        return None
+    return earlier
+
+
+def _undo_mojibake(text: str) -> tuple[str, int]:
+    layers = 0
+    while layers < _MAX_MOJIBAKE_LAYERS and (earlier := undo_mojibake_layer(text)) is not None:
+        text, layers = earlier, layers + 1
+    return text, layers
+
+
+def repair_decoding(body: bytes, text: str, declared: Sequence[str | None] = ()) -> Decoded | None:
+    """None when `text` (the body as decoded so far) is fine; else the clean decoding.
+
+    `declared` are the charsets the page claims (HTTP header, `<meta>`), tried
+    first, then UTF-8 and GB18030; each decoding must be strict.
+    Raises Undecodable when every decoding is still garbled.
+    """
+    if not looks_garbled(text) and undo_mojibake_layer(text) is None:
+        return None
+    tried: set[str] = set()
+    for name in (*declared, *FALLBACK_ENCODINGS):
+        encoding = resolve_encoding(name) if name else None
+        if not encoding or encoding in tried:
+            continue
+        tried.add(encoding)
+        try:
+            candidate = body.decode(encoding)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        candidate, layers = _undo_mojibake(candidate)
+        if not looks_garbled(candidate):
+            return Decoded(candidate, encoding, "mojibake" if layers else "charset")
+    raise Undecodable("every charset tried gives replacement characters or mojibake")
