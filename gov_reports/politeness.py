@@ -10,8 +10,9 @@ host waits for (`HostPacingMiddleware.process_request`):
   re-tunes the download slot's delay after every response, so setting the slot's
   delay would not last.
 * Backoff: after a 429/5xx (or a WAF page, see gov_reports.waf) the host is paused
-  for base·2^(n-1) seconds (n = consecutive bad answers, capped), or for its
-  Retry-After if longer; the retry made by Scrapy's RetryMiddleware then waits.
+  for base·2^(n-1) seconds (n = consecutive bad answers, capped at
+  GOV_REPORTS_BACKOFF_MAX), or for its Retry-After if longer (capped at
+  GOV_REPORTS_RETRY_AFTER_MAX); the retry made by Scrapy's RetryMiddleware then waits.
   A good answer from the host resets n.
 
 The waiting is an asynchronous sleep: the reactor keeps serving other hosts.
@@ -81,10 +82,10 @@ class HostPacer:
         return start - now
 
     def back_off(self, host: str, base: float, maximum: float, at_least: float = 0.0) -> float:
-        """Pause the host after a bad answer; return the pause in seconds."""
+        """Pause the host after a bad answer (at least `at_least`, a Retry-After); return the pause in seconds."""
         count = self.bad_answers.get(host, 0) + 1
         self.bad_answers[host] = count
-        pause = min(maximum, max(base * 2 ** (count - 1), at_least))
+        pause = max(min(maximum, base * 2 ** (count - 1)), at_least)
         self.paused_until[host] = max(self.paused_until.get(host, 0.0), self.clock() + pause)
         return pause
 
@@ -116,6 +117,7 @@ class HostPacingMiddleware:
         self.pacer = host_pacer(crawler)
         self.base = settings.getfloat("GOV_REPORTS_BACKOFF_BASE")
         self.maximum = settings.getfloat("GOV_REPORTS_BACKOFF_MAX")
+        self.retry_after_max = settings.getfloat("GOV_REPORTS_RETRY_AFTER_MAX")
         self.codes = {int(c) for c in settings.getlist("GOV_REPORTS_BACKOFF_HTTP_CODES")}
         self.user_agent = settings.get("ROBOTSTXT_USER_AGENT") or settings.get("USER_AGENT")
         # A bound method of this middleware, which the crawler keeps: signal receivers are weak references.
@@ -150,7 +152,8 @@ class HostPacingMiddleware:
                 self.pacer.recovered(host)
             return response
         retry_after = retry_after_seconds(response.headers.get(b"Retry-After"))
-        pause = self.pacer.back_off(host, self.base, self.maximum, at_least=retry_after or 0.0)
+        at_least = min(retry_after or 0.0, self.retry_after_max)
+        pause = self.pacer.back_off(host, self.base, self.maximum, at_least=at_least)
         stats = self.crawler.stats
         stats.inc_value(f"gov_reports/backoff/{host}")
         if retry_after is not None:

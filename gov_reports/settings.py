@@ -33,6 +33,9 @@ TELNETCONSOLE_ENABLED = False
 LOG_LEVEL = "INFO"
 
 DOWNLOADER_MIDDLEWARES = {
+    # Scrapy's OffsiteMiddleware drops offsite redirects when they are scheduled, with no errback and no
+    # reason recorded; ConfiguredHostsMiddleware is stricter (host:port) and records `offsite_host`.
+    "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
     "gov_reports.safety.PrivateAddressMiddleware": 45,
     "gov_reports.middlewares.ConfiguredHostsMiddleware": 50,
     # Request path: after robots.txt (100). Response path (high to low): loops are caught before
@@ -43,10 +46,12 @@ DOWNLOADER_MIDDLEWARES = {
     "gov_reports.encoding_repair.EncodingRepairMiddleware": 575,
     "gov_reports.politeness.HostPacingMiddleware": 570,
 }
-# Pauses per host (gov_reports.politeness): base·2^(n-1) s after the n-th bad answer in a row, at least
-# the Retry-After, at most GOV_REPORTS_BACKOFF_MAX. WAF blocks are often lifted after a minute or two.
+# Pauses per host (gov_reports.politeness): base·2^(n-1) s after the n-th bad answer in a row, at most
+# GOV_REPORTS_BACKOFF_MAX, and at least the Retry-After (up to GOV_REPORTS_RETRY_AFTER_MAX).
+# WAF blocks are often lifted after a minute or two.
 GOV_REPORTS_BACKOFF_BASE = 5.0
 GOV_REPORTS_BACKOFF_MAX = 600.0
+GOV_REPORTS_RETRY_AFTER_MAX = 3600.0
 GOV_REPORTS_BACKOFF_HTTP_CODES = [429, 500, 502, 503, 504, 522, 524]
 GOV_REPORTS_WAF_BACKOFF_BASE = 60.0
 GOV_REPORTS_WAF_RETRIES = 2

@@ -4,8 +4,9 @@ Scrapy decodes by BOM, then the HTTP header, then `<meta charset>`, then a
 guess (reference/crawling.md §1). Government sites break that order: a GBK
 body sent with `charset=UTF-8` decodes into U+FFFD replacement characters; a
 GBK body with no charset anywhere is guessed as cp1252 (「ÕþžÎ」); a page that
-was once read as GBK and saved again as UTF-8 is valid UTF-8 full of nonsense
-(「鎶ュ憡」 for 报告), possibly several times over. `repair_decoding` notices a
+was once read as GBK, or as ISO-8859-1 (the Java/JSP default), and saved again
+as UTF-8 is valid UTF-8 full of nonsense (「鎶ュ憡」 or 「æ\x8a¥å\x91\x8a」 for
+报告), possibly several times over. `repair_decoding` notices a
 garbled decoding and finds the one that reads cleanly, or says the page cannot
 be read (`Undecodable`): 「锟斤拷」 is U+FFFD itself mis-decoded, the text is gone.
 """
@@ -21,6 +22,8 @@ from w3lib.encoding import resolve_encoding
 # Traces of mis-decoding; see reference/crawling.md §1.
 MOJIBAKE_MARKERS = ("锟斤拷", "閿", "鈥", "Ã", "烫烫烫", "屯屯屯")
 FALLBACK_ENCODINGS = ("utf-8", "gb18030")
+# Charsets UTF-8 bytes are wrongly read in, turning Chinese into mojibake that can be undone.
+MISREAD_AS = ("gb18030", "latin-1", "cp1252")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _LATIN1_LETTERS = re.compile(r"[\u00c0-\u00ff]")
 _MAX_MOJIBAKE_LAYERS = 3
@@ -47,18 +50,19 @@ def looks_garbled(text: str) -> bool:
 
 
 def undo_mojibake_layer(text: str) -> str | None:
-    """The text before one UTF-8-read-as-GBK mistake, or None if it was not one.
+    """The text before one mistake of reading UTF-8 as GBK or Latin-1, or None if it was not one.
 
     Real Chinese in GB18030 is almost never valid UTF-8, so a strict round trip
     that succeeds, shortens the text and yields Chinese is conclusive.
     """
-    try:
-        earlier = text.encode("gb18030").decode("utf-8")
-    except (UnicodeEncodeError, UnicodeDecodeError):
-        return None
-    if len(earlier) >= len(text) or len(_CJK.findall(earlier)) < _MIN_CJK_FOR_REVERSAL:
-        return None
-    return earlier
+    for misread in MISREAD_AS:
+        try:
+            earlier = text.encode(misread).decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            continue
+        if len(earlier) < len(text) and len(_CJK.findall(earlier)) >= _MIN_CJK_FOR_REVERSAL:
+            return earlier
+    return None
 
 
 def _undo_mojibake(text: str) -> tuple[str, int]:

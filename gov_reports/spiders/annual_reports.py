@@ -32,7 +32,8 @@ _FAILURE_REASONS = (
     ("DNSLookup", "dns_error"),
     ("CannotResolveHost", "dns_error"),
     ("DataLoss", "truncated"),
-    ("Cancelled", "too_large"),
+    ("DownloadFailed", "connection_lost"),
+    ("Cancelled", "too_large"),  # Scrapy cancels a download only when it outgrows DOWNLOAD_MAXSIZE
     ("Timeout", "timeout"),
     ("ConnectionLost", "connection_lost"),
     ("ResponseNeverReceived", "connection_lost"),
