@@ -36,6 +36,7 @@ DOWNLOADER_MIDDLEWARES = {
     # Scrapy's OffsiteMiddleware drops offsite redirects when they are scheduled, with no errback and no
     # reason recorded; ConfiguredHostsMiddleware is stricter (host:port) and records `offsite_host`.
     "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
+    "gov_reports.jobdir.JobDirResumeMiddleware": 40,
     "gov_reports.safety.PrivateAddressMiddleware": 45,
     "gov_reports.middlewares.ConfiguredHostsMiddleware": 50,
     # Request path: after robots.txt (100). Response path (high to low): loops are caught before
