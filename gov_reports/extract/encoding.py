@@ -50,26 +50,34 @@ def looks_garbled(text: str) -> bool:
 
 
 def undo_mojibake_layer(text: str) -> str | None:
-    """The text before one mistake of reading UTF-8 as GBK or Latin-1, or None if it was not one.
+    """The text before one mistake of reading UTF-8 as GBK or Latin-1, or None if none fits.
 
-    Real Chinese in GB18030 is almost never valid UTF-8, so a strict round trip
-    that succeeds, shortens the text and yields Chinese is conclusive.
+    The mistake fits when the text, encoded back in the misread charset, is
+    strictly valid UTF-8 and shorter: real Chinese in GB18030, or real Latin-1
+    text, is almost never valid UTF-8. `undo_mojibake` adds the final check.
     """
     for misread in MISREAD_AS:
         try:
             earlier = text.encode(misread).decode("utf-8")
         except (UnicodeEncodeError, UnicodeDecodeError):
             continue
-        if len(earlier) < len(text) and len(_CJK.findall(earlier)) >= _MIN_CJK_FOR_REVERSAL:
+        if len(earlier) < len(text):
             return earlier
     return None
 
 
-def _undo_mojibake(text: str) -> tuple[str, int]:
-    layers = 0
-    while layers < _MAX_MOJIBAKE_LAYERS and (earlier := undo_mojibake_layer(text)) is not None:
-        text, layers = earlier, layers + 1
-    return text, layers
+def undo_mojibake(text: str) -> tuple[str, int]:
+    """(the text with its mis-decoding layers undone, how many); (text, 0) when it was not mojibake.
+
+    Undone layers must end in Chinese (at least a few characters), so a short
+    string that happens to round-trip is never "repaired".
+    """
+    current, layers = text, 0
+    while layers < _MAX_MOJIBAKE_LAYERS and (earlier := undo_mojibake_layer(current)) is not None:
+        current, layers = earlier, layers + 1
+    if layers and len(_CJK.findall(current)) >= _MIN_CJK_FOR_REVERSAL:
+        return current, layers
+    return text, 0
 
 
 def repair_decoding(body: bytes, text: str, declared: Sequence[str | None] = ()) -> Decoded | None:
@@ -79,7 +87,7 @@ def repair_decoding(body: bytes, text: str, declared: Sequence[str | None] = ())
     first, then UTF-8 and GB18030; each decoding must be strict.
     Raises Undecodable when every decoding is still garbled.
     """
-    if not looks_garbled(text) and undo_mojibake_layer(text) is None:
+    if not looks_garbled(text) and not undo_mojibake(text)[1]:
         return None
     tried: set[str] = set()
     for name in (*declared, *FALLBACK_ENCODINGS):
@@ -91,7 +99,7 @@ def repair_decoding(body: bytes, text: str, declared: Sequence[str | None] = ())
             candidate = body.decode(encoding)
         except (UnicodeDecodeError, LookupError):
             continue
-        candidate, layers = _undo_mojibake(candidate)
+        candidate, layers = undo_mojibake(candidate)
         if not looks_garbled(candidate):
             return Decoded(candidate, encoding, "mojibake" if layers else "charset")
     raise Undecodable("every charset tried gives replacement characters or mojibake")
