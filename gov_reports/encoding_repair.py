@@ -31,7 +31,8 @@ class EncodingRepairMiddleware:
         return cls(crawler)
 
     def process_response(self, request: Request, response: Response) -> Response:
-        if not isinstance(response, HtmlResponse) or not response.body:
+        # Error pages are recorded by their status (report_http_404…), whatever their charset.
+        if not isinstance(response, HtmlResponse) or not response.body or not 200 <= response.status < 300:
             return response
         header = http_content_type_encoding((response.headers.get(b"Content-Type") or b"").decode("latin-1"))
         declared = (header, html_body_declared_encoding(response.body))

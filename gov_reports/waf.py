@@ -82,17 +82,16 @@ def detect_block(
         return BlockPage("jiasule", "521 __jsl_clearance")
     if not looks_like_html(content_type, body):
         return None
-    short = visible_text_length(body) < _SHORT_PAGE_CHARS
-    if status >= 400 or short:
+    visible = visible_text_length(body)
+    if status >= 400 or visible < _SHORT_PAGE_CHARS:
         for text in CHALLENGE_TEXTS:
             if _contains_text(body, text):
                 return BlockPage("challenge_page", text)
     if (
         200 <= status < 300
-        and short
+        and visible < _SHELL_MAX_CHARS
         and re.search(rb"<script\b", body, re.I)
         and not re.search(rb"<a\s[^>]*href", body, re.I)
-        and visible_text_length(body) < _SHELL_MAX_CHARS
     ):
         return BlockPage("js_shell", "scripts, no text")
     return None
