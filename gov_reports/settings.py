@@ -12,7 +12,10 @@ NEWSPIDER_MODULE = "gov_reports.spiders"
 
 # Who to contact about this crawler; set it (e.g. -s GOV_REPORTS_CONTACT=you@example.org).
 GOV_REPORTS_CONTACT = "https://github.com/gov-reports/gov-reports/issues"
-USER_AGENT = f"gov-reports/0.1 (research crawler of 政府信息公开年报; +{GOV_REPORTS_CONTACT})"
+# HTTP headers are ASCII: the User-Agent says in English what the crawler collects.
+USER_AGENT = f"gov-reports/0.1 (research crawler of government disclosure annual reports; +{GOV_REPORTS_CONTACT})"
+# Rebuilds USER_AGENT when GOV_REPORTS_CONTACT is set later (-s on the command line).
+ADDONS = {"gov_reports.addons.ContactUserAgent": 0}
 
 ROBOTSTXT_OBEY = True
 CONCURRENT_REQUESTS = 16

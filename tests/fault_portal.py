@@ -14,7 +14,8 @@ Columns (generic list pages whose links carry report titles):
 * ``/hostile/index.html`` — links with ``..``, ``%2e%2e``, NUL, backslashes
   and very long names.
 
-``hits`` records when each path was asked for (time.monotonic()).
+``hits`` records when each path was asked for (time.monotonic()), ``user_agents``
+the User-Agent headers received.
 """
 
 from __future__ import annotations
@@ -172,6 +173,7 @@ class FaultPortal:
         self.report_delay = report_delay
         self.good_reports = demo_reports()[:good]
         self.hits: dict[str, list[float]] = defaultdict(list)
+        self.user_agents: set[str] = set()
         self.lock = threading.Lock()
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
         self.server.daemon_threads = True
@@ -223,6 +225,7 @@ class _FaultHandler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
         path = self.path.split("?")[0]
         before = self.portal.hit(path)
+        self.portal.user_agents.add(self.headers.get("User-Agent", ""))
         with contextlib.suppress(BrokenPipeError, ConnectionResetError):  # the crawler gave up first (size caps)
             self.route(path, before)
 

@@ -140,14 +140,24 @@ def test_timeout_is_a_recorded_skip(tmp_path: Path):
 
 
 @pytest_twisted.inlineCallbacks
-def test_robots_crawl_delay_is_honoured(tmp_path: Path):
+def test_robots_crawl_delay_and_user_agent(tmp_path: Path):
     with FaultPortal(crawl_delay=0.3, good=3) as portal:
-        stats = yield deferred_from_coro(crawl([portal.url("/good/index.html")], tmp_path / "out.jsonl"))
+        stats = yield deferred_from_coro(
+            crawl(
+                [portal.url("/good/index.html")],
+                tmp_path / "out.jsonl",
+                overrides=["GOV_REPORTS_CONTACT=mailto:ops@example.org"],
+            )
+        )
         times = [t for path, ts in portal.hits.items() if path != "/robots.txt" for t in ts]
     assert len(times) == 4  # the column and its 3 reports
     # Each request is booked 0.3 s after the previous one; arrival times jitter a little around the booking.
     assert max(times) - min(times) >= 0.8 and min(gaps(times)) >= 0.15
     assert stats[f"gov_reports/crawl_delay/{portal.netloc}"] == 0.3
+    # The honest User-Agent, with the contact given on the command line.
+    assert portal.user_agents == {
+        "gov-reports/0.1 (research crawler of government disclosure annual reports; +mailto:ops@example.org)"
+    }
     assert set(read_records(tmp_path / "out.jsonl")) == {r.key for r in demo_reports()[:3]}
 
 
