@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from gov_reports.politeness import host_pacer, request_host
+from gov_reports.politeness import hold_slot, host_pacer, request_host
 from gov_reports.skips import skip_request
 
 if TYPE_CHECKING:
@@ -126,6 +126,7 @@ class WafBlockMiddleware:
         stats.inc_value(f"gov_reports/blocked/{host}")
         stats.inc_value(f"gov_reports/blocked_kind/{block.kind}")
         pause = self.pacer.back_off(host, self.base, self.maximum)
+        hold_slot(self.crawler, request, self.pacer)
         tries = request.meta.get("gov_reports_waf_retries", 0)
         logger.warning(
             "Blocked by a WAF (%s, %s, HTTP %d) at %s; host paused %.1f s",

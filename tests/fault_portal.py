@@ -9,6 +9,7 @@ Columns (generic list pages whose links carry report titles):
   from the demo portal (data/demo), so they produce real records.
 * ``/slow/index.html`` — one report link that answers only after 2 s (beyond
   the DOWNLOAD_TIMEOUT of the test that crawls it alone).
+* ``/one/<case>.html`` — a column with the one link ``/nb/<case>.html``.
 * ``/good/index.html`` — the demo reports (all, or the first ``good``), each answered after
   ``report_delay`` seconds (the kill-and-resume and Crawl-delay tests).
 * ``/hostile/index.html`` — links with ``..``, ``%2e%2e``, NUL, backslashes
@@ -256,6 +257,11 @@ class _FaultHandler(BaseHTTPRequestHandler):
         if path == "/slow/index.html":
             links = [("/nb/slow.html", "测试市2020年政府信息公开工作年度报告")]
             return self.send(200, listing("政府信息公开年报", links))
+        if match := re.fullmatch(r"/one/([\w-]+)\.html", path):  # a column of one fault case, crawled alone
+            return self.send(
+                200,
+                listing("政府信息公开年报", [(f"/nb/{match.group(1)}.html", "测试市2020年政府信息公开工作年度报告")]),
+            )
         if path == "/good/index.html":
             links = [(f"/good/{i}.html", r.title) for i, r in enumerate(self.portal.good_reports)]
             return self.send(200, listing("政府信息公开年报", links))

@@ -129,6 +129,26 @@ def test_summary_shows_blocked_hosts_and_reasons(fault_portal: FaultPortal, faul
 
 
 @pytest_twisted.inlineCallbacks
+def test_retry_after_is_waited_for(tmp_path: Path):
+    with FaultPortal() as portal:
+        stats = yield deferred_from_coro(crawl([portal.url("/one/retry-after.html")], tmp_path / "out.jsonl"))
+        first, second = portal.hits["/nb/retry-after.html"]
+    assert second - first >= 1.0  # Retry-After: 1, nothing else in the crawl to wait for
+    assert stats["gov_reports/retry_after_honoured"] == 1
+    assert set(read_records(tmp_path / "out.jsonl")) == {RETRY_AFTER.key}
+
+
+@pytest_twisted.inlineCallbacks
+def test_waf_pause_grows(tmp_path: Path):
+    with FaultPortal() as portal:
+        stats = yield deferred_from_coro(crawl([portal.url("/one/waf-412.html")], tmp_path / "out.jsonl"))
+        times = portal.hits["/nb/waf-412.html"]
+    # The LocalPortal add-on's WAF pause: 0.1 s, doubling with each block in a row.
+    assert len(times) == 3 and gaps(times)[0] >= 0.095 and gaps(times)[1] >= 0.19
+    assert skipped_reasons(stats) == {"waf_blocked": 1}
+
+
+@pytest_twisted.inlineCallbacks
 def test_timeout_is_a_recorded_skip(tmp_path: Path):
     with FaultPortal() as portal:
         stats = yield deferred_from_coro(

@@ -108,14 +108,6 @@ def test_backoff_grows_is_capped_honours_retry_after_and_resets():
     assert pacer.back_off("h", 1.0, 5.0) == 1.0
 
 
-def test_crawl_delay_books_start_times_apart():
-    clock = FakeClock()
-    pacer = HostPacer(clock)
-    pacer.crawl_delays["h"] = 2.0
-    assert [pacer.book("h") for _ in range(3)] == [0.0, 2.0, 4.0]
-    assert pacer.book("elsewhere") == 0.0
-
-
 # --- private and reserved addresses --------------------------------------------------------------
 
 
