@@ -128,7 +128,9 @@ def crawl_settings(output: Path, *, overwrite: bool, jobdir: str | None, overrid
     if jobdir:
         settings.set("JOBDIR", jobdir, priority="cmdline")
     if local:
-        settings.set("ADDONS", {"gov_reports.addons.LocalPortal": 100}, priority="cmdline")
+        # Added to the project's add-ons (a plain set would replace them).
+        addons = {**settings.getdict("ADDONS"), "gov_reports.addons.LocalPortal": 100}
+        settings.set("ADDONS", addons, priority="cmdline")
     for override in overrides:
         name, _, value = override.partition("=")
         if not name or not _:

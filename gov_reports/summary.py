@@ -6,12 +6,18 @@ from collections.abc import Mapping
 from typing import Any
 
 SKIPPED = "gov_reports/skipped/"
+BLOCKED = "gov_reports/blocked/"
 TRUST = "gov_reports/trust/"
 MIRROR_REJECTED = "mirror_rejected"
 
 
 def skipped_reasons(stats: Mapping[str, Any]) -> dict[str, int]:
     return {k[len(SKIPPED) :]: v for k, v in sorted(stats.items()) if k.startswith(SKIPPED) and v}
+
+
+def blocked_hosts(stats: Mapping[str, Any]) -> dict[str, int]:
+    """Host -> number of WAF/block pages it answered (gov_reports.waf)."""
+    return {k[len(BLOCKED) :]: v for k, v in sorted(stats.items()) if k.startswith(BLOCKED) and v}
 
 
 def format_summary(stats: Mapping[str, Any]) -> str:
@@ -36,6 +42,10 @@ def format_summary(stats: Mapping[str, Any]) -> str:
     from gov_reports.progress import format_sources
 
     lines += format_incremental(stats)
+    blocked = blocked_hosts(stats)
+    if blocked:
+        lines.append(f"  blocked hosts:       {len(blocked)} (WAF or block pages; retried later, never parsed)")
+        lines += [f"    {host}: {count} block page(s)" for host, count in blocked.items()]
     reasons = skipped_reasons(stats)
     total = sum(reasons.values())
     lines.append(f"  skipped:             {total}")

@@ -24,6 +24,7 @@ from gov_reports.incremental import NOT_MODIFIED_META
 from gov_reports.items import FetchedPage
 from gov_reports.portals import parse_listing
 from gov_reports.progress import SOURCE_META, count_for_source, record_source_failure
+from gov_reports.skips import RecordedSkip
 from gov_reports.sources import load_registry, province_columns
 from gov_reports.summary import SKIPPED
 from gov_reports.years import YearRange
@@ -33,6 +34,10 @@ logger = logging.getLogger(__name__)
 _FAILURE_REASONS = (
     ("ConnectionRefused", "connection_refused"),
     ("DNSLookup", "dns_error"),
+    ("CannotResolveHost", "dns_error"),
+    ("DataLoss", "truncated"),
+    ("DownloadFailed", "connection_lost"),
+    ("Cancelled", "too_large"),  # Scrapy cancels a download only when it outgrows DOWNLOAD_MAXSIZE
     ("Timeout", "timeout"),
     ("ConnectionLost", "connection_lost"),
     ("ResponseNeverReceived", "connection_lost"),
@@ -52,6 +57,8 @@ def failure_reason(failure: Failure) -> str:
         if any(marker in name for name in names):
             if reason == "ignored" and "robots" in str(failure.value).lower():
                 return "robots_forbidden"
+            if reason == "ignored" and "redirections" in str(failure.value).lower():
+                return "too_many_redirects"
             return reason
     return type(failure.value).__name__
 
@@ -197,6 +204,8 @@ class AnnualReportsSpider(scrapy.Spider):
         )
 
     def on_error(self, failure: Failure) -> None:
+        if failure.check(RecordedSkip):  # a middleware counted it already (waf_blocked, private_address…)
+            return
         request = failure.request  # type: ignore[attr-defined]
         if request.meta.get(NOT_MODIFIED_META):
             return  # an unchanged report (304 to a conditional request): counted by the incremental middleware
