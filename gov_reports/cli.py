@@ -2,9 +2,11 @@
 
 gov-reports crawl --start-url URL [--start-url URL …] -o OUT.jsonl
 gov-reports crawl --demo -o OUT.jsonl
+gov-reports crawl --province 黑龙江 [--years 2016-2024] [--sources PATH] -o OUT.jsonl
 gov-reports extract FILE … -o OUT.jsonl
-gov-reports export IN.jsonl --format csv -o OUT.csv
-gov-reports schema [-o data/annual_report.schema.json]
+gov-reports export IN.jsonl --format csv -o OUT.csv     (+ OUT.summary.csv, OUT.parquet, OUT.summary.parquet)
+gov-reports report IN.jsonl -o report.html [--sources PATH] [--years 2016-2024]
+gov-reports schema [-o data/annual_report.schema.json] [--docs docs/data-dictionary.md]
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from itemadapter import ItemAdapter
 
@@ -26,7 +29,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
 
     crawl = commands.add_parser("crawl", help="crawl 年报 columns into a deduplicated JSONL dump")
-    where = crawl.add_mutually_exclusive_group(required=True)
+    where = crawl.add_mutually_exclusive_group()
     where.add_argument(
         "--start-url",
         action="append",
@@ -35,6 +38,22 @@ def build_parser() -> argparse.ArgumentParser:
         help="a 年报 column (listing) URL; repeat for several",
     )
     where.add_argument("--demo", action="store_true", help="serve the bundled demo portal on 127.0.0.1 and crawl it")
+    crawl.add_argument(
+        "--province",
+        action="append",
+        dest="provinces",
+        metavar="PROVINCE",
+        help="crawl every registered 年报 column of a province (its cities and counties included): 黑龙江 or 黑龙江省; "
+        "repeat for several",
+    )
+    crawl.add_argument(
+        "--sources",
+        type=Path,
+        metavar="PATH",
+        help="sources registry (a CSV or a directory of them) for --province; default data/sources/, "
+        "or data/demo/sources.csv with --demo",
+    )
+    crawl.add_argument("--years", metavar="FIRST-LAST", help="keep reports on these years only, e.g. 2016-2024")
     crawl.add_argument("-o", "--output", required=True, type=Path, help="JSONL dump to write or merge into")
     crawl.add_argument("--overwrite", action="store_true", help="replace the dump instead of merging into it")
     crawl.add_argument("--jobdir", help="Scrapy JOBDIR: makes the crawl resumable after an interruption")
@@ -63,19 +82,34 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--url", help="the URL the (single) file was saved from")
     extract.add_argument("--overwrite", action="store_true")
 
-    export = commands.add_parser("export", help="write the statistics as tidy CSV for pandas, R or Stata")
+    export = commands.add_parser("export", help="write the statistics as tidy CSV and Parquet for pandas, R or Stata")
     export.add_argument("input", type=Path)
     export.add_argument("--format", choices=["csv"], default="csv")
     export.add_argument("-o", "--output", required=True, type=Path)
 
+    report = commands.add_parser("report", help="write the coverage and timeliness report (one HTML file)")
+    report.add_argument("input", type=Path)
+    report.add_argument("-o", "--output", required=True, type=Path)
+    report.add_argument("--sources", type=Path, help="sources registry (CSV file or directory; default data/sources/)")
+    report.add_argument("--years", help="report years, e.g. 2016-2024 (default: the years in the dump)")
+
     schema = commands.add_parser("schema", help="write the record's JSON Schema")
     schema.add_argument("-o", "--output", type=Path, default=REPO_DATA / "annual_report.schema.json")
+    schema.add_argument(
+        "--docs", type=Path, default=REPO_DATA.parent / "docs" / "data-dictionary.md", help="data dictionary to write"
+    )
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    handler = {"crawl": run_crawl, "extract": run_extract, "export": run_export, "schema": run_schema}
+    handler = {
+        "crawl": run_crawl,
+        "extract": run_extract,
+        "export": run_export,
+        "report": run_report,
+        "schema": run_schema,
+    }
     try:
         return handler[args.command](args)
     except (ValueError, OSError) as error:
@@ -94,7 +128,9 @@ def crawl_settings(output: Path, *, overwrite: bool, jobdir: str | None, overrid
     if jobdir:
         settings.set("JOBDIR", jobdir, priority="cmdline")
     if local:
-        settings.set("ADDONS", {"gov_reports.addons.LocalPortal": 100}, priority="cmdline")
+        # Added to the project's add-ons (a plain set would replace them).
+        addons = {**settings.getdict("ADDONS"), "gov_reports.addons.LocalPortal": 100}
+        settings.set("ADDONS", addons, priority="cmdline")
     for override in overrides:
         name, _, value = override.partition("=")
         if not name or not _:
@@ -108,9 +144,17 @@ def run_crawl(args: argparse.Namespace) -> int:
 
     from gov_reports.spiders.annual_reports import AnnualReportsSpider
     from gov_reports.summary import format_summary
+    from gov_reports.years import YearRange
 
+    if args.provinces and args.start_urls:
+        raise ValueError("--province crawls the registry's columns; it does not take --start-url")
+    if not (args.provinces or args.start_urls or args.demo):
+        raise ValueError("say what to crawl: --start-url URL, --province NAME or --demo")
+    YearRange.parse(args.years)  # a clear error before anything starts
     portal = None
     start_urls = args.start_urls or []
+    hosts = list(args.hosts)
+    labels: dict[str, str] = {}
     if args.demo:
         from gov_reports.demo import DemoPortal
 
@@ -118,13 +162,26 @@ def run_crawl(args: argparse.Namespace) -> int:
         start_urls = portal.start_urls
         print("Demo portal serving:", ", ".join(f"{k} {v}" for k, v in portal.sites.items()), file=sys.stderr)
     try:
+        if args.provinces:
+            start_urls, registry_hosts, labels = province_sources(args.provinces, args.sources, portal)
+            hosts += registry_hosts
         settings = crawl_settings(
-            args.output, overwrite=args.overwrite, jobdir=args.jobdir, overrides=args.settings, local=args.demo
+            args.output,
+            overwrite=args.overwrite,
+            jobdir=args.jobdir,
+            overrides=args.settings,
+            local=args.demo or all_loopback(start_urls),
         )
         settings.set("LOG_LEVEL", args.log_level, priority="cmdline")
+        if args.years:
+            settings.set("GOV_REPORTS_YEARS", args.years, priority="cmdline")
+        if args.sources and portal is None:
+            settings.set("GOV_REPORTS_SOURCES", str(args.sources), priority="cmdline")
+        if labels:
+            settings.set("GOV_REPORTS_SOURCE_LABELS", labels, priority="cmdline")
         process = AsyncCrawlerProcess(settings)
         crawler = process.create_crawler(AnnualReportsSpider)
-        process.crawl(crawler, start_urls=start_urls, hosts=args.hosts)
+        process.crawl(crawler, start_urls=start_urls, hosts=hosts)
         process.start()
     finally:
         if portal is not None:
@@ -133,6 +190,32 @@ def run_crawl(args: argparse.Namespace) -> int:
     print(format_summary(stats))
     print(f"  output:              {args.output}")
     return 0 if stats.get("downloader/response_count") else 1
+
+
+def province_sources(
+    provinces: list[str], registry_path: Path | None, portal: Any = None
+) -> tuple[list[str], list[str], dict[str, str]]:
+    """(column URLs, official hosts, labels) of the provinces' registered sources.
+
+    With the demo portal running, the registry defaults to data/demo/sources.csv,
+    whose `{site}` placeholders are filled with the demo sites' host:port.
+    """
+    from gov_reports.sources import DEMO_REGISTRY, demo_placeholders, load_registry, province_columns
+
+    if portal is not None:
+        registry = load_registry(registry_path or DEMO_REGISTRY, placeholders=demo_placeholders(portal.sites))
+    else:
+        registry = load_registry(registry_path)
+    columns = province_columns(registry, provinces)
+    print(f"{'、'.join(provinces)}: {len(columns.start_urls)} registered column(s)", file=sys.stderr)
+    return list(columns.start_urls), list(columns.hosts), columns.labels
+
+
+def all_loopback(urls: Sequence[str]) -> bool:
+    """Every URL is on this machine: the politeness delays protect other people's servers, not ours."""
+    from urllib.parse import urlsplit
+
+    return bool(urls) and all(urlsplit(url).hostname in ("127.0.0.1", "localhost", "::1") for url in urls)
 
 
 def read_page(path: Path) -> tuple[str, str]:
@@ -176,19 +259,30 @@ def run_extract(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from gov_reports.export import export_csv
+    from gov_reports.export import export_tables
     from gov_reports.feeds import read_jsonl
 
-    records = [record for _, record in read_jsonl(args.input) if record is not None]
-    written = export_csv(records, args.output)
+    records = (record for _, record in read_jsonl(args.input) if record is not None)  # streamed
+    written = export_tables(records, args.output)
     print("wrote " + ", ".join(str(p) for p in written))
     return 0
 
 
+def run_report(args: argparse.Namespace) -> int:
+    from gov_reports.report.aggregate import parse_years
+    from gov_reports.report.build import build_report
+
+    years = parse_years(args.years) if args.years else None
+    print(build_report(args.input, args.output, sources_path=args.sources, years=years))
+    return 0
+
+
 def run_schema(args: argparse.Namespace) -> int:
+    from gov_reports.dictionary import write_dictionary
     from gov_reports.schema import write_schema
 
     print(write_schema(args.output))
+    print(write_dictionary(args.docs))
     return 0
 
 
