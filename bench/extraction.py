@@ -168,19 +168,19 @@ def ours_full(item: Item) -> Any:
     return extract_report(item.content, kind=item.kind, source=PageSource(url=item.url))  # type: ignore[arg-type]
 
 
-def cleaned_for_tables(item: Item) -> tuple[str, Any]:
-    """(text, body) as `build_record` hands them to the statistics: the cleaning is untimed.
+def cleaned_for_tables(item: Item) -> tuple[str, Any, Any]:
+    """(text, body, grids) as `build_record` hands them to the statistics: the cleaning is untimed.
 
-    `body` is the cleaned container element (the extraction passes the parsed tree, not
-    its HTML, so the tables are not parsed twice); None for a text page.
+    `body` is the cleaned container element and `grids` its tables, read by the cleaner while it
+    rendered the lines (`CleanPage.grids`); None for a text page.
     """
     page = clean_html(item.content, item.url) if item.kind == "html" else clean_text(item.content)
-    return "\n".join(page.lines), page.body
+    return "\n".join(page.lines), page.body, page.grids
 
 
-def ours_tables(prepared: tuple[str, Any]) -> Any:
-    text, body = prepared
-    return extract_statistics(text, html=body)
+def ours_tables(prepared: tuple[str, Any, Any]) -> Any:
+    text, body, grids = prepared
+    return extract_statistics(text, html=body, grids=grids)
 
 
 def trafilatura_default(item: Item) -> str | None:
