@@ -107,6 +107,8 @@ _BLOCK_TAGS = frozenset(
 )
 _NOT_INLINE = _BLOCK_TAGS | {"table", "br"}
 """What `_render` does more with than take its text: blocks, tables, line breaks."""
+_LEAF_BLOCKS = _BLOCK_TAGS - {"table"}
+"""Blocks whose text, when they have no children, is simply a line (a table's own text is not read)."""
 _HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0(?:px)?\b", re.I)
 _HEADING_OR_LIST_RE = re.compile(
     r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．]"
@@ -487,6 +489,13 @@ def _render(el: etree._Element, lines: list[str], depth: int = 0, grids: list[Gr
                     leaf_tag, leaf_text = child.tag, child.text
                     if leaf_text and leaf_tag != "script" and leaf_tag != "style":
                         buf.append(leaf_text)
+                elif not len(child) and child.tag in _LEAF_BLOCKS:
+                    # A block leaf (most <p>): its text is a line of its own, as `walk(child)` makes it.
+                    flush()
+                    leaf_text = child.text
+                    if leaf_text:
+                        buf.append(leaf_text)
+                        flush()
                 else:
                     walk(child, level + 1)
                 tail = child.tail
