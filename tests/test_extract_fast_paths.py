@@ -21,6 +21,7 @@ from gov_reports.extract.numbers import to_halfwidth_digits
 from gov_reports.extract.regions import _divisions, _name_at
 from gov_reports.extract.tables import html_grids, normalise_text
 from gov_reports.extract.text import clean_line, normalize_spaces, squeeze
+from gov_reports.extract.trust import _ADDRESS_START_RE, _address_starts
 
 _BLANKS = r" \r\f\v\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff\u202f"
 EVERY_CHARACTER = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
@@ -136,3 +137,11 @@ def test_division_names_found_as_the_longest_first_alternation_finds_them() -> N
         for pos in range(min(len(text), 4)):
             match = alternation.match(text, pos)
             assert _name_at(text, pos) == (match.group(0) if match else None)
+
+
+def test_trust_address_starts_where_finditer_finds_them() -> None:
+    text = (
+        "见http://a.cn与HTTPS://B.CN、httpſ://c.cn（ſ matches s without case），https://www.d.cn/x，"
+        "www.e.cn与.WwW.f.cn、awww.g.cn，://h，http:/i.cn，末尾www."
+    )
+    assert [m.span() for m in _address_starts(text)] == [m.span() for m in _ADDRESS_START_RE.finditer(text)]
