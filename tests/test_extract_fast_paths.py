@@ -21,7 +21,7 @@ from gov_reports.extract.numbers import to_halfwidth_digits
 from gov_reports.extract.regions import _divisions, _name_at
 from gov_reports.extract.tables import html_grids, normalise_text
 from gov_reports.extract.text import clean_line, normalize_spaces, squeeze
-from gov_reports.extract.trust import _ADDRESS_START_RE, _address_starts
+from gov_reports.extract.trust import _ADDRESS_START_RE, PINYIN_GLOSS_RE, _address_starts, _count_glosses
 
 _BLANKS = r" \r\f\v\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff\u202f"
 EVERY_CHARACTER = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
@@ -145,3 +145,8 @@ def test_trust_address_starts_where_finditer_finds_them() -> None:
         "www.e.cn与.WwW.f.cn、awww.g.cn，://h，http:/i.cn，末尾www."
     )
     assert [m.span() for m in _address_starts(text)] == [m.span() for m in _ADDRESS_START_RE.finditer(text)]
+
+
+def test_trust_glosses_counted_as_findall_counts_them() -> None:
+    text = "政(zhèng)府(fǔ)(x)号(hào)，政务微博(hrbzw)、(zheng)开((kāi)" + "中(zhong)" * 3
+    assert _count_glosses(text) == len(PINYIN_GLOSS_RE.findall(text)) == 6
