@@ -38,6 +38,30 @@ class FetchedPage:
 
 
 @dataclass(kw_only=True)
+class FetchedDocument:
+    """A downloaded attachment (PDF, DOCX, DOC/WPS, XLS/XLSX) that may hold a report (internal)."""
+
+    url: str
+    """Where it was fetched (after redirects)."""
+    body: bytes = b""
+    """The file's bytes as received."""
+    name: str | None = None
+    """File name: Content-Disposition, else the link text or the URL's `showname`/`filename`, else its last part."""
+    content_type: str | None = None
+    """The Content-Type header, a hint only (the readers trust the bytes)."""
+    parent_url: str | None = None
+    """The report page that links it; None when a listing links the file directly."""
+    parent_title: str | None = None
+    """The linking page's or listing entry's title (year and issuer when the file names neither)."""
+    listing_date: str | None = None
+    """The date printed beside the listing entry, if any."""
+    official: bool = True
+    """True when the host is one of the configured (official) hosts."""
+    truncated: bool = False
+    """True when the server sent fewer bytes than it announced."""
+
+
+@dataclass(kw_only=True)
 class AnnualReport:
     """One 政府信息公开工作年度报告: a body's report on one year."""
 
@@ -80,7 +104,7 @@ class AnnualReport:
     urls: list[str] = field(default_factory=list)
     """Every place the report was found (pages, mirrors, re-publications), sorted."""
     attachments: list[dict[str, Any]] = field(default_factory=list)
-    """Attachment links found with the report: {url, name, type}."""
+    """Attachment links found with the report: {url, name, type}; files read also have size (bytes) and sha256."""
     flags: list[str] = field(default_factory=list)
     """Quality flags, e.g. 'nongov_address:www.tgflt.cn', 'spam_removed', 'tables_missing', 'title_reconstructed'."""
     spam: list[str] = field(default_factory=list)

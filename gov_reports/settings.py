@@ -37,6 +37,7 @@ DOWNLOADER_MIDDLEWARES = {
 }
 ITEM_PIPELINES = {
     "gov_reports.pipelines.ReportExtractionPipeline": 100,
+    "gov_reports.attachments.AttachmentExtractionPipeline": 110,
     "gov_reports.pipelines.SchemaValidationPipeline": 200,
     "gov_reports.pipelines.DuplicateCountPipeline": 300,
 }
@@ -55,3 +56,8 @@ FEED_EXPORTERS = {
     "jsonl": "gov_reports.feeds.FlushingJsonLinesExporter",
 }
 FEED_STORE_EMPTY = True
+
+# Reports published as files (gov_reports.attachments): follow report pages' PDF/DOCX/DOC/WPS/XLS(X)
+# links on the configured hosts, each bounded by its own download size limit.
+GOV_REPORTS_ATTACHMENTS_ENABLED = True
+GOV_REPORTS_ATTACHMENT_MAXSIZE = 30 * 1024 * 1024
