@@ -36,7 +36,7 @@ from twisted.internet.threads import deferToThread
 from gov_reports.extract.documents import UnreadableDocument
 from gov_reports.extract.documents.record import document_report
 from gov_reports.extract.page import NotAReport, PageSource
-from gov_reports.items import FetchedDocument
+from gov_reports.items import AnnualReport, FetchedDocument
 from gov_reports.summary import SKIPPED
 
 if TYPE_CHECKING:
@@ -203,12 +203,17 @@ class AttachmentExtractionPipeline:
             raise NotConfigured("GOV_REPORTS_ATTACHMENTS_ENABLED is off")
         self.crawler = crawler
         self.max_bytes = crawler.settings.getint("GOV_REPORTS_ATTACHMENT_MAXSIZE")
+        # page URL -> key of the record extracted from it (records pass through this pipeline too)
+        self.page_keys: dict[str, str] = {}
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
         return cls(crawler)
 
     async def process_item(self, item: Any) -> Any:
+        if isinstance(item, AnnualReport):
+            self.page_keys[item.url] = item.key
+            return item
         if not isinstance(item, FetchedDocument):
             return item
         if item.truncated:
@@ -240,6 +245,10 @@ class AttachmentExtractionPipeline:
         except Exception as error:  # a reader bug must not stop the crawl
             logger.exception("Attachment extraction failed on %s", item.url)
             self._skip("extraction_error", item, repr(error))
+        if item.parent_url and self.page_keys.get(item.parent_url, record.key) == record.key:
+            # The page is where the file was published (a 「详见附件」 page that is no record by
+            # itself, or the same report's page): the record lists it.
+            record.urls = sorted({*record.urls, item.parent_url})
         stats = self.crawler.stats
         stats.inc_value("gov_reports/attachments_read")
         stats.inc_value(f"gov_reports/attachments_read/{document.kind}")

@@ -67,7 +67,14 @@ def merge_records(records: Iterable[Record]) -> Record:
 _FROM_ATTACHMENT = "from_attachment"  # gov_reports.extract.documents.record.FROM_ATTACHMENT
 # Flags that describe the statistics tables: they travel with the tables they describe.
 _TABLE_FLAGS = ("tables_missing", "blank_cells", "format_conflict")
-_TABLE_FLAG_PREFIXES = ("table_missing:", "check_failed:", "short_row:", "long_row:", "duplicate_row:")
+_TABLE_FLAG_PREFIXES = (
+    "table_missing:",
+    "check_failed:",
+    "short_row:",
+    "long_row:",
+    "duplicate_row:",
+    "summary_from_prose:",
+)
 
 
 def _from_attachment(record: Mapping[str, Any]) -> bool:
@@ -100,10 +107,18 @@ def with_attachment(page: Record, document: Record) -> Record:
     if _table_count(document) > _table_count(page):
         for field in ("stats", "summary", "checks"):
             merged[field] = document.get(field)
+        # Numbers the attachment does not give (主动公开 totals are often prose) stay the page's.
+        kept = [
+            name
+            for name, value in (page.get("summary") or {}).items()
+            if value is not None and (document.get("summary") or {}).get(name) is None
+        ]
+        merged["summary"] = {**(document.get("summary") or {}), **{n: page["summary"][n] for n in kept}}
         if merged.get("format") in (None, "unknown"):
             merged["format"] = document.get("format")
         flags = [f for f in flags if not _is_table_flag(f)]
         flags += [f for f in document.get("flags") or [] if _is_table_flag(f) and f not in flags]
+        flags += [f"summary_from_prose:{n}" for n in kept if f"summary_from_prose:{n}" in (page.get("flags") or [])]
         flags.append("stats_from_attachment")
     if "stats_from_attachment" in flags or len(document.get("text") or "") > len(page.get("text") or ""):
         merged["text"] = document.get("text") or ""
