@@ -98,6 +98,18 @@ def attachment_links(response: TextResponse, hosts: Iterable[str]) -> list[Attac
     return list(found.values())
 
 
+def image_links(response: TextResponse, hosts: Iterable[str]) -> list[str]:
+    """Images of the page on the configured hosts, each once (tables pasted as pictures are among them)."""
+    allowed = {h.lower() for h in hosts}
+    urls: dict[str, None] = {}
+    for src in response.css("img::attr(src)").getall():
+        url = urljoin(response.url, src.strip())
+        parts = urlsplit(url)
+        if parts.scheme in ("http", "https") and parts.netloc.lower() in allowed:
+            urls[url] = None
+    return list(urls)
+
+
 def attachment_request(
     url: str,
     *,

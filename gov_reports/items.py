@@ -35,6 +35,8 @@ class FetchedPage:
     """True when the host is one of the configured (official) hosts."""
     encoding: str | None = None
     """The encoding the body was decoded with."""
+    image_urls: list[str] = field(default_factory=list)
+    """Same-host images on the page (tables pasted as pictures are OCR'd from these)."""
 
 
 @dataclass(kw_only=True)

@@ -81,7 +81,7 @@ def _from_attachment(record: Mapping[str, Any]) -> bool:
     return _FROM_ATTACHMENT in (record.get("flags") or [])
 
 
-def _is_table_flag(flag: str) -> bool:
+def is_table_flag(flag: str) -> bool:
     return flag in _TABLE_FLAGS or flag.startswith(_TABLE_FLAG_PREFIXES)
 
 
@@ -116,8 +116,8 @@ def with_attachment(page: Record, document: Record) -> Record:
         merged["summary"] = {**(document.get("summary") or {}), **{n: page["summary"][n] for n in kept}}
         if merged.get("format") in (None, "unknown"):
             merged["format"] = document.get("format")
-        flags = [f for f in flags if not _is_table_flag(f)]
-        flags += [f for f in document.get("flags") or [] if _is_table_flag(f) and f not in flags]
+        flags = [f for f in flags if not is_table_flag(f)]
+        flags += [f for f in document.get("flags") or [] if is_table_flag(f) and f not in flags]
         flags += [f"summary_from_prose:{n}" for n in kept if f"summary_from_prose:{n}" in (page.get("flags") or [])]
         flags.append("stats_from_attachment")
     if "stats_from_attachment" in flags or len(document.get("text") or "") > len(page.get("text") or ""):

@@ -36,6 +36,7 @@ DOWNLOADER_MIDDLEWARES = {
     "gov_reports.middlewares.ConfiguredHostsMiddleware": 50,
 }
 ITEM_PIPELINES = {
+    "gov_reports.table_images.TableImagesPipeline": 95,
     "gov_reports.pipelines.ReportExtractionPipeline": 100,
     "gov_reports.attachments.AttachmentExtractionPipeline": 110,
     "gov_reports.pipelines.SchemaValidationPipeline": 200,
@@ -61,3 +62,6 @@ FEED_STORE_EMPTY = True
 # links on the configured hosts, each bounded by its own download size limit.
 GOV_REPORTS_ATTACHMENTS_ENABLED = True
 GOV_REPORTS_ATTACHMENT_MAXSIZE = 30 * 1024 * 1024
+# Tables pasted as images: OCR with Tesseract (gov_reports.table_images), numbers kept only when verified.
+GOV_REPORTS_OCR_ENABLED = True
+GOV_REPORTS_OCR_LANG = "chi_sim"

@@ -19,7 +19,7 @@ from scrapy.http import FormRequest, Request, Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
-from gov_reports.attachments import attachment_links, attachment_request, fetched_document, file_type
+from gov_reports.attachments import attachment_links, attachment_request, fetched_document, file_type, image_links
 from gov_reports.extract.titles import is_report_title, is_trap_title
 from gov_reports.items import FetchedDocument, FetchedPage
 from gov_reports.portals import parse_listing
@@ -176,6 +176,7 @@ class AnnualReportsSpider(scrapy.Spider):
             listing_url=response.meta.get("listing_url"),
             official=urlsplit(response.url).netloc.lower() in self.configured_hosts,
             encoding=response.encoding,
+            image_urls=image_links(response, self.configured_hosts),
         )
         if not self.follow_attachments:
             return
