@@ -3,8 +3,9 @@
 gov-reports crawl --start-url URL [--start-url URL …] -o OUT.jsonl
 gov-reports crawl --demo -o OUT.jsonl
 gov-reports extract FILE … -o OUT.jsonl
-gov-reports export IN.jsonl --format csv -o OUT.csv
-gov-reports schema [-o data/annual_report.schema.json]
+gov-reports export IN.jsonl --format csv -o OUT.csv     (+ OUT.summary.csv, OUT.parquet, OUT.summary.parquet)
+gov-reports report IN.jsonl -o report.html [--sources PATH] [--years 2016-2024]
+gov-reports schema [-o data/annual_report.schema.json] [--docs docs/data-dictionary.md]
 """
 
 from __future__ import annotations
@@ -66,19 +67,34 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--url", help="the URL the (single) file was saved from")
     extract.add_argument("--overwrite", action="store_true")
 
-    export = commands.add_parser("export", help="write the statistics as tidy CSV for pandas, R or Stata")
+    export = commands.add_parser("export", help="write the statistics as tidy CSV and Parquet for pandas, R or Stata")
     export.add_argument("input", type=Path)
     export.add_argument("--format", choices=["csv"], default="csv")
     export.add_argument("-o", "--output", required=True, type=Path)
 
+    report = commands.add_parser("report", help="write the coverage and timeliness report (one HTML file)")
+    report.add_argument("input", type=Path)
+    report.add_argument("-o", "--output", required=True, type=Path)
+    report.add_argument("--sources", type=Path, help="sources registry (CSV file or directory; default data/sources/)")
+    report.add_argument("--years", help="report years, e.g. 2016-2024 (default: the years in the dump)")
+
     schema = commands.add_parser("schema", help="write the record's JSON Schema")
     schema.add_argument("-o", "--output", type=Path, default=REPO_DATA / "annual_report.schema.json")
+    schema.add_argument(
+        "--docs", type=Path, default=REPO_DATA.parent / "docs" / "data-dictionary.md", help="data dictionary to write"
+    )
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    handler = {"crawl": run_crawl, "extract": run_extract, "export": run_export, "schema": run_schema}
+    handler = {
+        "crawl": run_crawl,
+        "extract": run_extract,
+        "export": run_export,
+        "report": run_report,
+        "schema": run_schema,
+    }
     try:
         return handler[args.command](args)
     except (ValueError, OSError) as error:
@@ -196,19 +212,30 @@ def run_extract(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from gov_reports.export import export_csv
+    from gov_reports.export import export_tables
     from gov_reports.feeds import read_jsonl
 
-    records = [record for _, record in read_jsonl(args.input) if record is not None]
-    written = export_csv(records, args.output)
+    records = (record for _, record in read_jsonl(args.input) if record is not None)  # streamed
+    written = export_tables(records, args.output)
     print("wrote " + ", ".join(str(p) for p in written))
     return 0
 
 
+def run_report(args: argparse.Namespace) -> int:
+    from gov_reports.report.aggregate import parse_years
+    from gov_reports.report.build import build_report
+
+    years = parse_years(args.years) if args.years else None
+    print(build_report(args.input, args.output, sources_path=args.sources, years=years))
+    return 0
+
+
 def run_schema(args: argparse.Namespace) -> int:
+    from gov_reports.dictionary import write_dictionary
     from gov_reports.schema import write_schema
 
     print(write_schema(args.output))
+    print(write_dictionary(args.docs))
     return 0
 
 

@@ -13,6 +13,7 @@ from typing import Any, Literal
 
 Level = Literal["province", "city", "county", "department", "township", "unknown"]
 ReportFormat = Literal["pre2019", "2019", "2021", "unknown"]
+TrustVerdict = Literal["official", "mirror", "unknown"]
 
 
 @dataclass(kw_only=True)
@@ -104,13 +105,17 @@ class AnnualReport:
     url: str = ""
     """The canonical place of the report: the best copy's URL."""
     urls: list[str] = field(default_factory=list)
-    """Every place the report was found (pages, mirrors, re-publications), sorted."""
+    """Every place a copy that is not a mirror was found (pages, re-publications), sorted."""
+    mirrors: list[str] = field(default_factory=list)
+    """Where mirror copies (trust verdict 'mirror') were found, sorted; they lend the record nothing else."""
     attachments: list[dict[str, Any]] = field(default_factory=list)
     """Attachment links found with the report: {url, name, type}; files read also have size (bytes) and sha256."""
     flags: list[str] = field(default_factory=list)
     """Quality flags, e.g. 'nongov_address:www.tgflt.cn', 'spam_removed', 'tables_missing', 'title_reconstructed'."""
     spam: list[str] = field(default_factory=list)
     """Spam removed from the page (injected keywords, off-site gambling links, hidden text)."""
+    trust: dict[str, Any] = field(default_factory=lambda: {"verdict": "unknown", "reasons": []})
+    """Trust in the best copy: {verdict: official | mirror | unknown, reasons: stable codes}; see docs/trust.md."""
     stats: dict[str, Any] | None = None
     """The statutory statistics (tables 二/三/四 or pre-2019 prose numbers); see the schema."""
     summary: dict[str, Any] = field(default_factory=dict)

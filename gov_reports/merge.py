@@ -5,6 +5,12 @@ and crawled again next week. All copies merge into one record: the best copy
 supplies the fields, every copy's URLs and attachments are kept, and fields the
 best copy lacks are filled from the others. The order of arrival never changes
 the result (merging is commutative), so repeated crawls are idempotent.
+
+Mirror copies (trust verdict 'mirror', see gov_reports.extract.trust) rank below
+every other copy, so an official copy wins whether it arrives first, later, or
+in a later crawl into the same dump. While a copy that is not a mirror exists,
+mirrors lend it nothing but their address, which goes to `mirrors` (never to
+`urls`): no field, attachment or spam of a hijacked page leaks into the record.
 """
 
 from __future__ import annotations
@@ -16,13 +22,24 @@ from typing import Any
 
 Record = dict[str, Any]
 _MIRROR_FLAGS = ("mirror_suspected", "unofficial_host")
+_VERDICT_RANK = {"official": 2, "unknown": 1, "mirror": 0}
+
+
+def trust_rank(record: Mapping[str, Any]) -> int:
+    """2 official, 1 unknown, 0 mirror; records written before `trust` existed rank by their flags."""
+    verdict = (record.get("trust") or {}).get("verdict")
+    if verdict in _VERDICT_RANK:
+        return _VERDICT_RANK[verdict]
+    return 1 if "unofficial_host" in (record.get("flags") or []) else 2
+
+
+def is_mirror(record: Mapping[str, Any]) -> bool:
+    return (record.get("trust") or {}).get("verdict") == "mirror"
 
 
 def copy_quality(record: Mapping[str, Any]) -> tuple:
-    """Sort key, higher is better: official > not mirror > corrected > complete > longer > earlier URL."""
+    """Sort key, higher is better: official > unknown > mirror, clean > corrected > complete > longer > earlier URL."""
     flags = record.get("flags") or []
-    trust = (record.get("trust") or {}).get("verdict")
-    official = trust != "mirror" and "unofficial_host" not in flags
     clean = not any(f in flags for f in _MIRROR_FLAGS) and not record.get("spam")
     corrected = "correction" in flags
     has_tables = bool((record.get("stats") or {}).get("applications")) and "tables_missing" not in flags
@@ -30,7 +47,8 @@ def copy_quality(record: Mapping[str, Any]) -> tuple:
     # The URL, then the content itself, only break ties (inverted so that "earlier" wins): the
     # order copies arrive in must never decide.
     content = json.dumps(record, sort_keys=True, ensure_ascii=False)
-    return (official, clean, corrected, has_tables, len(record.get("text") or ""), _invert(url), _invert(content))
+    length = len(record.get("text") or "")
+    return (trust_rank(record), clean, corrected, has_tables, length, _invert(url), _invert(content))
 
 
 def _invert(text: str) -> tuple[int, ...]:
@@ -42,15 +60,17 @@ def merge_records(records: Iterable[Record]) -> Record:
     copies = sorted(records, key=copy_quality, reverse=True)
     if not copies:
         raise ValueError("nothing to merge")
+    # Copies ranked like this: when the best is not a mirror, mirrors cannot lend it anything.
+    donors = copies if is_mirror(copies[0]) else [c for c in copies if not is_mirror(c)]
     # A report's page is its face (URL, publish date, metadata); a copy read from its attachment
     # lends what the page lacks (see with_attachment). Reports published only as files have no page.
-    pages = [c for c in copies if not _from_attachment(c)]
-    documents = [c for c in copies if _from_attachment(c)]
+    pages = [c for c in donors if not _from_attachment(c)]
+    documents = [c for c in donors if _from_attachment(c)]
     first = (pages or documents)[0]
     best = dict(first)
     if pages and documents:
         best = with_attachment(best, documents[0])
-    for other in copies:
+    for other in donors:
         if other is first:
             continue
         for field, value in other.items():
@@ -58,9 +78,13 @@ def merge_records(records: Iterable[Record]) -> Record:
                 continue  # an attachment's flags describe the file, not the page
             if best.get(field) in (None, "", [], {}) and value not in (None, "", [], {}):
                 best[field] = value
-    best["urls"] = sorted({u for c in copies for u in (c.get("urls") or [c.get("url")]) if u})
-    best["attachments"] = _union(a for c in copies for a in c.get("attachments") or [])
-    best["spam"] = sorted({s for c in copies for s in c.get("spam") or []})
+    best["urls"] = sorted({u for c in donors if not is_mirror(c) for u in _copy_urls(c)})
+    mirrors = {u for c in copies for u in c.get("mirrors") or []}
+    mirrors |= {u for c in copies if is_mirror(c) for u in _copy_urls(c)}
+    if mirrors or "mirrors" in best:
+        best["mirrors"] = sorted(mirrors - set(best["urls"]))
+    best["attachments"] = _union(a for c in donors for a in c.get("attachments") or [])
+    best["spam"] = sorted({s for c in donors for s in c.get("spam") or []})
     return best
 
 
@@ -134,6 +158,12 @@ def content_sha1(record: Mapping[str, Any]) -> str:
     """The same payload as `gov_reports.extract.page.content_hash`: text plus numbers."""
     payload = json.dumps([record.get("text") or "", record.get("stats")], ensure_ascii=False, sort_keys=True)
     return hashlib.sha1(payload.encode("utf-8")).hexdigest()
+def _copy_urls(record: Mapping[str, Any]) -> list[str]:
+    """The places one copy (or merged record) stands for: its `urls`, or its `url` for a bare copy."""
+    urls = [u for u in record.get("urls") or [] if u]
+    if urls or record.get("mirrors"):
+        return urls
+    return [record["url"]] if record.get("url") else []
 
 
 def _union(items: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:

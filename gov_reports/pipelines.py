@@ -17,7 +17,7 @@ from scrapy.exceptions import DropItem
 from gov_reports.extract.page import NotAReport, PageSource, extract_report
 from gov_reports.items import AnnualReport, FetchedPage
 from gov_reports.schema import record_validator
-from gov_reports.summary import SKIPPED
+from gov_reports.summary import SKIPPED, TRUST
 
 if TYPE_CHECKING:
     from typing import Self
@@ -59,6 +59,7 @@ class ReportExtractionPipeline:
             logger.exception("Extraction failed on %s", item.url)
             raise DropItem(f"Extraction failed: {item.url}: {error!r}", log_level="ERROR") from error
         stats.inc_value("gov_reports/reports_extracted")
+        stats.inc_value(TRUST + record.trust["verdict"])
         return record
 
 

@@ -18,7 +18,7 @@ from itemadapter import ItemAdapter
 from jsonschema import Draft202012Validator
 
 from gov_reports.extract.statistics import CHECK_JSON_SCHEMA, STATS_JSON_SCHEMA, SUMMARY_JSON_SCHEMA
-from gov_reports.items import AnnualReport, Level, ReportFormat
+from gov_reports.items import AnnualReport, Level, ReportFormat, TrustVerdict
 
 SCHEMA_ID = "https://github.com/gov-reports/gov-reports/data/annual_report.schema.json"
 
@@ -56,6 +56,16 @@ def record_schema() -> dict[str, Any]:
             },
             "size": {"type": "integer", "minimum": 0, "description": "Bytes downloaded (files that were read)."},
             "sha256": {"type": "string", "pattern": "^[0-9a-f]{64}$", "description": "SHA-256 of those bytes."},
+        },
+    }
+    props["trust"] = {
+        "description": props["trust"].get("description", ""),
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["verdict", "reasons"],
+        "properties": {
+            "verdict": {"enum": list(typing.get_args(TrustVerdict))},
+            "reasons": {"type": "array", "items": {"type": "string"}},
         },
     }
     props["year"]["minimum"] = 1990

@@ -6,6 +6,8 @@ from collections.abc import Mapping
 from typing import Any
 
 SKIPPED = "gov_reports/skipped/"
+TRUST = "gov_reports/trust/"
+MIRROR_REJECTED = "mirror_rejected"
 
 
 def skipped_reasons(stats: Mapping[str, Any]) -> dict[str, int]:
@@ -27,6 +29,7 @@ def format_summary(stats: Mapping[str, Any]) -> str:
         f"({stats.get('gov_reports/feed/new', 0)} new, {stats.get('gov_reports/feed/updated', 0)} updated, "
         f"{stats.get('gov_reports/feed/unchanged', 0)} unchanged)",
     ]
+    lines += trust_lines(stats)
     if stats.get("gov_reports/schema_invalid"):
         lines.append(f"  schema violations:   {stats['gov_reports/schema_invalid']} record(s), flagged")
     reasons = skipped_reasons(stats)
@@ -34,3 +37,17 @@ def format_summary(stats: Mapping[str, Any]) -> str:
     lines.append(f"  skipped:             {total}")
     lines += [f"    {reason}: {count}" for reason, count in reasons.items()]
     return "\n".join(lines)
+
+
+def trust_lines(stats: Mapping[str, Any]) -> list[str]:
+    """Copies by trust verdict, and the mirror copies rejected (by reason; they are also under skipped)."""
+    rejected = {
+        reason.split(":", 1)[-1]: count
+        for reason, count in skipped_reasons(stats).items()
+        if reason.split(":", 1)[0] == MIRROR_REJECTED
+    }
+    verdicts = ", ".join(f"{stats.get(TRUST + v, 0)} {v}" for v in ("official", "unknown", "mirror"))
+    lines = [f"  copies by trust:     {verdicts}"]
+    detail = ", ".join(f"{reason} {count}" for reason, count in rejected.items())
+    lines.append(f"  mirrors rejected:    {sum(rejected.values())}" + (f" ({detail})" if detail else ""))
+    return lines

@@ -20,6 +20,7 @@ from gov_reports.extract.sections import has_six_headings, split_sections
 from gov_reports.extract.statistics import extract_statistics
 from gov_reports.extract.text import match_form
 from gov_reports.extract.titles import is_correction
+from gov_reports.extract.trust import TrustEvidence, assess, brand_rejection, rejection
 from gov_reports.items import AnnualReport
 
 # Words every real report uses; a page without them is not a report whatever its title.
@@ -85,7 +86,7 @@ def build_record(page: CleanPage, raw: str, source: PageSource) -> AnnualReport:
     title_place = locate(candidates[0][0], hint_code=hint) if candidates else None
     issuer, issuer_source = fields.pick_issuer(candidates, title_place or context)
     if issuer is None:
-        raise NotAReport("no_issuer", title or source.url)
+        raise NotAReport(brand_rejection([name for name, _ in candidates]) or "no_issuer", title or source.url)
     if issuer_source not in ("title", "signature", "metadata"):
         flags.append(f"issuer_from_{issuer_source}")
     place = locate(issuer, hint_code=hint)
@@ -119,6 +120,28 @@ def build_record(page: CleanPage, raw: str, source: PageSource) -> AnnualReport:
         # Pictures where the tables belong: the numbers exist, only not as text (OCR or the attachment).
         flags.append("tables_as_images")
 
+    site_code = fields.site_id_code(page, raw)
+    trust = assess(
+        TrustEvidence(
+            url=source.url,
+            official=source.official,
+            official_hosts=source.official_hosts,
+            issuer=issuer,
+            division_code=place.division.code if place else None,
+            titles=page.titles,
+            text=text,
+            spam=page.spam,
+            site_name=page.meta.get("SiteName"),
+            site_id_code=site_code,
+            raw=raw,
+        )
+    )
+    rejected = rejection(issuer, trust)
+    if rejected is not None:
+        raise NotAReport(rejected, f"{issuer}: {source.url}")
+    mirror = trust.verdict == "mirror"
+    urls = [source.url] if source.url else []
+
     record = AnnualReport(
         key=f"{issuer}|{year}",
         issuer=issuer,
@@ -136,12 +159,14 @@ def build_record(page: CleanPage, raw: str, source: PageSource) -> AnnualReport:
         signature=sig.issuer,
         signature_date=sig.date,
         index_number=fields.index_number(page),
-        site_id_code=fields.site_id_code(page, raw),
+        site_id_code=site_code,
         url=source.url,
-        urls=[source.url] if source.url else [],
+        urls=[] if mirror else urls,
+        mirrors=urls if mirror else [],
         attachments=_unique_attachments(page.attachments),
         flags=flags,
         spam=list(dict.fromkeys(page.spam)),
+        trust=trust.as_dict(),
         stats=statistics.stats,
         summary=statistics.summary,
         checks=statistics.checks,
