@@ -124,15 +124,19 @@ def page_record(images: str = "") -> dict[str, Any]:
 
 
 @pytest.fixture(scope="module")
-def docx_record() -> dict[str, Any]:
-    data = make_report_docx()
-    record, document = document_report(data, url=DOC, name="虎林年报.docx", source=PageSource(url=DOC))
+def docx_bytes() -> bytes:
+    return make_report_docx()
+
+
+@pytest.fixture(scope="module")
+def docx_record(docx_bytes: bytes) -> dict[str, Any]:
+    record, document = document_report(docx_bytes, url=DOC, name="虎林年报.docx", source=PageSource(url=DOC))
     assert document.kind == "docx"
     return ItemAdapter(record).asdict()
 
 
-def test_a_file_yields_a_record_with_its_size_and_hash(docx_record: dict[str, Any]) -> None:
-    data = make_report_docx()
+def test_a_file_yields_a_record_with_its_size_and_hash(docx_record: dict[str, Any], docx_bytes: bytes) -> None:
+    data = docx_bytes
     assert docx_record["key"] == "虎林市人民政府|2020"
     assert docx_record["flags"][0] == "from_attachment"
     entry = docx_record["attachments"][0]
@@ -196,12 +200,12 @@ def test_tables_as_images_are_flagged() -> None:
 # --------------------------------------------------------------------------- the CLI
 
 
-def test_extract_command_reads_attachments(tmp_path: Path) -> None:
+def test_extract_command_reads_attachments(tmp_path: Path, docx_bytes: bytes) -> None:
     files = {
         "hulin.pdf": make_report_pdf(),
-        "hulin.docx": make_report_docx(),
+        "hulin.docx": docx_bytes,
         "broken.pdf": b"<!DOCTYPE html><html><body>login</body></html>",
-        "cut.docx": make_report_docx()[:2000],
+        "cut.docx": docx_bytes[:2000],
     }
     if shutil.which("soffice") or shutil.which("antiword"):
         files["hulin.wps"] = gzip.decompress((FIXTURES / "hulin_2020.doc.gz").read_bytes())
