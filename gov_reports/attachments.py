@@ -37,7 +37,8 @@ from gov_reports.extract.documents import UnreadableDocument
 from gov_reports.extract.documents.record import document_report
 from gov_reports.extract.page import NotAReport, PageSource
 from gov_reports.items import AnnualReport, FetchedDocument
-from gov_reports.summary import SKIPPED
+from gov_reports.sources import registry_hosts
+from gov_reports.summary import SKIPPED, TRUST
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
@@ -120,6 +121,7 @@ def attachment_request(
     parent_url: str | None = None,
     parent_title: str | None = None,
     listing_date: str | None = None,
+    meta: dict[str, Any] | None = None,
 ) -> Request:
     """A request for a report file, bounded by GOV_REPORTS_ATTACHMENT_MAXSIZE."""
     return Request(
@@ -127,6 +129,7 @@ def attachment_request(
         callback=callback,
         errback=errback,
         meta={
+            **(meta or {}),
             "role": ATTACHMENT_ROLE,
             "download_maxsize": settings.getint("GOV_REPORTS_ATTACHMENT_MAXSIZE"),
             # A cut-off file arrives flagged (not retried forever) and is skipped as truncated.
@@ -207,6 +210,13 @@ def fetched_document(response: Response, *, official: bool) -> FetchedDocument:
     )
 
 
+def official_hosts(crawler: Crawler) -> frozenset[str]:
+    """The crawl's configured hosts and the sources registry's, as `ReportExtractionPipeline` counts them."""
+    hosts = frozenset(getattr(crawler.spider, "configured_hosts", ()) or ())
+    registry = crawler.settings.get("GOV_REPORTS_SOURCES")
+    return hosts | (registry_hosts(registry or None) if registry != "" else frozenset())
+
+
 class AttachmentExtractionPipeline:
     """FetchedDocument -> AnnualReport (read in a thread), or a counted skip `attachment_<reason>`."""
 
@@ -217,6 +227,7 @@ class AttachmentExtractionPipeline:
         self.max_bytes = crawler.settings.getint("GOV_REPORTS_ATTACHMENT_MAXSIZE")
         # page URL -> key of the record extracted from it (records pass through this pipeline too)
         self.page_keys: dict[str, str] = {}
+        self.hosts: frozenset[str] | None = None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -230,13 +241,14 @@ class AttachmentExtractionPipeline:
             return item
         if item.truncated:
             self._skip("truncated", item, "fewer bytes than announced")
-        hosts = frozenset(getattr(self.crawler.spider, "configured_hosts", ()) or ())
+        if self.hosts is None:
+            self.hosts = official_hosts(self.crawler)
         source = PageSource(
             url=item.url,
             listing_title=item.parent_title,
             listing_date=item.listing_date,
             official=item.official,
-            official_hosts=hosts,
+            official_hosts=self.hosts,
         )
         try:
             record, document = await maybe_deferred_to_future(
@@ -265,6 +277,7 @@ class AttachmentExtractionPipeline:
         stats.inc_value("gov_reports/attachments_read")
         stats.inc_value(f"gov_reports/attachments_read/{document.kind}")
         stats.inc_value("gov_reports/reports_extracted")
+        stats.inc_value(TRUST + record.trust["verdict"])
         return record
 
     def _skip(self, reason: str, item: FetchedDocument, detail: str) -> NoReturn:

@@ -28,10 +28,12 @@ from scrapy.http import Request
 from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet.threads import deferToThread
 
+from gov_reports.attachments import official_hosts
 from gov_reports.extract.documents.ocr import ocr_available, verified_statistics
 from gov_reports.extract.page import NotAReport, PageSource, content_hash, extract_report
 from gov_reports.items import AnnualReport, FetchedPage
 from gov_reports.merge import is_table_flag
+from gov_reports.summary import TRUST
 
 if TYPE_CHECKING:
     from typing import Self
@@ -62,7 +64,7 @@ class TableImagesPipeline:
     async def process_item(self, item: Any) -> Any:
         if not isinstance(item, FetchedPage) or item.kind != "html" or not item.image_urls:
             return item
-        hosts = frozenset(getattr(self.crawler.spider, "configured_hosts", ()) or ())
+        hosts = official_hosts(self.crawler)
         source = PageSource(
             url=item.url,
             listing_title=item.listing_title,
@@ -77,6 +79,7 @@ class TableImagesPipeline:
         except Exception:
             return item
         self.crawler.stats.inc_value("gov_reports/reports_extracted")
+        self.crawler.stats.inc_value(TRUST + record.trust["verdict"])
         if "tables_as_images" in record.flags:
             await self._ocr(record, item.image_urls[:MAX_IMAGES])
         return record
