@@ -52,7 +52,8 @@ def test_demo_crawl(demo_portal: DemoPortal, demo_expected: dict[str, Any], firs
         assert got["published"] == want["published"], key
         assert got["format"] == want["format"], key
         assert got["url"] == site_url(demo_portal, want["site"], want["best_path"]), key
-        assert got["urls"] == sorted(site_url(demo_portal, want["site"], p) for p in want["paths"]), key
+        places = {*want["paths"], *(f["link"] for f in want.get("files", [])), *want.get("linked_from", [])}
+        assert got["urls"] == sorted(site_url(demo_portal, want["site"], p) for p in places), key
         for spam in want.get("spam", []):
             assert spam not in got["text"], (key, spam)
             assert spam in got["spam"], (key, spam)

@@ -341,7 +341,7 @@ def test_every_expected_page_is_linked_from_a_list(portal: DemoPortal) -> None:
     linked = _crawl_links(portal)
     for report in EXPECTED["reports"]:
         files = {f["link"] for f in report.get("files", [])}
-        pages = [_read(report["site"], p) for p in report["paths"] if p not in files]
+        pages = [_read(report["site"], p) for p in [*report["paths"], *report.get("linked_from", [])] if p not in files]
         for path in report["paths"]:
             if path in files and path not in linked[report["site"]]:  # linked from its page (年报下载, 附件)
                 assert any(f'href="{html.escape(path)}"' in page for page in pages), (report["key"], path)

@@ -621,6 +621,7 @@ class Report:
     t3: tuple[str, dict[str, list[int]]] | None = None  # (fmt, spec) of the winning copy
     files: list[tuple[str, str]] = field(default_factory=list)  # (linked path, served path) of files read
     converter: bool = False  # a file needs LibreOffice or antiword (DOC/WPS): its numbers need them too
+    linked_from: list[str] = field(default_factory=list)  # pages that only link the file (「详见附件」)
 
 
 def hanweb_art(y: int, m: int, d: int, n: int) -> str:
@@ -2066,7 +2067,6 @@ def add_attachments(pages: list[Page], reports: list[Report]) -> None:
     h2020.extra_files[doc_path] = gzip.decompress((SRC / "harbin_2020.doc.gz").read_bytes())
     SITES["hanweb"].downloads[doc_path] = {"filename": doc_name, "charset": "gbk"}
     r = report_of[("哈尔滨市人民政府", 2020)]
-    r.pages.append(doc_link)
     r.files.append((doc_link, doc_path))
     r.t3 = ("2019", HRB_2020_ATTACHMENT.t3)
     r.converter = True
@@ -2124,8 +2124,9 @@ def add_attachments(pages: list[Page], reports: list[Report]) -> None:
             issuer="杭州市江干区人民政府",
             year=2019,
             fmt="2019",
-            pages=[jg_page, jg_docx],
+            pages=[jg_docx],
             best=jg_docx,
+            linked_from=[jg_page],
             note="the page says only 「详见附件。」 (not a report by itself); the record is the DOCX's",
             t3=("2019", JG_2019_DOCX.t3),
             files=[(jg_docx, jg_docx)],
@@ -2686,6 +2687,8 @@ def expected(pages: list[Page], reports: list[Report], traps: list[dict[str, str
 
         if r.converter:
             entry["needs_converter"] = True
+        if r.linked_from:
+            entry["linked_from"] = r.linked_from
         if r.files:
             entry["files"] = [
                 {
