@@ -111,7 +111,9 @@ class AnnualReport:
     attachments: list[dict[str, Any]] = field(default_factory=list)
     """Attachment links found with the report: {url, name, type}; files read also have size (bytes) and sha256."""
     flags: list[str] = field(default_factory=list)
-    """Quality flags, e.g. 'nongov_address:www.tgflt.cn', 'spam_removed', 'tables_missing', 'title_reconstructed'."""
+    """Quality flags, e.g. 'nongov_address:www.tgflt.cn', 'spam_removed', 'tables_missing', 'title_reconstructed';
+    where the numbers came from: 'stats_from_attachment', 'text_from_attachment', 'from_attachment' (a report
+    published only as a file), 'tables_as_images', 'stats_from_ocr', 'ocr_unverified' (see docs/attachments.md)."""
     spam: list[str] = field(default_factory=list)
     """Spam removed from the page (injected keywords, off-site gambling links, hidden text)."""
     trust: dict[str, Any] = field(default_factory=lambda: {"verdict": "unknown", "reasons": []})
