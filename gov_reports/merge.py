@@ -97,6 +97,7 @@ _TABLE_FLAG_PREFIXES = (
     "short_row:",
     "long_row:",
     "duplicate_row:",
+    "missing_row:",
     "summary_from_prose:",
 )
 

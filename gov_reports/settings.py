@@ -104,4 +104,4 @@ GOV_REPORTS_ATTACHMENTS_ENABLED = True
 GOV_REPORTS_ATTACHMENT_MAXSIZE = 30 * 1024 * 1024
 # Tables pasted as images: OCR with Tesseract (gov_reports.table_images), numbers kept only when verified.
 GOV_REPORTS_OCR_ENABLED = True
-GOV_REPORTS_OCR_LANG = "chi_sim"
+GOV_REPORTS_OCR_LANG = "chi_sim+eng"

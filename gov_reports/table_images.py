@@ -13,7 +13,7 @@ OCRs them with Tesseract off the reactor thread, and
 - otherwise presents no number: flag `ocr_unverified`.
 
 Every other page goes on untouched to `ReportExtractionPipeline`. Needs the
-`tesseract` binary with `chi_sim` (.ci/packages/ocr.txt); without it the
+`tesseract` binary with `chi_sim` and `eng` (.ci/packages/ocr.txt); without it the
 pipeline is not configured and the flag `tables_as_images` stays as the only
 trace.
 """
@@ -29,7 +29,7 @@ from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet.threads import deferToThread
 
 from gov_reports.attachments import official_hosts
-from gov_reports.extract.documents.ocr import ocr_available, verified_statistics
+from gov_reports.extract.documents.ocr import OCR_LANG, ocr_available, verified_statistics
 from gov_reports.extract.page import NotAReport, PageSource, content_hash, extract_report
 from gov_reports.items import AnnualReport, FetchedPage
 from gov_reports.merge import is_table_flag
@@ -51,7 +51,7 @@ class TableImagesPipeline:
         settings = crawler.settings
         if not settings.getbool("GOV_REPORTS_OCR_ENABLED"):
             raise NotConfigured("GOV_REPORTS_OCR_ENABLED is off")
-        self.lang = settings.get("GOV_REPORTS_OCR_LANG", "chi_sim")
+        self.lang = settings.get("GOV_REPORTS_OCR_LANG", OCR_LANG)
         if not ocr_available(self.lang):
             raise NotConfigured(f"tesseract with {self.lang} is not installed: image tables are only flagged")
         self.crawler = crawler

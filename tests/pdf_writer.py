@@ -38,6 +38,8 @@ class PdfPage:
 
     ops: list[str] = field(default_factory=list)
     image: bool = False
+    scan: tuple[bytes, int, int] | None = None
+    """(JPEG bytes, width, height) drawn across the page: a scanned page, or a table pasted as a picture."""
 
     def text(self, x: float, y: float, s: str, size: float = 10) -> None:
         self.ops.append(f"BT /F1 {size} Tf {x} {y} Td <{s.encode('utf-16-be').hex()}> Tj ET")
@@ -95,13 +97,24 @@ def make_pdf(pages: list[PdfPage], *, user_password: str | None = None, font: st
         ops = list(page.ops)
         if page.image:
             ops.append("q 400 0 0 500 100 200 cm /Im1 Do Q")
+        picture = image
+        if page.scan is not None:
+            jpeg, width, height = page.scan
+            picture = add(
+                b"<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray "
+                b"/BitsPerComponent 8 /Filter /DCTDecode /Length %d >>\nstream\n" % (width, height, len(jpeg))
+                + jpeg
+                + b"\nendstream"
+            )
+            shown = 555 * height / width
+            ops.append(f"q 555 0 0 {shown:.2f} 20 {822 - shown:.2f} cm /Im1 Do Q")
         stream = "\n".join(ops).encode("ascii")
         content = add(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
         kids.append(
             add(
                 b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 595 842] /Contents %d 0 R "
                 b"/Resources << /Font << /F1 %d 0 R >> /XObject << /Im1 %d 0 R >> >> >>"
-                % (pages_obj, content, font, image)
+                % (pages_obj, content, font, picture)
             )
         )
     objects[catalog - 1] = b"<< /Type /Catalog /Pages %d 0 R >>" % pages_obj

@@ -50,11 +50,15 @@ def tesseract_languages() -> frozenset[str]:
     return frozenset(line.strip() for line in listed.stdout.splitlines()[1:] if line.strip())
 
 
-def ocr_available(lang: str = "chi_sim") -> bool:
-    return lang in tesseract_languages()
+OCR_LANG = "chi_sim+eng"
+"""Simplified Chinese for the labels, English for the digits: chi_sim alone reads 「12」 as 「重」."""
 
 
-def ocr_lines(image: bytes, *, lang: str = "chi_sim") -> list[str]:
+def ocr_available(lang: str = OCR_LANG) -> bool:
+    return set(lang.split("+")) <= tesseract_languages()
+
+
+def ocr_lines(image: bytes, *, lang: str = OCR_LANG) -> list[str]:
     """The image's text lines; words far apart become tab-separated cells (a table row).
 
     Tesseract's TSV output gives each word's box; within a line, a gap wider
@@ -123,7 +127,37 @@ class OcrStatistics:
     reason: str = ""
 
 
-def verified_statistics(images: list[bytes], *, year: int | None = None, lang: str = "chi_sim") -> OcrStatistics:
+def unverified_reason(stats: dict[str, Any] | None, checks: list[dict[str, Any]]) -> str:
+    """Why OCR'd statistics cannot be vouched for ('' when table 三's and 四's checks all pass)."""
+    if not (stats or {}).get("applications"):
+        return "table 三 not read"
+    table_checks = [c for c in checks if c["name"].startswith(_CHECKED_TABLES)]
+    failed = [c["name"] for c in table_checks if c["ok"] is not True]
+    if not table_checks or failed:
+        return "checks not passed: " + ", ".join(failed[:5])
+    return ""
+
+
+def pdf_page_images(data: bytes, *, max_pages: int = 30, scale: float = 3.0) -> list[bytes]:
+    """A scanned PDF's pages as PNG images at 216 dpi (pypdfium2, which pdfplumber already depends on)."""
+    import pypdfium2
+
+    images = []
+    document = pypdfium2.PdfDocument(data)
+    try:
+        for index in range(min(len(document), max_pages)):
+            page = document[index]
+            bitmap = page.render(scale=scale, grayscale=True)
+            out = io.BytesIO()
+            bitmap.to_pil().save(out, "PNG")
+            images.append(out.getvalue())
+            page.close()
+    finally:
+        document.close()
+    return images
+
+
+def verified_statistics(images: list[bytes], *, year: int | None = None, lang: str = OCR_LANG) -> OcrStatistics:
     """OCR the images as one report's tables; keep the numbers only if the 勾稽关系 hold (see module doc)."""
     lines: list[str] = []
     unreadable = 0
@@ -136,13 +170,9 @@ def verified_statistics(images: list[bytes], *, year: int | None = None, lang: s
     if images and unreadable == len(images):
         return OcrStatistics(text="", verified=False, reason=f"no image could be read ({unreadable})")
     statistics = extract_statistics(text, report_format="unknown", year=year)
-    stats = statistics.stats or {}
-    if not stats.get("applications"):
-        return OcrStatistics(text=text, verified=False, reason="table 三 not read")
-    table_checks = [c for c in statistics.checks if c["name"].startswith(_CHECKED_TABLES)]
-    failed = [c["name"] for c in table_checks if c["ok"] is not True]
-    if not table_checks or failed:
-        return OcrStatistics(text=text, verified=False, reason="checks not passed: " + ", ".join(failed[:5]))
+    reason = unverified_reason(statistics.stats, statistics.checks)
+    if reason:
+        return OcrStatistics(text=text, verified=False, reason=reason)
     return OcrStatistics(
         text=text, verified=True, stats=statistics.stats, summary=statistics.summary, checks=statistics.checks
     )
