@@ -76,7 +76,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     crawl.add_argument("--log-level", default="INFO")
 
-    extract = commands.add_parser("extract", help="extract records from saved pages (.html) and text dumps (.txt)")
+    extract = commands.add_parser(
+        "extract",
+        help="extract records from saved pages (.html), text dumps (.txt), files (.pdf .docx .doc .wps .xls .xlsx)",
+    )
     extract.add_argument("files", nargs="+", type=Path)
     extract.add_argument("-o", "--output", required=True, type=Path)
     extract.add_argument("--url", help="the URL the (single) file was saved from")
@@ -234,17 +237,34 @@ def read_page(path: Path) -> tuple[str, str]:
     raise ValueError(f"{path}: neither UTF-8 nor GB18030 text")
 
 
+DOCUMENT_SUFFIXES = ("pdf", "docx", "doc", "wps", "xlsx", "xls", "et")
+"""Saved attachments `extract` reads with the document readers (gov_reports.extract.documents)."""
+
+
+def read_attachment(path: Path, url: str):
+    """A saved PDF/DOCX/DOC/WPS/XLS(X) file's record, through the same path as a crawled attachment."""
+    from gov_reports.extract.documents.record import document_report
+    from gov_reports.extract.page import PageSource
+
+    record, _ = document_report(path.read_bytes(), url=url, name=path.name, source=PageSource(url=url))
+    return record
+
+
 def run_extract(args: argparse.Namespace) -> int:
+    from gov_reports.extract.documents import UnreadableDocument
     from gov_reports.extract.page import NotAReport, PageSource, extract_report
     from gov_reports.feeds import merge_into_file
 
     records, skipped = [], 0
     for path in args.files:
         try:
-            content, kind = read_page(path)
             url = args.url if args.url and len(args.files) == 1 else path.resolve().as_uri()
-            record = extract_report(content, kind=kind, source=PageSource(url=url))  # type: ignore[arg-type]
-        except (NotAReport, ValueError, OSError) as error:
+            if path.suffix.lower().lstrip(".") in DOCUMENT_SUFFIXES:
+                record = read_attachment(path, url)
+            else:
+                content, kind = read_page(path)
+                record = extract_report(content, kind=kind, source=PageSource(url=url))  # type: ignore[arg-type]
+        except (NotAReport, UnreadableDocument, ValueError, OSError) as error:
             skipped += 1
             print(f"skipped {path}: {error}", file=sys.stderr)
             continue

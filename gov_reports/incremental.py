@@ -163,7 +163,7 @@ class IncrementalMiddleware:
         return frozenset(record["key"] for _, record in read_jsonl(dump) if record is not None)
 
     def process_request(self, request: Request) -> None:
-        if request.meta.get("role") != "report":
+        if request.meta.get("role") not in ("report", "attachment"):  # attachments: gov_reports.attachments
             return
         seen = self.store.get(request.url)
         if seen is None or seen.key not in self.dump_keys:

@@ -63,7 +63,9 @@ GOV_REPORTS_WAF_RETRIES = 2
 # Attachments (PDF, DOC, …) may be larger than pages but not unbounded; used as their download_maxsize.
 GOV_REPORTS_ATTACHMENT_MAXSIZE = 32 * 1024 * 1024
 ITEM_PIPELINES = {
+    "gov_reports.table_images.TableImagesPipeline": 95,
     "gov_reports.pipelines.ReportExtractionPipeline": 100,
+    "gov_reports.attachments.AttachmentExtractionPipeline": 110,
     "gov_reports.years.YearRangePipeline": 150,
     "gov_reports.pipelines.SchemaValidationPipeline": 200,
     "gov_reports.pipelines.DuplicateCountPipeline": 300,
@@ -95,3 +97,11 @@ FEED_EXPORTERS = {
     "jsonl": "gov_reports.feeds.FlushingJsonLinesExporter",
 }
 FEED_STORE_EMPTY = True
+
+# Reports published as files (gov_reports.attachments): follow report pages' PDF/DOCX/DOC/WPS/XLS(X)
+# links on the configured hosts, each bounded by its own download size limit.
+GOV_REPORTS_ATTACHMENTS_ENABLED = True
+GOV_REPORTS_ATTACHMENT_MAXSIZE = 30 * 1024 * 1024
+# Tables pasted as images: OCR with Tesseract (gov_reports.table_images), numbers kept only when verified.
+GOV_REPORTS_OCR_ENABLED = True
+GOV_REPORTS_OCR_LANG = "chi_sim+eng"

@@ -36,6 +36,7 @@ def format_summary(stats: Mapping[str, Any]) -> str:
         f"{stats.get('gov_reports/feed/unchanged', 0)} unchanged)",
     ]
     lines += trust_lines(stats)
+    lines += attachment_lines(stats)
     if stats.get("gov_reports/schema_invalid"):
         lines.append(f"  schema violations:   {stats['gov_reports/schema_invalid']} record(s), flagged")
     from gov_reports.incremental import format_incremental
@@ -65,4 +66,19 @@ def trust_lines(stats: Mapping[str, Any]) -> list[str]:
     lines = [f"  copies by trust:     {verdicts}"]
     detail = ", ".join(f"{reason} {count}" for reason, count in rejected.items())
     lines.append(f"  mirrors rejected:    {sum(rejected.values())}" + (f" ({detail})" if detail else ""))
+    return lines
+
+
+ATTACHMENTS_READ = "gov_reports/attachments_read"
+
+
+def attachment_lines(stats: Mapping[str, Any]) -> list[str]:
+    """Attachments read, by the format actually read (bad ones are under skipped), and table images OCR'd."""
+    prefix = ATTACHMENTS_READ + "/"
+    kinds = {k[len(prefix) :]: v for k, v in sorted(stats.items()) if k.startswith(prefix)}
+    detail = ", ".join(f"{kind} {count}" for kind, count in kinds.items())
+    lines = [f"  attachments read:    {stats.get(ATTACHMENTS_READ, 0)}" + (f" ({detail})" if detail else "")]
+    verified, unverified = stats.get("gov_reports/ocr/verified", 0), stats.get("gov_reports/ocr/unverified", 0)
+    if verified or unverified:
+        lines.append(f"  table images OCR'd:  {verified} verified, {unverified} withheld (ocr_unverified)")
     return lines

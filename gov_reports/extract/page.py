@@ -116,6 +116,9 @@ def build_record(page: CleanPage, raw: str, source: PageSource) -> AnnualReport:
     if title and is_correction(title):
         flags.append("correction")
     flags += [f for f in statistics.flags if f not in flags]
+    if page.image_count and "tables_missing" in flags:
+        # Pictures where the tables belong: the numbers exist, only not as text (OCR or the attachment).
+        flags.append("tables_as_images")
 
     site_code = fields.site_id_code(page, raw)
     trust = assess(

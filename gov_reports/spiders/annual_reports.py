@@ -19,9 +19,10 @@ from scrapy.http import FormRequest, Request, Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
+from gov_reports.attachments import attachment_links, attachment_request, fetched_document, file_type, image_links
 from gov_reports.extract.titles import is_report_title, is_trap_title, year_from_title
 from gov_reports.incremental import NOT_MODIFIED_META
-from gov_reports.items import FetchedPage
+from gov_reports.items import FetchedDocument, FetchedPage
 from gov_reports.portals import parse_listing
 from gov_reports.progress import SOURCE_META, count_for_source, record_source_failure
 from gov_reports.skips import RecordedSkip
@@ -32,6 +33,7 @@ from gov_reports.years import YearRange
 logger = logging.getLogger(__name__)
 # Failure class names (Twisted's and Scrapy's, which vary by version) -> short reasons for the summary.
 _FAILURE_REASONS = (
+    ("DownloadCancelled", "too_large"),  # download_maxsize exceeded
     ("ConnectionRefused", "connection_refused"),
     ("DNSLookup", "dns_error"),
     ("CannotResolveHost", "dns_error"),
@@ -158,6 +160,18 @@ class AnnualReportsSpider(scrapy.Spider):
                     count_for_source(self.crawler.stats, source, "out_of_years")
                     self.crawler.stats.inc_value(SKIPPED + "year_out_of_range")
                     continue
+                if file_type(link.url) and self.follow_attachments:
+                    # A report published only as a file, linked from the list itself.
+                    yield attachment_request(
+                        link.url,
+                        settings=self.settings,
+                        callback=self.parse_attachment,
+                        errback=self.on_error,
+                        parent_title=link.title,
+                        listing_date=link.date,
+                        meta={SOURCE_META: source},
+                    )
+                    continue
                 yield Request(
                     link.url,
                     callback=self.parse_report,
@@ -188,9 +202,12 @@ class AnnualReportsSpider(scrapy.Spider):
             else:
                 yield Request(page.url, callback=self.parse_listing, errback=self.on_error, meta=meta)
 
-    def parse_report(self, response: Response) -> Iterator[FetchedPage]:
+    def parse_report(self, response: Response) -> Iterator[FetchedPage | FetchedDocument | Request]:
         if not isinstance(response, TextResponse):
-            self._skip("report_not_html", response.url)
+            if self.follow_attachments:  # a report link that serves a file
+                yield from self.parse_attachment(response)
+            else:
+                self._skip("report_not_html", response.url)
             return
         yield FetchedPage(
             url=response.url,
@@ -201,7 +218,28 @@ class AnnualReportsSpider(scrapy.Spider):
             listing_url=response.meta.get("listing_url"),
             official=urlsplit(response.url).netloc.lower() in self.configured_hosts,
             encoding=response.encoding,
+            image_urls=image_links(response, self.configured_hosts),
         )
+        if not self.follow_attachments:
+            return
+        for link in attachment_links(response, self.configured_hosts):
+            yield attachment_request(
+                link.url,
+                settings=self.settings,
+                callback=self.parse_attachment,
+                errback=self.on_error,
+                name=link.text,
+                parent_url=response.url,
+                parent_title=response.meta.get("listing_title"),
+                listing_date=response.meta.get("listing_date"),
+            )
+
+    @property
+    def follow_attachments(self) -> bool:
+        return self.settings.getbool("GOV_REPORTS_ATTACHMENTS_ENABLED")
+
+    def parse_attachment(self, response: Response) -> Iterator[FetchedDocument]:
+        yield fetched_document(response, official=urlsplit(response.url).netloc.lower() in self.configured_hosts)
 
     def on_error(self, failure: Failure) -> None:
         if failure.check(RecordedSkip):  # a middleware counted it already (waf_blocked, private_address…)
