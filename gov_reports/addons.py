@@ -3,7 +3,25 @@
 from __future__ import annotations
 
 from scrapy.exceptions import NotConfigured
-from scrapy.settings import SETTINGS_PRIORITIES, BaseSettings
+from scrapy.settings import SETTINGS_PRIORITIES, BaseSettings, get_settings_priority
+
+
+def user_agent(contact: str) -> str:
+    """The crawler's honest User-Agent: the project, what it does, and whom to contact."""
+    return f"gov-reports/0.1 (research crawler of government disclosure annual reports; +{contact})"
+
+
+class ContactUserAgent:
+    """Put GOV_REPORTS_CONTACT into the User-Agent, also when it is set on the command line.
+
+    settings.py builds USER_AGENT from the default contact when it is imported;
+    `-s GOV_REPORTS_CONTACT=you@example.org` comes later, so the User-Agent is
+    built again here. An explicit `-s USER_AGENT=…` is left as it is.
+    """
+
+    def update_settings(self, settings: BaseSettings) -> None:
+        if settings.getpriority("USER_AGENT") <= get_settings_priority("project"):
+            settings.set("USER_AGENT", user_agent(settings["GOV_REPORTS_CONTACT"]), priority="project")
 
 
 class LocalPortal:
@@ -22,6 +40,8 @@ class LocalPortal:
         settings.set("CONCURRENT_REQUESTS_PER_DOMAIN", 8, priority="spider")
         settings.set("RETRY_TIMES", 1, priority="spider")
         settings.set("DOWNLOAD_TIMEOUT", 10, priority="spider")
+        settings.set("GOV_REPORTS_BACKOFF_BASE", 0.05, priority="spider")
+        settings.set("GOV_REPORTS_WAF_BACKOFF_BASE", 0.1, priority="spider")
 
 
 # Above every settings priority, -s included: in distributed mode these per-process limits must be off

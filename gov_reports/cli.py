@@ -2,6 +2,7 @@
 
 gov-reports crawl --start-url URL [--start-url URL …] -o OUT.jsonl
 gov-reports crawl --demo -o OUT.jsonl
+gov-reports crawl --province 黑龙江 [--years 2016-2024] [--sources PATH] -o OUT.jsonl
 gov-reports crawl --start-url URL --redis redis://127.0.0.1:6379/0 -o OUT.jsonl   (one of N workers)
 gov-reports extract FILE … -o OUT.jsonl
 gov-reports export IN.jsonl --format csv -o OUT.csv     (+ OUT.summary.csv, OUT.parquet, OUT.summary.parquet)
@@ -16,6 +17,7 @@ import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from itemadapter import ItemAdapter
 
@@ -28,7 +30,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
 
     crawl = commands.add_parser("crawl", help="crawl 年报 columns into a deduplicated JSONL dump")
-    where = crawl.add_mutually_exclusive_group(required=True)
+    where = crawl.add_mutually_exclusive_group()
     where.add_argument(
         "--start-url",
         action="append",
@@ -37,6 +39,22 @@ def build_parser() -> argparse.ArgumentParser:
         help="a 年报 column (listing) URL; repeat for several",
     )
     where.add_argument("--demo", action="store_true", help="serve the bundled demo portal on 127.0.0.1 and crawl it")
+    crawl.add_argument(
+        "--province",
+        action="append",
+        dest="provinces",
+        metavar="PROVINCE",
+        help="crawl every registered 年报 column of a province (its cities and counties included): 黑龙江 or 黑龙江省; "
+        "repeat for several",
+    )
+    crawl.add_argument(
+        "--sources",
+        type=Path,
+        metavar="PATH",
+        help="sources registry (a CSV or a directory of them) for --province; default data/sources/, "
+        "or data/demo/sources.csv with --demo",
+    )
+    crawl.add_argument("--years", metavar="FIRST-LAST", help="keep reports on these years only, e.g. 2016-2024")
     crawl.add_argument("-o", "--output", required=True, type=Path, help="JSONL dump to write or merge into")
     crawl.add_argument("--overwrite", action="store_true", help="replace the dump instead of merging into it")
     crawl.add_argument("--jobdir", help="Scrapy JOBDIR: makes the crawl resumable after an interruption")
@@ -65,7 +83,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     crawl.add_argument("--log-level", default="INFO")
 
-    extract = commands.add_parser("extract", help="extract records from saved pages (.html) and text dumps (.txt)")
+    extract = commands.add_parser(
+        "extract",
+        help="extract records from saved pages (.html), text dumps (.txt), files (.pdf .docx .doc .wps .xls .xlsx)",
+    )
     extract.add_argument("files", nargs="+", type=Path)
     extract.add_argument("-o", "--output", required=True, type=Path)
     extract.add_argument("--url", help="the URL the (single) file was saved from")
@@ -125,7 +146,9 @@ def crawl_settings(
     if jobdir:
         settings.set("JOBDIR", jobdir, priority="cmdline")
     if local:
-        settings.set_in_component_priority_dict("ADDONS", "gov_reports.addons.LocalPortal", 100)
+        # Added to the project's add-ons (a plain set would replace them).
+        addons = {**settings.getdict("ADDONS"), "gov_reports.addons.LocalPortal": 100}
+        settings.set("ADDONS", addons, priority="cmdline")
     if redis_url:
         settings.set("GOV_REPORTS_REDIS_URL", redis_url, priority="cmdline")
     for override in overrides:
@@ -157,10 +180,18 @@ def run_crawl(args: argparse.Namespace) -> int:
 
     from gov_reports.spiders.annual_reports import AnnualReportsSpider
     from gov_reports.summary import format_summary
+    from gov_reports.years import YearRange
 
+    if args.provinces and args.start_urls:
+        raise ValueError("--province crawls the registry's columns; it does not take --start-url")
+    if not (args.provinces or args.start_urls or args.demo):
+        raise ValueError("say what to crawl: --start-url URL, --province NAME or --demo")
+    YearRange.parse(args.years)  # a clear error before anything starts
     portal = None
     start_urls = args.start_urls or []
     check_distributed_arguments(args)
+    hosts = list(args.hosts)
+    labels: dict[str, str] = {}
     if args.demo:
         from gov_reports.demo import DemoPortal
 
@@ -168,18 +199,27 @@ def run_crawl(args: argparse.Namespace) -> int:
         start_urls = portal.start_urls
         print("Demo portal serving:", ", ".join(f"{k} {v}" for k, v in portal.sites.items()), file=sys.stderr)
     try:
+        if args.provinces:
+            start_urls, registry_hosts, labels = province_sources(args.provinces, args.sources, portal)
+            hosts += registry_hosts
         settings = crawl_settings(
             args.output,
             overwrite=args.overwrite,
             jobdir=args.jobdir,
             overrides=args.settings,
-            local=args.demo,
+            local=args.demo or all_loopback(start_urls),
             redis_url=args.redis,
         )
         settings.set("LOG_LEVEL", args.log_level, priority="cmdline")
+        if args.years:
+            settings.set("GOV_REPORTS_YEARS", args.years, priority="cmdline")
+        if args.sources and portal is None:
+            settings.set("GOV_REPORTS_SOURCES", str(args.sources), priority="cmdline")
+        if labels:
+            settings.set("GOV_REPORTS_SOURCE_LABELS", labels, priority="cmdline")
         process = AsyncCrawlerProcess(settings)
         crawler = process.create_crawler(AnnualReportsSpider)
-        process.crawl(crawler, start_urls=start_urls, hosts=args.hosts)
+        process.crawl(crawler, start_urls=start_urls, hosts=hosts)
         process.start()
     finally:
         if portal is not None:
@@ -190,6 +230,32 @@ def run_crawl(args: argparse.Namespace) -> int:
     # A distributed worker may find the shared crawl already done: that is success, not "nothing fetched".
     worker_done = bool(args.redis) and stats.get("finish_reason") == "finished"
     return 0 if stats.get("downloader/response_count") or worker_done else 1
+
+
+def province_sources(
+    provinces: list[str], registry_path: Path | None, portal: Any = None
+) -> tuple[list[str], list[str], dict[str, str]]:
+    """(column URLs, official hosts, labels) of the provinces' registered sources.
+
+    With the demo portal running, the registry defaults to data/demo/sources.csv,
+    whose `{site}` placeholders are filled with the demo sites' host:port.
+    """
+    from gov_reports.sources import DEMO_REGISTRY, demo_placeholders, load_registry, province_columns
+
+    if portal is not None:
+        registry = load_registry(registry_path or DEMO_REGISTRY, placeholders=demo_placeholders(portal.sites))
+    else:
+        registry = load_registry(registry_path)
+    columns = province_columns(registry, provinces)
+    print(f"{'、'.join(provinces)}: {len(columns.start_urls)} registered column(s)", file=sys.stderr)
+    return list(columns.start_urls), list(columns.hosts), columns.labels
+
+
+def all_loopback(urls: Sequence[str]) -> bool:
+    """Every URL is on this machine: the politeness delays protect other people's servers, not ours."""
+    from urllib.parse import urlsplit
+
+    return bool(urls) and all(urlsplit(url).hostname in ("127.0.0.1", "localhost", "::1") for url in urls)
 
 
 def read_page(path: Path) -> tuple[str, str]:
@@ -208,17 +274,34 @@ def read_page(path: Path) -> tuple[str, str]:
     raise ValueError(f"{path}: neither UTF-8 nor GB18030 text")
 
 
+DOCUMENT_SUFFIXES = ("pdf", "docx", "doc", "wps", "xlsx", "xls", "et")
+"""Saved attachments `extract` reads with the document readers (gov_reports.extract.documents)."""
+
+
+def read_attachment(path: Path, url: str):
+    """A saved PDF/DOCX/DOC/WPS/XLS(X) file's record, through the same path as a crawled attachment."""
+    from gov_reports.extract.documents.record import document_report
+    from gov_reports.extract.page import PageSource
+
+    record, _ = document_report(path.read_bytes(), url=url, name=path.name, source=PageSource(url=url))
+    return record
+
+
 def run_extract(args: argparse.Namespace) -> int:
+    from gov_reports.extract.documents import UnreadableDocument
     from gov_reports.extract.page import NotAReport, PageSource, extract_report
     from gov_reports.feeds import merge_into_file
 
     records, skipped = [], 0
     for path in args.files:
         try:
-            content, kind = read_page(path)
             url = args.url if args.url and len(args.files) == 1 else path.resolve().as_uri()
-            record = extract_report(content, kind=kind, source=PageSource(url=url))  # type: ignore[arg-type]
-        except (NotAReport, ValueError, OSError) as error:
+            if path.suffix.lower().lstrip(".") in DOCUMENT_SUFFIXES:
+                record = read_attachment(path, url)
+            else:
+                content, kind = read_page(path)
+                record = extract_report(content, kind=kind, source=PageSource(url=url))  # type: ignore[arg-type]
+        except (NotAReport, UnreadableDocument, ValueError, OSError) as error:
             skipped += 1
             print(f"skipped {path}: {error}", file=sys.stderr)
             continue

@@ -15,7 +15,11 @@ server emulates what the crawler has to cope with on real portals:
 * a GBK site answered with ``Content-Type: text/html`` and no charset, so the
   decoder must read the ``<meta http-equiv>``;
 * robots.txt, 404 for absent files, a configured 500, HEAD, and
-  ETag/Last-Modified with 304 answers for conditional requests.
+  ETag/Last-Modified with 304 answers for conditional requests;
+* attachments: Hanweb's ``/module/download/downfile.jsp?filename=…`` (a 302
+  to ``/attach/0/…``), and per-file ``downloads`` settings in sites.json: a
+  Content-Disposition name in GBK (raw bytes) or RFC 5987 UTF-8, another
+  Content-Type, or a cut-off body (``send_bytes`` below the Content-Length).
 """
 
 from __future__ import annotations
@@ -35,9 +39,10 @@ from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs, unquote, urlsplit
+from urllib.parse import parse_qs, quote, unquote, urlsplit
 
 DATAPROXY_PATH = "/module/web/jpage/dataproxy.jsp"
+DOWNFILE_PATH = "/module/download/downfile.jsp"
 _TEXT_TYPES = {".html", ".htm", ".shtml", ".xml", ".txt", ".json", ".js", ".css"}
 _MAX_BODY = 1 << 20
 
@@ -179,6 +184,9 @@ class _Handler(BaseHTTPRequestHandler):
         if path == DATAPROXY_PATH:
             self._error(HTTPStatus.METHOD_NOT_ALLOWED)
             return
+        if path == DOWNFILE_PATH and conf.get("style") == "hanweb":
+            self._downfile(parse_qs(split.query))
+            return
         target = safe_path(self.server.site_root, path)
         if target is None:
             self._error(HTTPStatus.FORBIDDEN)
@@ -212,7 +220,49 @@ class _Handler(BaseHTTPRequestHandler):
         if self._not_modified(etag, mtime):
             self._send(HTTPStatus.NOT_MODIFIED, b"", None, headers)
             return
+        download = self.server.site_conf.get("downloads", {}).get(urlsplit(self.path).path)
+        if download:
+            self._download(data, download, headers, self._content_type(target))
+            return
         self._send(HTTPStatus.OK, data, self._content_type(target), headers)
+
+    # -- attachments -----------------------------------------------------------------
+
+    def _downfile(self, query: dict[str, list[str]]) -> None:
+        """Hanweb's download script: a 302 to the stored file (``/attach/{classid}/{filename}``)."""
+        name = (query.get("filename") or [""])[0]
+        classid = (query.get("classid") or ["0"])[0]
+        if not name or "/" in name or "\\" in name or not classid.isdigit():
+            self._error(HTTPStatus.BAD_REQUEST)
+            return
+        self._send(HTTPStatus.FOUND, b"", None, {"Location": f"/attach/{classid}/{name}"})
+
+    def _download(self, data: bytes, download: dict[str, Any], headers: dict[str, str], default_type: str) -> None:
+        """A file sent as configured: its name, its type, or fewer bytes than announced."""
+        filename = download.get("filename")
+        if filename:
+            if download.get("charset") == "rfc5987":
+                value = f"attachment; filename*=UTF-8''{quote(filename)}"
+            else:  # raw bytes in the header, as IIS/Java servers send GBK names
+                raw = filename.encode(download.get("charset", "utf-8")).decode("latin-1")
+                value = f'attachment; filename="{raw}"'
+            headers = {**headers, "Content-Disposition": value}
+        content_type = download.get("content_type") or default_type
+        cut = download.get("send_bytes")
+        if cut is None:
+            self._send(HTTPStatus.OK, data, content_type, headers)
+            return
+        self._log(HTTPStatus.OK)
+        self.send_response(HTTPStatus.OK)
+        self.send_header("Content-Type", content_type)
+        for key, value in headers.items():
+            self.send_header(key, value)
+        self.send_header("Content-Length", str(len(data)))
+        self.send_header("Connection", "close")
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(data[: int(cut)])
+        self.close_connection = True
 
     def _not_modified(self, etag: str, mtime: int) -> bool:
         """RFC 9110 §13.2.2: If-None-Match wins; If-Modified-Since only without it."""

@@ -36,6 +36,32 @@ class FetchedPage:
     """True when the host is one of the configured (official) hosts."""
     encoding: str | None = None
     """The encoding the body was decoded with."""
+    image_urls: list[str] = field(default_factory=list)
+    """Same-host images on the page (tables pasted as pictures are OCR'd from these)."""
+
+
+@dataclass(kw_only=True)
+class FetchedDocument:
+    """A downloaded attachment (PDF, DOCX, DOC/WPS, XLS/XLSX) that may hold a report (internal)."""
+
+    url: str
+    """Where it was fetched (after redirects)."""
+    body: bytes = b""
+    """The file's bytes as received."""
+    name: str | None = None
+    """File name: Content-Disposition, else the link text or the URL's `showname`/`filename`, else its last part."""
+    content_type: str | None = None
+    """The Content-Type header, a hint only (the readers trust the bytes)."""
+    parent_url: str | None = None
+    """The report page that links it; None when a listing links the file directly."""
+    parent_title: str | None = None
+    """The linking page's or listing entry's title (year and issuer when the file names neither)."""
+    listing_date: str | None = None
+    """The date printed beside the listing entry, if any."""
+    official: bool = True
+    """True when the host is one of the configured (official) hosts."""
+    truncated: bool = False
+    """True when the server sent fewer bytes than it announced."""
 
 
 @dataclass(kw_only=True)
@@ -83,9 +109,11 @@ class AnnualReport:
     mirrors: list[str] = field(default_factory=list)
     """Where mirror copies (trust verdict 'mirror') were found, sorted; they lend the record nothing else."""
     attachments: list[dict[str, Any]] = field(default_factory=list)
-    """Attachment links found with the report: {url, name, type}."""
+    """Attachment links found with the report: {url, name, type}; files read also have size (bytes) and sha256."""
     flags: list[str] = field(default_factory=list)
-    """Quality flags, e.g. 'nongov_address:www.tgflt.cn', 'spam_removed', 'tables_missing', 'title_reconstructed'."""
+    """Quality flags, e.g. 'nongov_address:www.tgflt.cn', 'spam_removed', 'tables_missing', 'title_reconstructed';
+    where the numbers came from: 'stats_from_attachment', 'text_from_attachment', 'from_attachment' (a report
+    published only as a file), 'tables_as_images', 'stats_from_ocr', 'ocr_unverified' (see docs/attachments.md)."""
     spam: list[str] = field(default_factory=list)
     """Spam removed from the page (injected keywords, off-site gambling links, hidden text)."""
     trust: dict[str, Any] = field(default_factory=lambda: {"verdict": "unknown", "reasons": []})

@@ -15,6 +15,7 @@ mirrors lend it nothing but their address, which goes to `mirrors` (never to
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -59,11 +60,22 @@ def merge_records(records: Iterable[Record]) -> Record:
     copies = sorted(records, key=copy_quality, reverse=True)
     if not copies:
         raise ValueError("nothing to merge")
-    best = dict(copies[0])
     # Copies ranked like this: when the best is not a mirror, mirrors cannot lend it anything.
-    donors = copies if is_mirror(best) else [c for c in copies if not is_mirror(c)]
-    for other in donors[1:]:
+    donors = copies if is_mirror(copies[0]) else [c for c in copies if not is_mirror(c)]
+    # A report's page is its face (URL, publish date, metadata); a copy read from its attachment
+    # lends what the page lacks (see with_attachment). Reports published only as files have no page.
+    pages = [c for c in donors if not _from_attachment(c)]
+    documents = [c for c in donors if _from_attachment(c)]
+    first = (pages or documents)[0]
+    best = dict(first)
+    if pages and documents:
+        best = with_attachment(best, documents[0])
+    for other in donors:
+        if other is first:
+            continue
         for field, value in other.items():
+            if field == "flags" and pages and _from_attachment(other):
+                continue  # an attachment's flags describe the file, not the page
             if best.get(field) in (None, "", [], {}) and value not in (None, "", [], {}):
                 best[field] = value
     best["urls"] = sorted({u for c in donors if not is_mirror(c) for u in _copy_urls(c)})
@@ -76,6 +88,77 @@ def merge_records(records: Iterable[Record]) -> Record:
     return best
 
 
+_FROM_ATTACHMENT = "from_attachment"  # gov_reports.extract.documents.record.FROM_ATTACHMENT
+# Flags that describe the statistics tables: they travel with the tables they describe.
+_TABLE_FLAGS = ("tables_missing", "blank_cells", "format_conflict")
+_TABLE_FLAG_PREFIXES = (
+    "table_missing:",
+    "check_failed:",
+    "short_row:",
+    "long_row:",
+    "duplicate_row:",
+    "missing_row:",
+    "summary_from_prose:",
+)
+
+
+def _from_attachment(record: Mapping[str, Any]) -> bool:
+    return _FROM_ATTACHMENT in (record.get("flags") or [])
+
+
+def is_table_flag(flag: str) -> bool:
+    return flag in _TABLE_FLAGS or flag.startswith(_TABLE_FLAG_PREFIXES)
+
+
+def _table_count(record: Mapping[str, Any]) -> int:
+    """How many of tables 二/三/四 (or the prose numbers) the record has."""
+    stats = record.get("stats") or {}
+    if "tables_missing" in (record.get("flags") or []):
+        return 0
+    return sum(1 for part in ("disclosure", "applications", "reviews", "prose") if stats.get(part))
+
+
+def with_attachment(page: Record, document: Record) -> Record:
+    """The page's record completed from the record read from its attachment (same key).
+
+    The page keeps its URL, title, publish date and metadata. The statistics
+    come from the attachment when it has more of the tables than the page (a
+    page that lost its tables, or kept only some); the text comes from the
+    attachment when the statistics do or when it is longer (the full version).
+    Flags say where things came from: stats_from_attachment, text_from_attachment.
+    """
+    merged = dict(page)
+    flags = [f for f in page.get("flags") or [] if f != _FROM_ATTACHMENT]
+    if _table_count(document) > _table_count(page):
+        for field in ("stats", "summary", "checks"):
+            merged[field] = document.get(field)
+        # Numbers the attachment does not give (主动公开 totals are often prose) stay the page's.
+        kept = [
+            name
+            for name, value in (page.get("summary") or {}).items()
+            if value is not None and (document.get("summary") or {}).get(name) is None
+        ]
+        merged["summary"] = {**(document.get("summary") or {}), **{n: page["summary"][n] for n in kept}}
+        if merged.get("format") in (None, "unknown"):
+            merged["format"] = document.get("format")
+        flags = [f for f in flags if not is_table_flag(f)]
+        flags += [f for f in document.get("flags") or [] if is_table_flag(f) and f not in flags]
+        flags += [f"summary_from_prose:{n}" for n in kept if f"summary_from_prose:{n}" in (page.get("flags") or [])]
+        flags.append("stats_from_attachment")
+    if "stats_from_attachment" in flags or len(document.get("text") or "") > len(page.get("text") or ""):
+        merged["text"] = document.get("text") or ""
+        merged["sections"] = document.get("sections") or []
+        flags.append("text_from_attachment")
+    merged["flags"] = list(dict.fromkeys(flags))
+    if merged.get("text") != page.get("text") or merged.get("stats") != page.get("stats"):
+        merged["content_sha1"] = content_sha1(merged)
+    return merged
+
+
+def content_sha1(record: Mapping[str, Any]) -> str:
+    """The same payload as `gov_reports.extract.page.content_hash`: text plus numbers."""
+    payload = json.dumps([record.get("text") or "", record.get("stats")], ensure_ascii=False, sort_keys=True)
+    return hashlib.sha1(payload.encode("utf-8")).hexdigest()
 def _copy_urls(record: Mapping[str, Any]) -> list[str]:
     """The places one copy (or merged record) stands for: its `urls`, or its `url` for a bare copy."""
     urls = [u for u in record.get("urls") or [] if u]

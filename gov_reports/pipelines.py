@@ -17,6 +17,7 @@ from scrapy.exceptions import DropItem
 from gov_reports.extract.page import NotAReport, PageSource, extract_report
 from gov_reports.items import AnnualReport, FetchedPage
 from gov_reports.schema import record_validator
+from gov_reports.sources import registry_hosts
 from gov_reports.summary import SKIPPED, TRUST
 
 if TYPE_CHECKING:
@@ -32,6 +33,9 @@ class ReportExtractionPipeline:
 
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
+        # The sources registry's hosts are official too (GOV_REPORTS_SOURCES: a registry path; "" turns it off).
+        registry = crawler.settings.get("GOV_REPORTS_SOURCES")
+        self.registry_hosts = registry_hosts(registry or None) if registry != "" else frozenset()
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -40,7 +44,7 @@ class ReportExtractionPipeline:
     def process_item(self, item: Any) -> Any:
         if not isinstance(item, FetchedPage):
             return item
-        hosts = frozenset(getattr(self.crawler.spider, "configured_hosts", ()) or ())
+        hosts = frozenset(getattr(self.crawler.spider, "configured_hosts", ()) or ()) | self.registry_hosts
         source = PageSource(
             url=item.url,
             listing_title=item.listing_title,

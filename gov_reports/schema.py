@@ -54,6 +54,8 @@ def record_schema() -> dict[str, Any]:
                 "type": ["string", "null"],
                 "description": "File type from the extension: pdf, doc, docx, wps, xls…",
             },
+            "size": {"type": "integer", "minimum": 0, "description": "Bytes downloaded (files that were read)."},
+            "sha256": {"type": "string", "pattern": "^[0-9a-f]{64}$", "description": "SHA-256 of those bytes."},
         },
     }
     props["trust"] = {

@@ -12,7 +12,10 @@ NEWSPIDER_MODULE = "gov_reports.spiders"
 
 # Who to contact about this crawler; set it (e.g. -s GOV_REPORTS_CONTACT=you@example.org).
 GOV_REPORTS_CONTACT = "https://github.com/gov-reports/gov-reports/issues"
-USER_AGENT = f"gov-reports/0.1 (research crawler of 政府信息公开年报; +{GOV_REPORTS_CONTACT})"
+# HTTP headers are ASCII: the User-Agent says in English what the crawler collects.
+USER_AGENT = f"gov-reports/0.1 (research crawler of government disclosure annual reports; +{GOV_REPORTS_CONTACT})"
+# Rebuilds USER_AGENT when GOV_REPORTS_CONTACT is set later (-s on the command line).
+ADDONS = {"gov_reports.addons.ContactUserAgent": 0}
 
 ROBOTSTXT_OBEY = True
 CONCURRENT_REQUESTS = 16
@@ -33,16 +36,55 @@ TELNETCONSOLE_ENABLED = False
 LOG_LEVEL = "INFO"
 
 DOWNLOADER_MIDDLEWARES = {
+    # Scrapy's OffsiteMiddleware drops offsite redirects when they are scheduled, with no errback and no
+    # reason recorded; ConfiguredHostsMiddleware is stricter (host:port) and records `offsite_host`.
+    "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
+    "gov_reports.jobdir.JobDirResumeMiddleware": 40,
+    "gov_reports.safety.PrivateAddressMiddleware": 45,
     "gov_reports.middlewares.ConfiguredHostsMiddleware": 50,
+    "gov_reports.incremental.IncrementalMiddleware": 80,
+    # Request path: after robots.txt (100). Response path (high to low): loops are caught before
+    # RedirectMiddleware (600) schedules them; WAF pages, pauses and charset repair act on the
+    # decompressed body (after 590) and before RetryMiddleware (550) retries a 429/5xx.
+    "gov_reports.middlewares.RedirectLoopMiddleware": 610,
+    "gov_reports.waf.WafBlockMiddleware": 580,
+    "gov_reports.encoding_repair.EncodingRepairMiddleware": 575,
+    "gov_reports.politeness.HostPacingMiddleware": 570,
 }
+# Pauses per host (gov_reports.politeness): base·2^(n-1) s after the n-th bad answer in a row, at most
+# GOV_REPORTS_BACKOFF_MAX, and at least the Retry-After (up to GOV_REPORTS_RETRY_AFTER_MAX).
+# WAF blocks are often lifted after a minute or two.
+GOV_REPORTS_BACKOFF_BASE = 5.0
+GOV_REPORTS_BACKOFF_MAX = 600.0
+GOV_REPORTS_RETRY_AFTER_MAX = 3600.0
+GOV_REPORTS_BACKOFF_HTTP_CODES = [429, 500, 502, 503, 504, 522, 524]
+GOV_REPORTS_WAF_BACKOFF_BASE = 60.0
+GOV_REPORTS_WAF_RETRIES = 2
+# Attachments (PDF, DOC, …) may be larger than pages but not unbounded; used as their download_maxsize.
+GOV_REPORTS_ATTACHMENT_MAXSIZE = 32 * 1024 * 1024
 ITEM_PIPELINES = {
+    "gov_reports.table_images.TableImagesPipeline": 95,
     "gov_reports.pipelines.ReportExtractionPipeline": 100,
+    "gov_reports.attachments.AttachmentExtractionPipeline": 110,
+    "gov_reports.years.YearRangePipeline": 150,
     "gov_reports.pipelines.SchemaValidationPipeline": 200,
     "gov_reports.pipelines.DuplicateCountPipeline": 300,
 }
 EXTENSIONS = {
     "gov_reports.extensions.CrawlSummary": 500,
+    "gov_reports.progress.CrawlProgress": 510,
 }
+
+# Incremental recrawls (gov_reports.incremental): reports already in the dump are revalidated with
+# conditional requests, using a seen-store beside the dump (OUT.jsonl.seen.json unless set here).
+GOV_REPORTS_INCREMENTAL_ENABLED = True
+GOV_REPORTS_SEEN_STORE = None
+# The sources registry (data/sources/ when None): its hosts are official in the trust checks; "" turns that off.
+GOV_REPORTS_SOURCES = None
+# Report years to keep, e.g. "2016-2024" (gov-reports crawl --years); empty keeps every year.
+GOV_REPORTS_YEARS = ""
+# A progress line (sources, listing pages, reports) every N seconds; 0 turns it off.
+GOV_REPORTS_PROGRESS_INTERVAL = 30.0
 
 # The deduplicating, merging JSON Lines dump (gov_reports.feeds).
 FEED_EXPORT_ENCODING = "utf-8"
@@ -56,9 +98,15 @@ FEED_EXPORTERS = {
 }
 FEED_STORE_EMPTY = True
 
+# Reports published as files (gov_reports.attachments): follow report pages' PDF/DOCX/DOC/WPS/XLS(X)
+# links on the configured hosts, each bounded by its own download size limit.
+GOV_REPORTS_ATTACHMENTS_ENABLED = True
+GOV_REPORTS_ATTACHMENT_MAXSIZE = 30 * 1024 * 1024
+# Tables pasted as images: OCR with Tesseract (gov_reports.table_images), numbers kept only when verified.
+GOV_REPORTS_OCR_ENABLED = True
+GOV_REPORTS_OCR_LANG = "chi_sim+eng"
+
 # Distributed mode (docs/distributed.md): set GOV_REPORTS_REDIS_URL (or `gov-reports crawl --redis URL`) and
 # every worker started with it shares one frontier and one per-host politeness budget in Redis.
 GOV_REPORTS_REDIS_URL = ""
-ADDONS = {
-    "gov_reports.addons.Redis": 900,  # off unless GOV_REPORTS_REDIS_URL is set; after LocalPortal (100)
-}
+ADDONS["gov_reports.addons.Redis"] = 900  # off unless GOV_REPORTS_REDIS_URL is set; after LocalPortal (100)

@@ -12,12 +12,14 @@ once, with file and line, so a curator fixes them in one pass.
 from __future__ import annotations
 
 import csv
+import logging
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+logger = logging.getLogger(__name__)
 DEFAULT_REGISTRY = Path(__file__).resolve().parent.parent / "data" / "sources"
 COLUMNS = (
     "issuer",
@@ -106,6 +108,10 @@ class Registry:
     def official_hosts(self) -> frozenset[str]:
         return frozenset(host for source in self.sources for host in source.official_hosts)
 
+    @property
+    def provinces(self) -> frozenset[str]:
+        return frozenset(s.province for s in self.sources)
+
 
 _PROVINCE_SUFFIX_RE = re.compile(r"(省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$")
 
@@ -114,14 +120,26 @@ def _province_stem(name: str) -> str:
     return _PROVINCE_SUFFIX_RE.sub("", name.strip())
 
 
-def load_registry(paths: Path | Iterable[Path] | None = None) -> Registry:
-    """Load and validate registry CSVs (a file, a directory of *.csv, or several); raise RegistryError."""
+def load_registry(
+    paths: Path | Iterable[Path] | None = None, *, placeholders: Mapping[str, str] | None = None
+) -> Registry:
+    """Load and validate registry CSVs (a file, a directory of *.csv, or several); raise RegistryError.
+
+    `placeholders` fills `{name}` in column_url and hosts before validation: the demo
+    registry (data/demo/sources.csv) names its sites' host:port as `{hanweb}`, `{trs}`…,
+    which are only known once the demo portal has bound its ports.
+    """
     files = _registry_files(DEFAULT_REGISTRY if paths is None else paths)
     sources: list[Source] = []
     problems: list[RowProblem] = []
     seen: dict[str, RowProblem] = {}
     for path in files:
         for line, row in _rows(path, problems):
+            if placeholders is not None:
+                unknown = _fill_placeholders(row, placeholders)
+                if unknown:
+                    problems.append(RowProblem(path, line, f"unknown placeholder(s) {unknown}"))
+                    continue
             source, row_problems = parse_row(row)
             problems.extend(RowProblem(path, line, message) for message in row_problems)
             if source is None:
@@ -135,6 +153,24 @@ def load_registry(paths: Path | Iterable[Path] | None = None) -> Registry:
     if problems:
         raise RegistryError(problems)
     return Registry(tuple(sources), tuple(files))
+
+
+_PLACEHOLDER_RE = re.compile(r"\{(\w+)\}")
+
+
+def _fill_placeholders(row: dict[str, str], values: Mapping[str, str]) -> list[str]:
+    unknown: list[str] = []
+
+    def fill(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name not in values:
+            unknown.append(name)
+            return match.group(0)
+        return values[name]
+
+    for column in ("column_url", "hosts"):
+        row[column] = _PLACEHOLDER_RE.sub(fill, row.get(column, ""))
+    return unknown
 
 
 def _registry_files(paths: Path | Iterable[Path]) -> tuple[Path, ...]:
@@ -209,3 +245,51 @@ def parse_row(row: dict[str, str]) -> tuple[Source | None, list[str]]:
         ),
         [],
     )
+
+
+DEMO_REGISTRY = DEFAULT_REGISTRY.parent / "demo" / "sources.csv"
+
+
+def demo_placeholders(sites: Mapping[str, str]) -> dict[str, str]:
+    """{site name: host:port} of a running demo portal (DemoPortal.sites), for data/demo/sources.csv."""
+    return {name: urlsplit(base).netloc for name, base in sites.items()}
+
+
+@dataclass(frozen=True)
+class ProvinceColumns:
+    """What a crawl of some provinces needs from the registry."""
+
+    start_urls: tuple[str, ...]
+    hosts: tuple[str, ...]
+    labels: dict[str, str]
+    """column URL -> 'issuer (level)', to name sources in the crawl summary."""
+
+
+def province_columns(registry: Registry, provinces: Iterable[str]) -> ProvinceColumns:
+    """Every registered column of the provinces (cities, counties and departments included); ValueError if none."""
+    sources: list[Source] = []
+    for province in provinces:
+        found = registry.in_province(province)
+        if not found:
+            known = "、".join(sorted(registry.provinces)) or "none"
+            raise ValueError(f"no sources registered for {province!r} (provinces in the registry: {known})")
+        sources.extend(found)
+    return ProvinceColumns(
+        start_urls=tuple(s.column_url for s in sources),
+        hosts=tuple(sorted({host for s in sources for host in s.official_hosts})),
+        labels={s.column_url: f"{s.issuer} ({s.level})" for s in sources},
+    )
+
+
+def registry_hosts(paths: Path | Iterable[Path] | None = None) -> frozenset[str]:
+    """Official hosts of every registered source, for the trust checks' whitelist (empty if the registry is bad).
+
+    A broken registry must not stop a crawl that does not depend on it: the problems
+    are logged (all of them, with file and line) and the crawl goes on with the
+    hosts it was configured with.
+    """
+    try:
+        return load_registry(paths).official_hosts
+    except (RegistryError, FileNotFoundError) as error:
+        logger.error("Sources registry not used for the official-host whitelist: %s", error)
+        return frozenset()

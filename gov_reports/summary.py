@@ -6,12 +6,18 @@ from collections.abc import Mapping
 from typing import Any
 
 SKIPPED = "gov_reports/skipped/"
+BLOCKED = "gov_reports/blocked/"
 TRUST = "gov_reports/trust/"
 MIRROR_REJECTED = "mirror_rejected"
 
 
 def skipped_reasons(stats: Mapping[str, Any]) -> dict[str, int]:
     return {k[len(SKIPPED) :]: v for k, v in sorted(stats.items()) if k.startswith(SKIPPED) and v}
+
+
+def blocked_hosts(stats: Mapping[str, Any]) -> dict[str, int]:
+    """Host -> number of WAF/block pages it answered (gov_reports.waf)."""
+    return {k[len(BLOCKED) :]: v for k, v in sorted(stats.items()) if k.startswith(BLOCKED) and v}
 
 
 def format_summary(stats: Mapping[str, Any]) -> str:
@@ -30,12 +36,22 @@ def format_summary(stats: Mapping[str, Any]) -> str:
         f"{stats.get('gov_reports/feed/unchanged', 0)} unchanged)",
     ]
     lines += trust_lines(stats)
+    lines += attachment_lines(stats)
     if stats.get("gov_reports/schema_invalid"):
         lines.append(f"  schema violations:   {stats['gov_reports/schema_invalid']} record(s), flagged")
+    from gov_reports.incremental import format_incremental
+    from gov_reports.progress import format_sources
+
+    lines += format_incremental(stats)
+    blocked = blocked_hosts(stats)
+    if blocked:
+        lines.append(f"  blocked hosts:       {len(blocked)} (WAF or block pages; retried later, never parsed)")
+        lines += [f"    {host}: {count} block page(s)" for host, count in blocked.items()]
     reasons = skipped_reasons(stats)
     total = sum(reasons.values())
     lines.append(f"  skipped:             {total}")
     lines += [f"    {reason}: {count}" for reason, count in reasons.items()]
+    lines += format_sources(stats)
     return "\n".join(lines)
 
 
@@ -50,4 +66,19 @@ def trust_lines(stats: Mapping[str, Any]) -> list[str]:
     lines = [f"  copies by trust:     {verdicts}"]
     detail = ", ".join(f"{reason} {count}" for reason, count in rejected.items())
     lines.append(f"  mirrors rejected:    {sum(rejected.values())}" + (f" ({detail})" if detail else ""))
+    return lines
+
+
+ATTACHMENTS_READ = "gov_reports/attachments_read"
+
+
+def attachment_lines(stats: Mapping[str, Any]) -> list[str]:
+    """Attachments read, by the format actually read (bad ones are under skipped), and table images OCR'd."""
+    prefix = ATTACHMENTS_READ + "/"
+    kinds = {k[len(prefix) :]: v for k, v in sorted(stats.items()) if k.startswith(prefix)}
+    detail = ", ".join(f"{kind} {count}" for kind, count in kinds.items())
+    lines = [f"  attachments read:    {stats.get(ATTACHMENTS_READ, 0)}" + (f" ({detail})" if detail else "")]
+    verified, unverified = stats.get("gov_reports/ocr/verified", 0), stats.get("gov_reports/ocr/unverified", 0)
+    if verified or unverified:
+        lines.append(f"  table images OCR'd:  {verified} verified, {unverified} withheld (ocr_unverified)")
     return lines

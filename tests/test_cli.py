@@ -68,7 +68,7 @@ def test_scrapy_crawl_command_deduplicates_too(tmp_path: Path) -> None:
         )  # fmt: skip
     assert result.returncode == 0, result.stderr[-2000:]
     found = keys(out)
-    assert len(found) == len(set(found)) == 8
+    assert len(found) == len(set(found)) == 9  # 8 pages' reports and the PDF-only 秦皇岛市 2020
     assert "秦皇岛市财政局|2020" in found and "秦皇岛市人民政府|2021" in found
 
 
@@ -78,7 +78,8 @@ def test_crawl_demo_command_prints_a_summary(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr[-2000:]
     assert "pages fetched:" in result.stdout and "skipped:" in result.stdout
     assert "report_http_404: 1" in result.stdout and "trap_link:" in result.stdout
-    assert len(keys(out)) == 19
+    expected = json.loads((ROOT / "data" / "demo" / "expected.json").read_text(encoding="utf-8"))
+    assert len(keys(out)) == len(expected["reports"]) == 21
 
 
 def test_crawl_refuses_a_bad_start_url(tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +12,11 @@ from scrapy.utils.defer import deferred_from_coro
 
 from gov_reports.demo import DemoPortal
 from gov_reports.schema import record_validator
+from gov_reports.summary import SKIPPED
 from tests.crawling import crawl, read_records
+
+# The demo's .doc attachment is read by LibreOffice or antiword (CI installs both: .ci/packages/documents.txt).
+HAVE_WORD_CONVERTER = bool(shutil.which("soffice") or shutil.which("libreoffice") or shutil.which("antiword"))
 
 
 @pytest.fixture(scope="module")
@@ -47,7 +52,8 @@ def test_demo_crawl(demo_portal: DemoPortal, demo_expected: dict[str, Any], firs
         assert got["published"] == want["published"], key
         assert got["format"] == want["format"], key
         assert got["url"] == site_url(demo_portal, want["site"], want["best_path"]), key
-        assert got["urls"] == sorted(site_url(demo_portal, want["site"], p) for p in want["paths"]), key
+        places = {*want["paths"], *(f["link"] for f in want.get("files", [])), *want.get("linked_from", [])}
+        assert got["urls"] == sorted(site_url(demo_portal, want["site"], p) for p in places), key
         for spam in want.get("spam", []):
             assert spam not in got["text"], (key, spam)
             assert spam in got["spam"], (key, spam)
@@ -60,7 +66,7 @@ def test_demo_statistics_match_the_pages(demo_expected: dict[str, Any], first_cr
     yield None
     for want in demo_expected["reports"]:
         column = want.get("table3_total_column")
-        if not column:
+        if not column or (want.get("needs_converter") and not HAVE_WORD_CONVERTER):
             continue
         rows = records[want["key"]]["stats"]["applications"]
         got = {name: rows[name]["total"] for name in ("new", "carried_over", "total", "carried_forward")}
@@ -154,3 +160,103 @@ def test_crawl_never_leaves_the_start_hosts(demo_portal: DemoPortal, tmp_path: P
     sites = {site for site, *_ in demo_portal.request_log[before:]}
     assert sites == {"trs"}
     assert all(r["url"].startswith(demo_portal.sites["trs"]) for r in read_records(tmp_path / "trs.jsonl").values())
+
+
+# --------------------------------------------------------------------------- attachments
+
+
+@pytest_twisted.inlineCallbacks
+def test_demo_attachments_are_recorded_with_size_and_hash(
+    demo_portal: DemoPortal, demo_expected: dict[str, Any], first_crawl: dict[str, Any]
+):
+    records = read_records(first_crawl["output"])
+    yield None
+    with_files = [r for r in demo_expected["reports"] if r.get("files")]
+    assert {r["key"] for r in with_files} == {
+        "哈尔滨市人民政府|2020",
+        "秦皇岛市人民政府|2020",
+        "杭州市江干区人民政府|2019",
+    }
+    for want in with_files:
+        if want.get("needs_converter") and not HAVE_WORD_CONVERTER:
+            continue
+        got = records[want["key"]]
+        entries = {a["url"]: a for a in got["attachments"]}
+        for file in want["files"]:
+            entry = entries[site_url(demo_portal, want["site"], file["link"])]
+            assert (entry["type"], entry["size"], entry["sha256"]) == (file["type"], file["size"], file["sha256"])
+
+
+@pytest_twisted.inlineCallbacks
+def test_demo_page_without_tables_takes_them_from_its_attachment(
+    demo_portal: DemoPortal, demo_expected: dict[str, Any], first_crawl: dict[str, Any]
+):
+    """哈尔滨 2020: the page (no tables) and its .doc are one record: the page's URL and PubDate,
+    the .doc's tables 二/三/四 and text."""
+    if not HAVE_WORD_CONVERTER:
+        pytest.skip("neither LibreOffice nor antiword is installed (CI installs them)")
+    record = read_records(first_crawl["output"])["哈尔滨市人民政府|2020"]
+    yield None
+    want = next(r for r in demo_expected["reports"] if r["key"] == "哈尔滨市人民政府|2020")
+    assert record["url"] == site_url(demo_portal, "hanweb", want["best_path"])
+    assert (record["published"], record["published_source"]) == ("2021-03-05", "meta")
+    assert {"stats_from_attachment", "text_from_attachment"} <= set(record["flags"])
+    assert "tables_missing" not in record["flags"] and "from_attachment" not in record["flags"]
+    stats = record["stats"]
+    assert stats["disclosure"]["licensing"]["decisions"] == 201337
+    assert stats["disclosure"]["procurement"]["amount"]["value"] == 254318.66
+    assert stats["applications"]["new"] == {
+        "natural_person": 2581,
+        "commercial": 187,
+        "research": 0,
+        "social_welfare": 0,
+        "legal_service": 0,
+        "other_org": 19,
+        "total": 2787,
+    }
+    assert stats["reviews"]["reconsideration"] == {"upheld": 42, "corrected": 7, "other": 11, "pending": 6, "total": 66}
+    assert record["summary"]["litigation_total"] == 43
+    assert all(c["ok"] is not False for c in record["checks"])
+    assert "三、收到和处理政府信息公开申请情况" in record["text"] and "\t2787" in record["text"]
+
+
+@pytest_twisted.inlineCallbacks
+def test_demo_reports_published_only_as_files(
+    demo_portal: DemoPortal, demo_expected: dict[str, Any], first_crawl: dict[str, Any]
+):
+    records = read_records(first_crawl["output"])
+    yield None
+    pdf = records["秦皇岛市人民政府|2020"]  # the list links the PDF itself
+    applications = pdf["stats"]["applications"]
+    assert [applications[row]["total"] for row in ("new", "carried_over", "total", "carried_forward")] == [
+        1007,
+        23,
+        998,
+        32,
+    ]
+    assert pdf["stats"]["disclosure"]["procurement"]["amount"]["raw"] == "98765.43万元"
+    assert pdf["stats"]["reviews"]["litigation_after_reconsideration"]["total"] == 4
+    assert pdf["flags"] == ["from_attachment"]
+    docx = records["杭州市江干区人民政府|2019"]  # the page says only 「详见附件。」
+    assert docx["summary"]["applications_new"] == 377 + 41 + 3
+    assert docx["stats"]["disclosure"]["licensing"]["decisions"] == 30567
+    assert docx["url"].endswith(".docx") and len(docx["urls"]) == 2
+    for record in (pdf, docx):
+        assert all(c["ok"] is not False for c in record["checks"])
+
+
+@pytest_twisted.inlineCallbacks
+def test_demo_bad_attachments_are_counted_skips(
+    demo_portal: DemoPortal, demo_expected: dict[str, Any], first_crawl: dict[str, Any]
+):
+    stats = first_crawl["stats"]
+    records = read_records(first_crawl["output"])
+    yield None
+    reasons = sorted(bad["reason"] for bad in demo_expected["bad_files"])
+    assert reasons == ["corrupt_pdf", "encrypted_pdf", "not_a_pdf_but_html", "truncated", "zip_bomb"]
+    for reason in reasons:
+        assert stats[f"{SKIPPED}attachment_{reason}"] == 1, reason
+    urls = {u for r in records.values() for u in r["urls"]}
+    for bad in demo_expected["bad_files"]:
+        assert site_url(demo_portal, bad["site"], bad["page"]) in urls, bad  # the page's record is kept
+        assert site_url(demo_portal, bad["site"], bad["path"]) not in urls, bad

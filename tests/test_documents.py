@@ -12,21 +12,33 @@ from __future__ import annotations
 import gzip
 import hashlib
 import io
-import re
 import shutil
 import struct
 import time
 import zipfile
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 
-from gov_reports.extract.documents import DocumentText, UnreadableDocument, legacy, read_document, sniff_kind
+from gov_reports.extract.documents import (
+    DocumentText,
+    UnreadableDocument,
+    clear_cache,
+    legacy,
+    read_document,
+    sniff_kind,
+)
 from gov_reports.extract.page import extract_report
 from gov_reports.extract.statistics import extract_statistics
+from tests.pdf_writer import PdfPage, make_pdf
 
 FIXTURES = Path(__file__).parent / "fixtures" / "documents"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_document_cache() -> None:
+    """read_document remembers results by content; these tests swap converters under the same bytes."""
+    clear_cache()
 
 # --- The report the generated documents carry --------------------------------------------
 
@@ -229,152 +241,7 @@ def make_report_docx() -> bytes:
     return out.getvalue()
 
 
-# --- PDF builder: just enough PDF to place text and rule tables ----------------------------
-
-_PAD = bytes.fromhex("28bf4e5e4e758a4164004e56fffa01082e2e00b6d0683e802f0ca9fe6453697a")
-
-
-def _rc4(key: bytes, data: bytes) -> bytes:
-    s = list(range(256))
-    j = 0
-    for i in range(256):
-        j = (j + s[i] + key[i % len(key)]) % 256
-        s[i], s[j] = s[j], s[i]
-    out = bytearray()
-    i = j = 0
-    for byte in data:
-        i = (i + 1) % 256
-        j = (j + s[i]) % 256
-        s[i], s[j] = s[j], s[i]
-        out.append(byte ^ s[(s[i] + s[j]) % 256])
-    return bytes(out)
-
-
-@dataclass
-class PdfPage:
-    """Drawing operations of one A4 page (origin at the bottom left, like PDF itself)."""
-
-    ops: list[str] = field(default_factory=list)
-    image: bool = False
-
-    def text(self, x: float, y: float, s: str, size: float = 10) -> None:
-        self.ops.append(f"BT /F1 {size} Tf {x} {y} Td <{s.encode('utf-16-be').hex()}> Tj ET")
-
-    def rect(self, x: float, y: float, w: float, h: float) -> None:
-        self.ops.append(f"{x} {y} {w} {h} re S")
-
-    def table(self, x: float, top: float, widths: list[float], rows: list[list[str | None]], h: float = 16) -> float:
-        """Ruled cells; None continues the cell to its left (a horizontal merge). Returns the bottom y."""
-        for r, row in enumerate(rows):
-            y = top - (r + 1) * h
-            c = 0
-            while c < len(row):
-                span = 1
-                while c + span < len(row) and row[c + span] is None:
-                    span += 1
-                cx = x + sum(widths[:c])
-                self.rect(cx, y, sum(widths[c : c + span]), h)
-                if row[c]:
-                    self.text(cx + 2, y + 4, str(row[c]), size=8)
-                c += span
-        return top - len(rows) * h
-
-
-def make_pdf(pages: list[PdfPage], *, user_password: str | None = None, font: str = "cjk") -> bytes:
-    """A PDF with the standard CJK font STSong-Light (not embedded: pdfminer maps CIDs itself).
-
-    With `user_password`, the file is encrypted with the standard security
-    handler (revision 2, RC4 40-bit), as a real password-protected report is.
-    font="unmapped": an Identity-H font without ToUnicode, whose glyphs no
-    reader can turn into text.
-    """
-    encoding, ordering = (b"UniGB-UCS2-H", b"GB1") if font == "cjk" else (b"Identity-H", b"Identity")
-    objects: list[bytes] = []
-
-    def add(body: bytes) -> int:
-        objects.append(body)
-        return len(objects)
-
-    catalog = add(b"")
-    pages_obj = add(b"")
-    font = add(
-        b"<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /%s /DescendantFonts ["
-        b"<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo "
-        b"<< /Registry (Adobe) /Ordering (%s) /Supplement 2 >> /DW 1000 /FontDescriptor "
-        b"<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [0 -200 1000 900] /ItalicAngle 0 "
-        b"/Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >> >> ] >>" % (encoding, ordering)
-    )
-    image = add(
-        b"<< /Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray /BitsPerComponent 8 "
-        b"/Length 1 >>\nstream\n\x80\nendstream"
-    )
-    kids = []
-    for page in pages:
-        ops = list(page.ops)
-        if page.image:
-            ops.append("q 400 0 0 500 100 200 cm /Im1 Do Q")
-        stream = "\n".join(ops).encode("ascii")
-        content = add(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
-        kids.append(
-            add(
-                b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 595 842] /Contents %d 0 R "
-                b"/Resources << /Font << /F1 %d 0 R >> /XObject << /Im1 %d 0 R >> >> >>"
-                % (pages_obj, content, font, image)
-            )
-        )
-    objects[catalog - 1] = b"<< /Type /Catalog /Pages %d 0 R >>" % pages_obj
-    objects[pages_obj - 1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (
-        b" ".join(b"%d 0 R" % k for k in kids),
-        len(kids),
-    )
-    file_id = hashlib.md5(b"gov-reports test").digest()
-    trailer_extra = b""
-    if user_password is not None:
-        objects, encrypt = _encrypt(objects, user_password, file_id)
-        trailer_extra = b" /Encrypt %d 0 R" % encrypt
-    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root %d 0 R /ID [<%s> <%s>]%s >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        catalog,
-        file_id.hex().encode(),
-        file_id.hex().encode(),
-        trailer_extra,
-        xref,
-    )
-    return bytes(out)
-
-
-def _encrypt(objects: list[bytes], user: str, file_id: bytes) -> tuple[list[bytes], int]:
-    """Standard security handler R2: owner/user entries and every stream RC4-encrypted."""
-    padded_user = (user.encode("latin-1") + _PAD)[:32]
-    owner_key = hashlib.md5((b"owner" + _PAD)[:32]).digest()[:5]
-    o_entry = _rc4(owner_key, padded_user)
-    permissions = -44
-    key = hashlib.md5(padded_user + o_entry + struct.pack("<i", permissions) + file_id).digest()[:5]
-    u_entry = _rc4(key, _PAD)
-    encrypted = []
-    for number, body in enumerate(objects, start=1):
-        object_key = hashlib.md5(key + struct.pack("<i", number)[:3] + b"\x00\x00").digest()[:10]
-        if b"\nstream\n" in body:
-            head, rest = body.split(b"\nstream\n", 1)
-            stream = rest[: -len(b"\nendstream")]
-            body = head + b"\nstream\n" + _rc4(object_key, stream) + b"\nendstream"
-        else:  # strings are encrypted too (the font's (Adobe) (GB1))
-            body = re.sub(rb"\(([^()]*)\)", lambda m, k=object_key: b"<" + _rc4(k, m[1]).hex().encode() + b">", body)
-        encrypted.append(body)
-    encrypted.append(
-        b"<< /Filter /Standard /V 1 /R 2 /O <%s> /U <%s> /P %d >>"
-        % (o_entry.hex().encode(), u_entry.hex().encode(), permissions)
-    )
-    return encrypted, len(encrypted)
-
+# --- PDF builder: tests/pdf_writer.py (shared with data/demo/build.py) -----------------------
 
 def make_report_pdf() -> bytes:
     """Two pages: headings and a paragraph, table 三's top rows (ruled, with a merged header), table 四."""

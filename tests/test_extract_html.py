@@ -20,7 +20,9 @@ from typing import Any
 import pytest
 from w3lib.encoding import html_to_unicode
 
+from gov_reports.cli import DOCUMENT_SUFFIXES
 from gov_reports.extract.clean import clean_html
+from gov_reports.extract.documents.record import document_report
 from gov_reports.extract.page import NotAReport, PageSource, extract_report
 from gov_reports.items import AnnualReport
 
@@ -42,8 +44,16 @@ def demo_page(site: str, path: str) -> tuple[str, str]:
     return html_to_unicode(content_type, (DEMO / site / path.lstrip("/")).read_bytes())
 
 
-def demo_extract(site: str, path: str) -> AnnualReport:
-    return extract_report(demo_page(site, path)[1], kind="html", source=PageSource(url=BASES[site] + path))
+def demo_extract(site: str, path: str, official_hosts: frozenset[str] = frozenset()) -> AnnualReport:
+    source = PageSource(url=BASES[site] + path, official_hosts=official_hosts)
+    if is_demo_file(path):  # a report published only as a file (PDF, DOCX)
+        data = (DEMO / site / path.lstrip("/")).read_bytes()
+        return document_report(data, url=source.url, name=path.rsplit("/", 1)[-1], source=source)[0]
+    return extract_report(demo_page(site, path)[1], kind="html", source=source)
+
+
+def is_demo_file(path: str) -> bool:
+    return path.rsplit(".", 1)[-1].lower() in DOCUMENT_SUFFIXES
 
 
 @cache
@@ -62,7 +72,7 @@ def expected_report(key: str) -> dict[str, Any]:
 
 @pytest.mark.parametrize("site", sorted(SITES))
 def test_demo_pages_decode_as_the_crawler_does(site: str) -> None:
-    paths = [r["best_path"] for r in EXPECTED["reports"] if r["site"] == site]
+    paths = [r["best_path"] for r in EXPECTED["reports"] if r["site"] == site and not is_demo_file(r["best_path"])]
     encodings = {demo_page(site, path)[0] for path in paths}
     assert encodings == ({"gb18030"} if site == "trs" else {"utf-8"})
 
@@ -100,8 +110,9 @@ def test_demo_harbin_2020_mirror_and_missing_tables_flagged() -> None:
 
 
 def test_demo_harbin_2020_attachment_recorded() -> None:
+    link = BASES["hanweb"] + "/module/download/downfile.jsp?classid=0&filename=2103051332467731.doc"
     assert demo_report("哈尔滨市人民政府|2020").attachments == [
-        {"url": None, "name": "哈尔滨市2020政府信息公开工作报告.doc", "type": "doc"}
+        {"url": link, "name": "哈尔滨市2020政府信息公开工作报告.doc", "type": "doc"}
     ]
 
 

@@ -136,12 +136,13 @@ def test_trs_links_include_the_reports() -> None:
     listing = demo_listing("trs", "zwgk/zfxxgknb/index_1.html", TRS + "/zwgk/zfxxgknb/index_1.html")
     assert link_urls(listing, TRS, "/zwgk/zfxxgknb/") == [
         "/zwgk/zfxxgknb/index.html",
+        "/zwgk/zfxxgknb/202102/P020210205563201234567.pdf",  # a report published only as a PDF
         "/zwgk/zfxxgknb/202101/t20210128_5016.html",
         "/zwgk/zfxxgknb/202003/t20200330_5014.html",
         "/zwgk/zfxxgknb/201903/t20190320_5010.html",
-        "/zwgk/zfxxgknb/t19700101_5008.html",
     ]
-    dated = {link.url.removeprefix(TRS): link.date for link in listing.links if link.date}
+    last = demo_listing("trs", "zwgk/zfxxgknb/index_2.html", TRS + "/zwgk/zfxxgknb/index_2.html")
+    dated = {link.url.removeprefix(TRS): link.date for link in last.links if link.date}
     assert dated["/zwgk/zfxxgknb/t19700101_5008.html"] == "2018-03-20"
 
 

@@ -38,16 +38,17 @@ def _fmt(value: Number) -> str:
 
 def _sum_check(name: str, left: dict[str, Any], right: dict[str, Any]) -> dict[str, Any]:
     """Compare sum(left) with sum(right); each side maps a cell label to its value."""
-    blanks = [label for label, v in (*left.items(), *right.items()) if v is None]
-    if blanks:
+    left_values, right_values = left.values(), right.values()
+    if None in left_values or None in right_values:
+        blanks = [label for label, v in (*left.items(), *right.items()) if v is None]
         shown = ", ".join(blanks[:4]) + (", …" if len(blanks) > 4 else "")
         return make_check(name, None, f"not checkable: blank {shown}")
-    lsum, rsum = sum(left.values()), sum(right.values())
+    lsum, rsum = sum(left_values), sum(right_values)
     ok = abs(lsum - rsum) <= _TOLERANCE
-    lhs = " + ".join(_fmt(v) for v in left.values()) if len(left) <= 4 else _fmt(lsum)
-    rhs = " + ".join(_fmt(v) for v in right.values()) if len(right) <= 4 else _fmt(rsum)
+    lhs = " + ".join(map(_fmt, left_values)) if len(left) <= 4 else _fmt(lsum)
+    rhs = " + ".join(map(_fmt, right_values)) if len(right) <= 4 else _fmt(rsum)
     relation = "=" if ok else "≠"
-    return make_check(name, ok, f"{lhs} = {_fmt(lsum)} {relation} {_fmt(rsum)} = {rhs}")
+    return {"name": name, "ok": ok, "detail": f"{lhs} = {_fmt(lsum)} {relation} {_fmt(rsum)} = {rhs}"}
 
 
 def application_checks(applications: dict[str, dict[str, Any]], fmt: str) -> list[dict[str, Any]]:

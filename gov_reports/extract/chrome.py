@@ -73,6 +73,8 @@ _LABEL_RE = re.compile(rf"({_LABEL_ALT}):")
 _LABEL_VALUE_RE = re.compile(rf"(?P<label>{_LABEL_ALT}):(?P<value>.*?)(?=(?:{_LABEL_ALT}):|$)")
 _LABEL_ONLY_RE = re.compile(rf"^(?:{_LABEL_ALT}):?$")
 _LABEL_START_RE = re.compile(rf"^(?:{_LABEL_ALT}):")
+# Any label word at all: a line without one cannot be a label line (checked first, it is most lines).
+_ANY_LABEL_RE = re.compile(_LABEL_ALT)
 
 _WIDGET_TOKENS = (
     "字号",
@@ -125,32 +127,44 @@ _WIDGET_TOKENS = (
     "繁体|",
 )
 _WIDGET_SPLIT_RE = re.compile(r"[\s\[\]【】|/:：]+")
-_CHROME_LINE_RES = [
-    re.compile(p)
-    for p in (
-        r"^(?:当前位置|您的位置|您现在的位置|当前的位置|所在位置|位置):",
-        r"^(?:首页|主页|网站首页)\??(?:>|»|›|/|\?)",
-        r".+>.+>.*$",  # a bare breadcrumb trail (checked with a length cap)
-        r"^扫一扫在手机(?:上)?(?:打开|查看)当前页",
-        r"^(?:手机)?扫一扫",
-        r"^更多精彩内容.{0,12}二维码",
-        r"^智小龙问答机器人",
-        r"^hi!我是",
-        r"^点击收听.{0,6}语音朗读",
-        r"^正文内容区域请使用tab",
-        r"^特殊稿件右侧区域内容请使用tab",
-        r"^信息公开元数据",
-        r"^\|{3,}",
-        r"^(?:相关文章|相关链接|相关阅读|相关新闻|相关信息|相关推荐|延伸阅读)$",
-        r"^(?:本页|本文)?(?:浏览|访问|阅读|点击)(?:次数|量|数)?:?\d*(?:次|人次)?$",
-        r"^全文共[计計].{0,20}分[钟鐘]",
-        r"^字[体體]大小",
-        r"^(?:详细信息|公开具体内容|详细内容|文章详情)$",
-        r"^(?:附件\d*|相关附件|附件列表|附件下载|下载附件):?$",
-        r"无障碍|长者模式|简体\|?繁体|English|Русская|公務安全郵箱|政務服務門戶",
-        r"^【?(?:打印本页|关闭窗口|打印|关闭)】?",
-    )
-]
+# What a widget line is made of: its words' characters, the separators, and whitespace (all of it
+# is below U+3001).
+_WIDGET_CHARS = frozenset(
+    "".join(_WIDGET_TOKENS) + "[]【】|/:：" + "".join(c for c in map(chr, range(0x3001)) if c.isspace())
+)
+_CHROME_LINE_PATTERNS = (
+    r"^(?:当前位置|您的位置|您现在的位置|当前的位置|所在位置|位置):",
+    r"^(?:首页|主页|网站首页)\??(?:>|»|›|/|\?)",
+    r".+>.+>.*$",  # a bare breadcrumb trail (checked with a length cap)
+    r"^扫一扫在手机(?:上)?(?:打开|查看)当前页",
+    r"^(?:手机)?扫一扫",
+    r"^更多精彩内容.{0,12}二维码",
+    r"^智小龙问答机器人",
+    r"^hi!我是",
+    r"^点击收听.{0,6}语音朗读",
+    r"^正文内容区域请使用tab",
+    r"^特殊稿件右侧区域内容请使用tab",
+    r"^信息公开元数据",
+    r"^\|{3,}",
+    r"^(?:相关文章|相关链接|相关阅读|相关新闻|相关信息|相关推荐|延伸阅读)$",
+    r"^(?:本页|本文)?(?:浏览|访问|阅读|点击)(?:次数|量|数)?:?\d*(?:次|人次)?$",
+    r"^全文共[计計].{0,20}分[钟鐘]",
+    r"^字[体體]大小",
+    r"^(?:详细信息|公开具体内容|详细内容|文章详情)$",
+    r"^(?:附件\d*|相关附件|附件列表|附件下载|下载附件):?$",
+    r"无障碍|长者模式|简体\|?繁体|English|Русская|公務安全郵箱|政務服務門戶",
+    r"^【?(?:打印本页|关闭窗口|打印|关闭)】?",
+)
+_BREADCRUMB = r".+>.+>.*$"
+_BREADCRUMB_RE = re.compile(_BREADCRUMB)
+# The other patterns as two regexes: the anchored ones tried once at the start of the line (an
+# alternation of `^…` branches is otherwise tried at every character), the others searched.
+_CHROME_LINE_START_RE = re.compile(
+    "|".join(f"(?:{p[1:]})" for p in _CHROME_LINE_PATTERNS if p != _BREADCRUMB and p.startswith("^"))
+)
+_CHROME_LINE_ANYWHERE_RE = re.compile(
+    "|".join(f"(?:{p})" for p in _CHROME_LINE_PATTERNS if p != _BREADCRUMB and not p.startswith("^"))
+)
 _FOOTER_TOKENS_RE = re.compile(
     r"主办单位|主办:|承办:|承办单位|技术支持|网站标识码|ICP备|ICP证|ICP\d{6}|E-mail:|公网安备|版权所有|Copyright|©|"
     r"网站地图|联系我们|网站声明|建议使用.{0,12}浏览器|分辨率"
@@ -195,7 +209,7 @@ def is_label_line(line: str, compact: str | None = None) -> bool:
     if len(line) > 240:
         return False
     compact = match_form(line) if compact is None else compact
-    if len(compact) > 160 or not compact:
+    if len(compact) > 160 or not compact or not _ANY_LABEL_RE.search(compact):
         return False
     if "\t" in line:
         cells = [match_form(c) for c in line.split("\t")]
@@ -212,30 +226,38 @@ def is_label_line(line: str, compact: str | None = None) -> bool:
 
 def is_widget_line(line: str) -> bool:
     """Made only of widget words: 「字号: 大 中 小」, 「【打印本页】【关闭窗口】」, 「收藏」."""
+    if len(line) > 60:
+        return False
+    if not all(map(_WIDGET_CHARS.__contains__, line)):
+        return False  # a character no widget word has (whitespace splits tokens): most lines, decided cheaply
     tokens = [t for t in _WIDGET_SPLIT_RE.split(line.strip()) if t]
-    if not tokens or len(line) > 60:
+    if not tokens:
         return False
     return all(t in _WIDGET_TOKENS or t.strip("【】[]") in _WIDGET_TOKENS for t in tokens)
 
 
-def is_chrome_line(line: str, compact: str | None = None) -> bool:
-    """True for a line of page chrome (not for the closing signature, which is report text)."""
+def is_chrome_line(line: str, compact: str | None = None, *, labels_checked: bool = False) -> bool:
+    """True for a line of page chrome (not for the closing signature, which is report text).
+
+    `labels_checked`: the caller has already found that `is_label_line(line, compact)` is False.
+    """
     if len(line) > 400:
         return False  # prose paragraph: no chrome line is this long
     compact = match_form(line) if compact is None else compact
     if not compact:
         return True
-    if is_widget_line(line) or is_label_line(line, compact):
+    if is_widget_line(line) or (not labels_checked and is_label_line(line, compact)):
         return True
     if len(compact) <= 120:
-        for pattern in _CHROME_LINE_RES:
-            if pattern.search(compact):
-                # A bare trail needs 首页 or two steps, and no sentence punctuation.
-                if pattern.pattern == r".+>.+>.*$" and (
-                    ("首页" not in compact and compact.count(">") < 2) or any(p in compact for p in "。,;")
-                ):
-                    continue
-                return True
+        if _CHROME_LINE_START_RE.match(compact) or _CHROME_LINE_ANYWHERE_RE.search(compact):
+            return True
+        # A bare trail needs 首页 or two steps, and no sentence punctuation (two 「>」 at least to match).
+        if (
+            compact.count(">") >= 2
+            and _BREADCRUMB_RE.search(compact)
+            and not (("首页" not in compact and compact.count(">") < 2) or any(p in compact for p in "。,;"))
+        ):
+            return True
     return len(compact) <= 200 and bool(_FOOTER_TOKENS_RE.search(compact)) and not compact.endswith("。")
 
 

@@ -15,11 +15,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import islice
 from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
-from lxml.html import HtmlElement
-from parsel import Selector
 
 from gov_reports.extract.chrome import (
     FILE_EXT_RE,
@@ -29,11 +28,15 @@ from gov_reports.extract.chrome import (
     parse_labels,
 )
 from gov_reports.extract.spam import (
+    SPAM_PHRASE_RE,
     has_spam_core,
     is_spam_line,
     looks_like_spam,
     remove_spam_phrases,
 )
+from gov_reports.extract.tables import SPACE_RE as _GRID_SPACE_RE
+from gov_reports.extract.tables import Grid, RowSpec, Spans, expand_rows, html_grids, spanned_cells, table_rows
+from gov_reports.extract.tables import cell_text as table_cell_text
 from gov_reports.extract.text import clean_line, match_form, normalize_spaces, squeeze
 from gov_reports.extract.titles import is_report_title
 
@@ -102,6 +105,10 @@ _BLOCK_TAGS = frozenset(
         "tfoot",
     ]
 )
+_NOT_INLINE = _BLOCK_TAGS | {"table", "br"}
+"""What `_render` does more with than take its text: blocks, tables, line breaks."""
+_LEAF_BLOCKS = _BLOCK_TAGS - {"table"}
+"""Blocks whose text, when they have no children, is simply a line (a table's own text is not read)."""
 _HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0(?:px)?\b", re.I)
 _HEADING_OR_LIST_RE = re.compile(
     r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．]"
@@ -115,6 +122,54 @@ _DOWNLOAD_HREF_RE = re.compile(
     re.I,
 )
 
+# Compiled once: parsel compiled (and wrapped in Selector objects) every query on every call.
+_ABSOLUTE_LINKS_XPATH = etree.XPath(".//a/@href[starts-with(., 'http')]/..")
+# Attribute steps (`//@style/..`) rather than predicates on every element (`//*[@style]`): libxml2
+# answers them several times faster, with the same elements in the same (document) order.
+_HIDDEN_CANDIDATES_XPATH = etree.XPath("//@hidden/.. | //@style/.. | //@aria-hidden[.='true']/..")
+# //h1, //h2, //*[contains(@class,'title') or contains(@id,'title')], //title: the tag searches by iter
+# (no XPath evaluation), all in document order.
+_TITLE_FINDERS = (
+    lambda root: list(islice(root.iter("h1"), 5)),
+    lambda root: list(islice(root.iter("h2"), 5)),
+    etree.XPath("//@class[contains(., 'title')]/.. | //@id[contains(., 'title')]/.."),
+    lambda root: list(islice(root.iter("title"), 5)),
+)
+_TITLE_SEPARATOR_RE = re.compile(r"\s*[_|—–]\s*|\s+-\s+")
+
+# Every element a container selector could match, in document order, in one walk of the tree.
+_CONTAINER_CANDIDATES = etree.XPath("//@id/.. | //@class/.. | //article")
+_CONTAINER_SELECTORS = frozenset(CMS_CONTAINERS + GENERIC_CONTAINERS)
+
+
+def _container_index(root: etree._Element) -> dict[str, list[etree._Element]]:
+    """The elements each container selector (#id, .class or tag) matches, in document order.
+
+    One walk indexes the candidates, instead of one XPath walk of the whole page per selector (21 of them).
+    """
+    by_key: dict[str, list[etree._Element]] = {}
+
+    def add(key: str, el: etree._Element) -> None:
+        if key in _CONTAINER_SELECTORS:
+            found = by_key.setdefault(key, [])
+            if not found or found[-1] is not el:  # a class written twice: the element once
+                found.append(el)
+
+    for el in _CONTAINER_CANDIDATES(root):
+        add(el.tag, el)
+        el_id = el.get("id")
+        if el_id is not None:
+            add("#" + el_id, el)
+        classes = el.get("class")
+        if classes:
+            # CSS's ~= test as cssselect writes it: a token of normalize-space(@class).
+            for blank in "\t\r\n":
+                classes = classes.replace(blank, " ")
+            for token in classes.split(" "):
+                if token:
+                    add("." + token, el)
+    return by_key
+
 
 @dataclass(kw_only=True)
 class CleanPage:
@@ -122,7 +177,7 @@ class CleanPage:
 
     lines: list[str] = field(default_factory=list)
     """Body paragraphs in order; a table row is one line with tab-separated cells."""
-    body: HtmlElement | None = field(default=None, repr=False)
+    body: etree._Element | None = field(default=None, repr=False)
     """The cleaned content container element (tables kept), for table parsing."""
     titles: list[str] = field(default_factory=list)
     """Title candidates, best first: ArticleTitle meta, headings, <title>, a title line of a dump."""
@@ -130,6 +185,9 @@ class CleanPage:
     """<meta name=… content=…> pairs (PubDate, SiteName, SiteIDCode, …)."""
     labels: dict[str, str] = field(default_factory=dict)
     """Metadata block and date-line labels (发布机构, 发布时间, 索引号, …) found in the chrome."""
+    grids: list[Grid] | None = field(default=None, repr=False)
+    """The container's innermost tables as grids, read with its lines (`tables.html_grids(body)`);
+    None when not read (a text page, or a table nested too deep to render)."""
     attachments: list[dict] = field(default_factory=list)
     spam: list[str] = field(default_factory=list)
     image_count: int = 0
@@ -150,8 +208,8 @@ class CleanPage:
 def clean_html(html: str, url: str = "") -> CleanPage:
     """Clean an HTML report page."""
     page = CleanPage()
-    root = Selector(text=html).root
-    if not isinstance(root, HtmlElement):
+    root = parse_html(html)
+    if not isinstance(root.tag, str):
         return page
     page.meta = _read_meta(root)
     host = urlsplit(url).netloc.lower()
@@ -162,15 +220,30 @@ def clean_html(html: str, url: str = "") -> CleanPage:
     page.container = how
     page.labels = _labels_outside(root, container)
     _collect_attachments(container, url, page)
-    page.image_count = len(container.xpath(".//img"))
+    page.image_count = sum(1 for _ in container.iterdescendants("img"))
     lines: list[str] = []
-    _render(container, lines)
+    grids: list[Grid] = []
+    page.grids = grids if _render(container, lines, grids=grids) else None
     page.body = container
     _finish(lines, page)
     return page
 
 
-def _read_meta(root: HtmlElement) -> dict[str, str]:
+def parse_html(html: str) -> etree._Element:
+    """The page's tree, parsed as parsel's `Selector(text=html)` parses it (same bytes, same libxml2 options).
+
+    A plain `etree.HTMLParser`: `lxml.html`'s parser looks up a Python element class for every
+    element proxy it hands out, a cost paid on every step of every walk below, for methods
+    (`drop_tree`, `text_content`) that this module does not need (see `_drop`).
+    """
+    data = html.strip().replace("\x00", "").encode("utf-8") or b"<html/>"
+    # A parser per call: parsers keep state and are not safe to share between threads.
+    parser = etree.HTMLParser(recover=True, encoding="utf-8", huge_tree=True)
+    root = etree.fromstring(data, parser=parser)
+    return root if root is not None else etree.fromstring(b"<html/>", parser=parser)
+
+
+def _read_meta(root: etree._Element) -> dict[str, str]:
     meta = {}
     for el in root.iter("meta"):
         name = el.get("name") or el.get("property") or el.get("http-equiv")
@@ -180,26 +253,42 @@ def _read_meta(root: HtmlElement) -> dict[str, str]:
     return meta
 
 
-def _drop(el: HtmlElement) -> None:
-    """Remove an element but keep its tail text, which belongs to the surrounding sentence."""
-    if el.getparent() is not None:
-        el.drop_tree()
+def _links(el: etree._Element) -> list[etree._Element]:
+    """`el.xpath(".//a[@href]")`: the links below `el`, in document order."""
+    return [a for a in el.iterdescendants("a") if a.get("href") is not None]
 
 
-def _drop_invisible(root: HtmlElement, page: CleanPage) -> None:
+def _drop(el: etree._Element) -> None:
+    """Remove an element but keep its tail text, which belongs to the surrounding sentence.
+
+    What `lxml.html`'s `drop_tree` does: the tail joins the previous sibling's tail, or the parent's text.
+    """
+    parent = el.getparent()
+    if parent is None:
+        return
+    if el.tail:
+        previous = el.getprevious()
+        if previous is None:
+            parent.text = (parent.text or "") + el.tail
+        else:
+            previous.tail = (previous.tail or "") + el.tail
+    parent.remove(el)
+
+
+def _drop_invisible(root: etree._Element, page: CleanPage) -> None:
     for el in list(root.iter(*_DROP_TAGS)):
         if el.tag == "script" and (el.get("type") or "").endswith("xml"):
             continue  # a Hanweb datastore: not visible, but harmless
         _drop(el)
     for el in list(root.iter(etree.Comment)):
-        el.drop_tree() if el.getparent() is not None else None
-    hidden = root.xpath("//*[@hidden or @style or @aria-hidden='true']")
+        _drop(el)
+    hidden = _HIDDEN_CANDIDATES_XPATH(root)
     for el in hidden:
         style = el.get("style") or ""
         if el.get("hidden") is None and el.get("aria-hidden") != "true" and not _HIDDEN_STYLE_RE.search(style):
             continue
         text = clean_line(" ".join(el.itertext()))
-        if text and (looks_like_spam(text) or el.xpath(".//a[starts-with(@href,'http')]")):
+        if text and (looks_like_spam(text) or _ABSOLUTE_LINKS_XPATH(el)):
             link_texts = [clean_line(" ".join(a.itertext())) for a in el.iter("a")]
             page.spam.extend(t for t in link_texts if t) if any(link_texts) else page.spam.append(text[:200])
         _drop(el)
@@ -210,25 +299,25 @@ def _drop_invisible(root: HtmlElement, page: CleanPage) -> None:
         _drop(el)
 
 
-def _drop_spam_links(root: HtmlElement, host: str, page: CleanPage) -> None:
-    for a in root.xpath("//a[@href]"):
+def _drop_spam_links(root: etree._Element, host: str, page: CleanPage) -> None:
+    for a in _links(root):
         href = a.get("href") or ""
         text = clean_line(" ".join(a.itertext()))
         link_host = urlsplit(href).netloc.lower()
         offsite = bool(link_host) and link_host != host
-        strong = bool(remove_spam_phrases(text)[1])
+        strong = SPAM_PHRASE_RE.search(text) is not None  # what remove_spam_phrases would cut: a match
         if strong or (offsite and (looks_like_spam(text) or looks_like_spam(href))):
             page.spam.append(text or href)
             _drop(a)
 
 
-def _title_candidates(root: HtmlElement, meta: dict[str, str]) -> list[str]:
+def _title_candidates(root: etree._Element, meta: dict[str, str]) -> list[str]:
     candidates = [meta.get("ArticleTitle", ""), meta.get("title", "")]
-    for xpath in ("//h1", "//h2", "//*[contains(@class,'title') or contains(@id,'title')]", "//title"):
-        for el in root.xpath(xpath)[:5]:
+    for find in _TITLE_FINDERS:
+        for el in find(root)[:5]:
             text = clean_line(" ".join(el.itertext()))
             if el.tag == "title":
-                candidates.extend(p for p in re.split(r"\s*[_|—–]\s*|\s+-\s+", text) if p)
+                candidates.extend(p for p in _TITLE_SEPARATOR_RE.split(text) if p)
             candidates.append(text)
     seen, titles = set(), []
     for text in candidates:
@@ -240,8 +329,8 @@ def _title_candidates(root: HtmlElement, meta: dict[str, str]) -> list[str]:
     return sorted(titles, key=lambda t: not is_report_title(t))
 
 
-def _text_density_scores(root: HtmlElement) -> dict[HtmlElement, float]:
-    scores: dict[HtmlElement, float] = {}
+def _text_density_scores(root: etree._Element) -> dict[etree._Element, float]:
+    scores: dict[etree._Element, float] = {}
     containers = ("div", "td", "article", "section", "main", "body")
     for el in root.iter():
         if not isinstance(el.tag, str):
@@ -261,20 +350,23 @@ def _text_density_scores(root: HtmlElement) -> dict[HtmlElement, float]:
     return scores
 
 
-def _find_container(root: HtmlElement) -> tuple[HtmlElement, str]:
+def _all_text(el: etree._Element) -> str:
+    """`"".join(el.itertext())`, serialised by libxml2 instead of a Python loop over the text nodes."""
+    return etree.tostring(el, method="text", encoding="unicode", with_tail=False)
+
+
+def _find_container(root: etree._Element) -> tuple[etree._Element, str]:
     body = root.find("body")
     body = body if body is not None else root
-    selector_root = Selector(root=root)
+    index = _container_index(root)
     for selector in CMS_CONTAINERS:
-        for candidate in selector_root.css(selector):
-            el = candidate.root
+        for el in index.get(selector, ()):
             if any(t.strip() for t in el.itertext()) or el.find(".//a") is not None:
                 return el, selector
-    body_text = len(squeeze("".join(body.itertext())))
+    body_text = len(squeeze(_all_text(body)))
     for selector in GENERIC_CONTAINERS:
-        for candidate in selector_root.css(selector):
-            el = candidate.root
-            text = len(squeeze("".join(el.itertext())))
+        for el in index.get(selector, ()):
+            text = len(squeeze(_all_text(el)))
             # Scoring every element by text density is only worth its cost when no container is found.
             if text >= 0.4 * body_text or text >= 2000:
                 return el, selector
@@ -282,7 +374,7 @@ def _find_container(root: HtmlElement) -> tuple[HtmlElement, str]:
     return (max(scores, key=scores.__getitem__) if scores else body), "density"
 
 
-def _labels_outside(root: HtmlElement, container: HtmlElement) -> dict[str, str]:
+def _labels_outside(root: etree._Element, container: etree._Element) -> dict[str, str]:
     """Date and metadata labels from the page around the body (labels inside it are read by `_finish`)."""
     labels: dict[str, str] = {}
     parent = container.getparent()
@@ -303,14 +395,14 @@ def _labels_outside(root: HtmlElement, container: HtmlElement) -> dict[str, str]
     return labels
 
 
-def _article_area(container: HtmlElement) -> HtmlElement:
+def _article_area(container: etree._Element) -> etree._Element:
     """The container's parent: attachment lists (「附件：」, 「年报下载：」) often sit right beside the body."""
     parent = container.getparent()
     return parent if parent is not None and parent.tag not in ("body", "html") else container
 
 
-def _collect_attachments(container: HtmlElement, url: str, page: CleanPage) -> None:
-    for a in _article_area(container).xpath(".//a[@href]"):
+def _collect_attachments(container: etree._Element, url: str, page: CleanPage) -> None:
+    for a in _links(_article_area(container)):
         href = a.get("href", "").strip()
         name = clean_line(" ".join(a.itertext())) or href.rsplit("/", 1)[-1]
         if not href or href.startswith(("javascript:", "mailto:", "#")):
@@ -331,28 +423,51 @@ def _collect_attachments(container: HtmlElement, url: str, page: CleanPage) -> N
                 page.attachments.append(attachment)
 
 
-def _cell_text(cell: HtmlElement) -> str:
-    return clean_line(" ".join(t for t in cell.itertext() if t)).replace("\t", " ")
+def _cell_text(cell: etree._Element) -> str:
+    """A table cell's text on one display line: its text nodes joined by spaces, blanks normalised."""
+    if len(cell):
+        return _line_cell(" ".join(filter(None, cell.itertext())))
+    text = cell.text  # the common case (a number, a short label): no text nodes to gather
+    return _line_cell(text) if text else ""
 
 
-def _render(el: HtmlElement, lines: list[str], depth: int = 0) -> None:
-    """Append `el`'s text to `lines`: blocks start new lines, tables become tab-separated rows."""
+def _line_cell(text: str) -> str:
+    text = clean_line(text)
+    return text.replace("\t", " ") if "\t" in text else text
+
+
+def _render(el: etree._Element, lines: list[str], depth: int = 0, grids: list[Grid] | None = None) -> bool:
+    """Append `el`'s text to `lines`: blocks start new lines, tables become tab-separated rows.
+
+    With `grids`, also append the grid of every innermost table (what `tables.html_grids(el)` gives),
+    reading each cell once for both; returns False when some table was not reached (then `grids`
+    is incomplete).
+    """
     buf: list[str] = []
+    complete = True
 
     def flush() -> None:
+        if not buf:
+            return
         text = "".join(buf)
         buf.clear()
-        if text.strip():
+        if "\n" in text:
             lines.extend(part for part in text.split("\n") if part.strip())
+        elif text.strip():
+            lines.append(text)
 
-    def walk(node: HtmlElement, level: int) -> None:
-        tag = node.tag if isinstance(node.tag, str) else ""
+    def walk(node: etree._Element, level: int) -> None:
+        nonlocal complete
+        tag = node.tag  # for a comment or processing instruction, a function: equal to none of the names below
         if tag == "table":
             flush()
-            for row in node.iter("tr"):
-                cells = [_cell_text(c) for c in row if isinstance(c.tag, str) and c.tag in ("td", "th")]
-                if any(cells):
-                    lines.append("\t".join(cells))
+            if grids is None:
+                for row in node.iter("tr"):
+                    cells = [_cell_text(c) for c in row.iterchildren("td", "th")]
+                    if any(cells):
+                        lines.append("\t".join(cells))
+            else:
+                _render_table(node, lines, grids)
             return
         if tag == "br":
             buf.append("\n")
@@ -360,20 +475,83 @@ def _render(el: HtmlElement, lines: list[str], depth: int = 0) -> None:
         block = tag in _BLOCK_TAGS
         if block:
             flush()
-        if node.text and tag not in ("script", "style"):
-            buf.append(node.text)
-        for child in node:
-            if level > 300:
-                buf.append(" ".join(child.itertext()))
-            else:
-                walk(child, level + 1)
-            if child.tail:
-                buf.append(child.tail)
+        text = node.text
+        if text and tag != "script" and tag != "style":
+            buf.append(text)
+        if len(node):
+            deep = level > 300
+            for child in node:
+                if deep:
+                    complete = False
+                    buf.append(" ".join(child.itertext()))
+                elif not len(child) and child.tag not in _NOT_INLINE:
+                    # An inline leaf (most <span>, <a>, <font>): what `walk(child)` does, without the call.
+                    leaf_tag, leaf_text = child.tag, child.text
+                    if leaf_text and leaf_tag != "script" and leaf_tag != "style":
+                        buf.append(leaf_text)
+                elif not len(child) and child.tag in _LEAF_BLOCKS:
+                    # A block leaf (most <p>): its text is a line of its own, as `walk(child)` makes it.
+                    flush()
+                    leaf_text = child.text
+                    if leaf_text:
+                        buf.append(leaf_text)
+                        flush()
+                else:
+                    walk(child, level + 1)
+                tail = child.tail
+                if tail:
+                    buf.append(tail)
         if block:
             flush()
 
     walk(el, depth)
     flush()
+    return complete
+
+
+def _render_table(table: etree._Element, lines: list[str], grids: list[Grid]) -> None:
+    """A table's rows as lines (every <tr> inside it, nested ones too), and its innermost tables as grids."""
+    trs = list(table.iter("tr"))
+    own = table_rows(table) if table.find(".//table") is None else None
+    if own is None or len(own) != len(trs):
+        # Nested tables (or rows outside thead/tbody/tfoot): the lines and the grids read different rows.
+        for row in trs:
+            cells = [_cell_text(c) for c in row.iterchildren("td", "th")]
+            if any(cells):
+                lines.append("\t".join(cells))
+        grids.extend(html_grids(table))
+        return
+    spanned = spanned_cells(table)
+    grid_rows: list[RowSpec] = []
+    for row in trs:
+        cells: list[str] = []
+        grid_texts: list[str] = []
+        spans: list[Spans] | None = None
+        for cell in row.iterchildren("td", "th"):
+            text = cell.text
+            if len(cell):
+                cells.append(_cell_text(cell))
+                grid_texts.append(table_cell_text(cell, restore=True))
+            elif not text:
+                cells.append("")
+                grid_texts.append("")
+            elif text.isprintable() and "  " not in text and text[0] != " " and text[-1] != " ":
+                cells.append(text)  # no blank to normalise (see text.clean_line): most cells
+                grid_texts.append(text)
+            else:
+                cells.append(_line_cell(text))
+                grid_texts.append(_GRID_SPACE_RE.sub(" ", text).strip())
+            if cell in spanned:
+                if spans is None:
+                    spans = [(None, None)] * (len(grid_texts) - 1)
+                spans.append((cell.get("rowspan"), cell.get("colspan")))
+            elif spans is not None:
+                spans.append((None, None))
+        grid_rows.append((grid_texts, spans))
+        if any(cells):
+            lines.append("\t".join(cells))
+    if trs:
+        grids.append(Grid(expand_rows(grid_rows), positional=True))
 
 
 # --------------------------------------------------------------------------- text
@@ -395,9 +573,18 @@ def clean_text(text: str) -> CleanPage:
 # --------------------------------------------------------------------------- shared
 
 
+# Something `clean_line` would change in a cell of a tab-separated row: a blank other than a single
+# space, or a blank at either end of a cell. Rows rendered from <table> cells rarely have any.
+_UNCLEAN_CELL_RE = re.compile(
+    r"[\r\f\v\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff\u202f]| {2}|^[^\S\t]|[^\S\t]$|[^\S\t]\t|\t[^\S\t]"
+)
+
+
 def _clean_row(line: str) -> str:
     """A display line; in a table row each cell is cleaned and the tabs kept, leading ones too."""
     if "\t" in line:
+        if _UNCLEAN_CELL_RE.search(line) is None:
+            return line.rstrip("\t")  # every cell is already clean
         return "\t".join(clean_line(cell) for cell in line.split("\t")).rstrip("\t")
     return clean_line(line)
 
@@ -435,7 +622,7 @@ def _finish(lines: list[str], page: CleanPage, *, mend_breaks: bool = False) -> 
             for key, value in parse_labels(line).items():
                 page.labels.setdefault(key, value)
             continue
-        if "\t" not in line and is_chrome_line(line, compact):
+        if "\t" not in line and is_chrome_line(line, compact, labels_checked=True):
             continue
         if compact in titles and len(kept) < 3:
             continue  # the title printed again above the body

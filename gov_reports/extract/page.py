@@ -96,8 +96,8 @@ def build_record(page: CleanPage, raw: str, source: PageSource) -> AnnualReport:
 
     sections = split_sections(page.lines)
     six = has_six_headings(sections)
-    statistics = extract_statistics(text, html=page.body, report_format="unknown", year=year)
-    report_format = detect_format(text, year=year, six_headings=six, table_hint=statistics.format_hint)
+    statistics = extract_statistics(text, html=page.body, grids=page.grids, report_format="unknown", year=year)
+    report_format = detect_format(text, year=year, six_headings=six, table_hint=statistics.format_hint, compact=compact)
     if statistics.stats is not None and statistics.stats.get("format") in (None, "unknown"):
         statistics.stats["format"] = report_format
 
@@ -116,6 +116,9 @@ def build_record(page: CleanPage, raw: str, source: PageSource) -> AnnualReport:
     if title and is_correction(title):
         flags.append("correction")
     flags += [f for f in statistics.flags if f not in flags]
+    if page.image_count and "tables_missing" in flags:
+        # Pictures where the tables belong: the numbers exist, only not as text (OCR or the attachment).
+        flags.append("tables_as_images")
 
     site_code = fields.site_id_code(page, raw)
     trust = assess(

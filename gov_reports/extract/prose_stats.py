@@ -11,6 +11,7 @@ taken for a total. A clause that says there were none (「未发生…行政复�
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from gov_reports.extract.numbers import parse_number, to_halfwidth_digits
@@ -93,8 +94,40 @@ def _accept(key: str, text: str, match: re.Match[str]) -> bool:
     return True
 
 
+# The words a pattern's match must begin with, where its leading alternation gives the regex engine
+# no literal to skip ahead to (it would try the pattern at every character of the report).
+_LEADING_WORDS: dict[str, tuple[str, ...]] = {
+    "applications_received": ("受理", "收到", "接到", "接收", "报告"),
+    "disclosed": ("同意", "予以", "全部"),
+    "not_disclosed": ("不予", "否决", "不同意"),
+    "not_held": ("非本", "信息不存在", "不属于本"),
+}
+
+
+def _matches(key: str, pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)`, trying the pattern only where one of its leading words occurs."""
+    words = _LEADING_WORDS.get(key)
+    if words is None:
+        yield from pattern.finditer(text)
+        return
+    starts: set[int] = set()
+    for word in words:
+        at = text.find(word)
+        while at != -1:
+            starts.add(at)
+            at = text.find(word, at + 1)
+    end = 0
+    for start in sorted(starts):
+        if start < end:
+            continue  # finditer resumes after the previous match
+        match = pattern.match(text, start)
+        if match:
+            yield match
+            end = match.end()
+
+
 def _first_count(key: str, pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
-    return next((m for m in pattern.finditer(text) if _accept(key, text, m)), None)
+    return next((m for m in _matches(key, pattern, text) if _accept(key, text, m)), None)
 
 
 def _first_none(term: re.Pattern[str], text: str) -> int | None:

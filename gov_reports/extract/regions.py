@@ -58,7 +58,7 @@ class Place:
 
 
 @cache
-def _divisions() -> tuple[dict[str, Division], dict[str, list[Division]], re.Pattern[str]]:
+def _divisions() -> tuple[dict[str, Division], dict[str, list[Division]], tuple[int, ...]]:
     by_code: dict[str, Division] = {}
     by_name: dict[str, list[Division]] = {}
     raw = resources.files("gov_reports.extract").joinpath("data/divisions.tsv").read_text("utf-8")
@@ -71,9 +71,18 @@ def _divisions() -> tuple[dict[str, Division], dict[str, list[Division]], re.Pat
         division = Division(code, name)
         by_code[code] = division
         by_name.setdefault(name, []).append(division)
-    names = sorted(by_name, key=len, reverse=True)
-    pattern = re.compile("|".join(re.escape(n) for n in names))
-    return by_code, by_name, pattern
+    return by_code, by_name, tuple(sorted({len(name) for name in by_name}, reverse=True))
+
+
+def _name_at(name: str, pos: int) -> str | None:
+    """The longest division name `name` has at `pos`: what an alternation of all the names, longest
+    first, would match there, found with a dict lookup per name length instead of trying 3,000 names."""
+    _, by_name, lengths = _divisions()
+    for length in lengths:
+        candidate = name[pos : pos + length]
+        if candidate in by_name:
+            return candidate
+    return None
 
 
 def _parents(division: Division) -> tuple[Division, ...]:
@@ -99,19 +108,19 @@ def locate(name: str, *, hint_code: str | None = None) -> Place | None:
     哈尔滨市. `hint_code` (a division code or SiteIDCode prefix) breaks ties
     between same-named counties in different provinces.
     """
-    _, by_name, pattern = _divisions()
+    by_name = _divisions()[1]
     pos, current = 0, None
     while True:
-        match = pattern.match(name, pos)
-        if not match:
+        found = _name_at(name, pos)
+        if found is None:
             break
-        candidates = by_name[match.group(0)]
+        candidates = by_name[found]
         if current is not None:
             candidates = [c for c in candidates if _descends(c, current)]
         if not candidates:
             break
         current = _pick(candidates, hint_code)
-        pos = match.end()
+        pos += len(found)
     if current is None:
         return None
     return Place(division=current, path=_parents(current), end=pos)

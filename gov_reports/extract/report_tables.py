@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from gov_reports.extract.numbers import parse_cell
@@ -111,6 +112,15 @@ _APPLICATION_COLUMN_RULES: tuple[tuple[str, Callable[[str], bool]], ...] = (
 )
 
 
+@lru_cache(maxsize=8192)
+def _application_rule(label: str) -> str | None:
+    """The first rule found in a normalised label (cached like `normalise_label`: the statutory labels recur)."""
+    for key, pattern in _APPLICATION_ROW_RULES:
+        if pattern.search(label):
+            return key
+    return None
+
+
 def match_application_row(labels: list[str], previous: str | None) -> str | None:
     """The table-三 row key for a row's label cells (group cells included), or None.
 
@@ -118,14 +128,20 @@ def match_application_row(labels: list[str], previous: str | None) -> str | None
     joined. 「3.其他」 is the 2021 「其他处理」 sub-row when the row's labels
     or the row before it say so; a bare 「（六）其他处理」 is the 2019 row.
     """
+    return _match_application_row(tuple(labels), previous)
+
+
+@lru_cache(maxsize=8192)
+def _match_application_row(labels: tuple[str, ...], previous: str | None) -> str | None:
+    """`match_application_row`, cached: a format's rows carry the same labels in every report."""
     norm = [normalise_label(label) for label in labels]
     if not norm:
         return None
     joined = "".join(dict.fromkeys(norm))
     for text in (norm[-1], joined):
-        for key, pattern in _APPLICATION_ROW_RULES:
-            if pattern.search(text):
-                return key
+        key = _application_rule(text)
+        if key is not None:
+            return key
     if strip_numbering(norm[-1]) == "其他" and (
         "其他处理" in joined or previous in ("other_unpaid_fees", "other_overdue_correction")
     ):
@@ -223,6 +239,7 @@ _DISCLOSURE_COLUMN_RULES: tuple[tuple[str, str | None, Callable[[str], bool]], .
 _UNIT_IN_HEADER = re.compile(r"单位[:：]?(万元|亿元|元)")
 
 
+@lru_cache(maxsize=8192)
 def _match_disclosure_row(label: str) -> str | None:
     text = strip_numbering(normalise_label(label))
     for key, test in _DISCLOSURE_ROW_RULES:
@@ -231,6 +248,7 @@ def _match_disclosure_row(label: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=8192)
 def _match_disclosure_column(label: str) -> tuple[str, str | None] | None:
     text = normalise_label(label)
     for key, evidence, test in _DISCLOSURE_COLUMN_RULES:
@@ -287,10 +305,10 @@ def _first_data_row(grid: Grid) -> int:
     """The 「一、本年新收」 row, else the first row holding a number: headers are above it."""
     first_number = None
     for r, cells in enumerate(grid.rows):
-        labels = [c for c in cells if c and not is_value_cell(c)]
+        labels = [c for c in cells if c and parse_cell(c) is None]
         if labels and match_application_row(labels[:1], None) == "new":
             return r
-        if first_number is None and any(c and is_value_cell(c) and c.strip() for c in cells):
+        if first_number is None and any(c and parse_cell(c) is not None and c.strip() for c in cells):
             first_number = r
     return first_number or 0
 
@@ -307,23 +325,26 @@ def read_applications(grid: Grid) -> TableRead:
     previous: str | None = None
     column_map: dict[int, str] = {}
     data_start = 0
+    columns: list[int] = []  # the grid column of each of APPLICATION_COLUMNS, in order
     if grid.positional:
         data_start = _first_data_row(grid)
         column_map = _application_column_map(grid, data_start)
         if len(column_map) != len(APPLICATION_COLUMNS):
             column_map = {}
+        by_key = {k: j for j, k in column_map.items()}
+        columns = [by_key[k] for k in APPLICATION_COLUMNS] if column_map else []
     for cells in grid.rows[data_start:]:
         values: list[str | None]
         problem: str | None = None
         if grid.positional:
-            labels = [c for c in cells if c and not is_value_cell(c)]
+            parsed = list(map(parse_cell, cells))
+            labels = [c for c, read in zip(cells, parsed, strict=True) if c and read is None]
             key = match_application_row(labels, previous)
             if key is None:
                 continue
             if column_map:
-                by_key = {k: cells[j] for j, k in column_map.items()}
-                values = [by_key[k] for k in APPLICATION_COLUMNS]
-                if not all(is_value_cell(v) for v in values if v is not None):
+                values = [cells[j] for j in columns]
+                if any(parsed[j] is None for j in columns):
                     continue
             else:
                 _, tail = split_row(cells)
@@ -349,9 +370,10 @@ def read_applications(grid: Grid) -> TableRead:
             out.incomplete.append({"table": "applications", "row": key, "cells": [c for c in cells if c]})
         row: dict[str, int | float | None] = {}
         for col, cell in zip(APPLICATION_COLUMNS, values, strict=True):
-            value, blank = _number(cell)
+            parsed = parse_cell(cell) if cell is not None else None  # `_number`, inlined: the hottest loop
+            value = parsed[0] if parsed is not None else None
             row[col] = value
-            out.blank_cells += blank
+            out.blank_cells += parsed is not None and value is None
         rows[key] = row
     if rows:
         if any(k in rows for k in ("other_overdue_correction", "other_unpaid_fees", "other_misc")):

@@ -96,10 +96,11 @@ def _merge_disclosure(reads: list[TableRead]) -> TableRead | None:
 
 
 def _read_tables(
-    text: str, html: str | etree._Element | None
+    text: str, html: str | etree._Element | None, grids: list[Grid] | None = None
 ) -> tuple[TableRead | None, TableRead | None, TableRead | None]:
     """(disclosure, applications, reviews): from HTML tables first, then from the text."""
-    grids = html_grids(html) if html is not None and len(html) else []
+    if grids is None:
+        grids = html_grids(html) if html is not None and len(html) else []
     # Each reader only sees the tables whose words it knows: cheap, and no cross-talk.
     words = [normalise_text("".join(cell for row in g.rows for cell in row)) for g in grids]
     disclosure = _merge_disclosure(
@@ -158,16 +159,18 @@ def extract_statistics(
     html: str | etree._Element | None = None,
     report_format: str = "unknown",
     year: int | None = None,
+    grids: list[Grid] | None = None,
 ) -> Statistics:
     """Tables 二/三/四 (HTML or text), prose numbers, the summary and the checks of one report.
 
     `text` is the clean body text (table rows as tab-joined lines), `html`
-    the cleaned content HTML (a string or the parsed element) when the source was a page. `report_format` and
+    the cleaned content HTML (a string or the parsed element) when the source was a page; `grids`, when
+    given, are its tables already read (`CleanPage.grids`), so `html` is not walked again. `report_format` and
     `year` are weak hints, used only when the tables do not decide the layout.
     """
     flags: list[str] = []
     checks: list[dict[str, Any]] = []
-    disclosure, applications, reviews = _read_tables(text, html)
+    disclosure, applications, reviews = _read_tables(text, html, grids)
     hint = _decide_hint(disclosure, applications, flags)
     has_tables = bool(disclosure or applications or reviews)
     headings = sum(1 for h in _HEADINGS if h.search(text)) >= 2

@@ -37,15 +37,35 @@ class Grid:
 
 # --- Labels ----------------------------------------------------------------
 
-_SPACE = re.compile(r"[\s\u3000\xa0\u200b]+")
-_QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "「": '"', "」": '"', "、": ","})
+SPACE_RE = re.compile(r"[\s\u3000\xa0\u200b]+")
+_SPACE = SPACE_RE
+_QUOTES = (("“", '"'), ("”", '"'), ("‘", "'"), ("’", "'"), ("「", '"'), ("」", '"'), ("、", ","))
 _CN = "一二三四五六七八九十"
 _NUMBERING = re.compile(rf"^(?:[{_CN}]+[,.]|\(?[{_CN}]+\)|\d+[.,)]|\(\d+\))+")
 
 
+_NFKC_ASCII = tuple(
+    (wide, unicodedata.normalize("NFKC", wide)) for wide in "（）：，；．／％＋－０１２３４５６７８９\u3000\xa0"
+)
+
+
 def normalise_text(text: str) -> str:
     """`normalise_label` without the cache, for long text (a whole table)."""
-    return _SPACE.sub("", unicodedata.normalize("NFKC", text)).translate(_QUOTES)
+    # NFKC works character by character through Unicode tables once a string needs any change, slow on
+    # a whole table; the full-width forms and blanks these tables are full of are mapped first to what
+    # NFKC maps them to (ASCII), which changes nothing in the result and mostly leaves NFKC nothing to do.
+    for wide, narrow in _NFKC_ASCII:
+        if wide in text:
+            text = text.replace(wide, narrow)
+    text = unicodedata.normalize("NFKC", text)
+    if "\u200b" in text:
+        text = text.replace("\u200b", "")
+    # `SPACE_RE.sub("", text)`, faster: str.split splits on exactly the other characters SPACE_RE matches.
+    text = "".join(text.split())
+    for quote, plain in _QUOTES:  # str.translate with a dict is a Python-level lookup per character
+        if quote in text:
+            text = text.replace(quote, plain)
+    return text
 
 
 @lru_cache(maxsize=8192)
@@ -68,11 +88,10 @@ def strip_numbering(label: str) -> str:
 # --- HTML ------------------------------------------------------------------
 
 _SECTIONS = frozenset({"thead", "tbody", "tfoot"})
-_CELLS = frozenset({"td", "th"})
 _SPAN_DIGITS = re.compile(r"\s*(\d+)")
 
 
-def _table_rows(table: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
+def table_rows(table: etree._Element) -> list[etree._Element]:
     """The table's own <tr>s (directly or in thead/tbody/tfoot), not a nested table's."""
     rows = []
     for child in table:
@@ -83,47 +102,91 @@ def _table_rows(table: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
     return rows
 
 
-def _cell_text(cell: lxml.html.HtmlElement) -> str:
+def cell_text(cell: etree._Element, *, restore: bool = False) -> str:
     """All text of a cell; `<br>` becomes a space (labels drop spaces later).
 
     Other inline nodes are joined without a space: Word paste splits one
-    number over several spans.
+    number over several spans. The space goes into the `<br>`'s tail; with
+    `restore`, the tails are put back as they were (the tree is left unchanged).
     """
     if len(cell) == 0:
         text = cell.text or ""
     else:
-        for br in cell.iter("br"):
-            br.tail = " " + (br.tail or "")
+        tails = [(br, br.tail) for br in cell.iter("br")]
+        for br, tail in tails:
+            br.tail = " " + (tail or "")
         text = "".join(cell.itertext())
+        if restore:
+            for br, tail in tails:
+                br.tail = tail
     return _SPACE.sub(" ", text).strip()
 
 
-def _span(cell: lxml.html.HtmlElement, name: str) -> int:
-    raw = cell.get(name)
+def _span(raw: str | None) -> int:
+    """A rowspan/colspan attribute's value, clamped to 1..MAX_SPAN."""
     if raw is None or raw == "1":
         return 1
     digits = _SPAN_DIGITS.match(raw)
     return max(1, min(int(digits.group(1)), MAX_SPAN)) if digits else 1
 
 
-def expand_table(table: lxml.html.HtmlElement) -> list[list[str]]:
+Spans = tuple[str | None, str | None]
+"""A cell's rowspan and colspan attributes, as written (None when absent)."""
+RowSpec = tuple[list[str], list[Spans] | None]
+"""A row as `expand_rows` takes it: its cells' texts, and their spans (None when no cell has any)."""
+_SPANNED = etree.XPath(".//@rowspan/.. | .//@colspan/..")
+
+
+def expand_table(table: etree._Element) -> list[list[str]]:
     """The table as a rectangular grid, rowspan/colspan cells copied into every slot they cover."""
-    trs = _table_rows(table)
-    n_rows = len(trs)
-    grid: list[list[str | None]] = [[] for _ in trs]
-    for r, tr in enumerate(trs):
+    rows: list[RowSpec] = []
+    for tr in table_rows(table):
+        cells = list(tr.iterchildren("td", "th"))
+        texts = [cell_text(cell) for cell in cells]
+        spans = [(cell.get("rowspan"), cell.get("colspan")) for cell in cells]
+        rows.append((texts, spans if any(a is not None or b is not None for a, b in spans) else None))
+    return expand_rows(rows)
+
+
+def spanned_cells(table: etree._Element) -> set[etree._Element]:
+    """The cells under `table` that have a rowspan or colspan attribute (most have neither)."""
+    return set(_SPANNED(table))
+
+
+def expand_rows(rows: list[RowSpec]) -> list[list[str]]:
+    """`expand_table` on cells already read: each row's texts, and their spans."""
+    n_rows = len(rows)
+    grid: list[list[str | None]] = [[] for _ in rows]
+    for r, (texts, spans) in enumerate(rows):
         row = grid[r]
-        c = 0
-        for cell in tr:
-            if cell.tag not in _CELLS:
+        if spans is None:
+            # No span starts here: the cells fill the slots the rows above left free, then follow on.
+            if not row:
+                grid[r] = list(texts)
                 continue
+            c, n = 0, len(row)
+            for k, text in enumerate(texts):
+                while c < n and row[c] is not None:
+                    c += 1
+                if c == n:
+                    row.extend(texts[k:])
+                    break
+                row[c] = text
+                c += 1
+            continue
+        c = 0
+        for i, text in enumerate(texts):
             while c < len(row) and row[c] is not None:
                 c += 1
-            text = _cell_text(cell)
-            rowspan = min(_span(cell, "rowspan"), n_rows - r)
-            colspan = _span(cell, "colspan")
-            if rowspan == 1 and colspan == 1 and c == len(row):
+            rowspan_attr, colspan_attr = spans[i] if spans is not None else (None, None)
+            if rowspan_attr is None and colspan_attr is None and c == len(row):
                 row.append(text)  # the common case
+                c += 1
+                continue
+            rowspan = min(_span(rowspan_attr), n_rows - r)
+            colspan = _span(colspan_attr)
+            if rowspan == 1 and colspan == 1 and c == len(row):
+                row.append(text)
                 c += 1
                 continue
             for target in grid[r : r + rowspan]:
@@ -134,7 +197,14 @@ def expand_table(table: lxml.html.HtmlElement) -> list[list[str]]:
                         target[dc] = text
             c += colspan
     width = max((len(row) for row in grid), default=0)
-    return [[cell or "" for cell in row] + [""] * (width - len(row)) for row in grid]
+    out: list[list[str]] = []
+    for row in grid:
+        if None in row:  # a slot no cell reached (a short row above a span)
+            row = [cell or "" for cell in row]
+        if len(row) < width:
+            row = row + [""] * (width - len(row))
+        out.append(row)  # type: ignore[arg-type]
+    return out
 
 
 def html_grids(html: str | etree._Element) -> list[Grid]:

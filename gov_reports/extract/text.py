@@ -13,18 +13,28 @@ import re
 # str.translate with a dict is a Python-level lookup per character, far slower on
 # CJK text than these C-level regex and replace calls; this code is on the hot path.
 _RUN_OF_SPACES = re.compile(r"[ \r\f\v\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff\u202f]+")
-_ANY_SPACE = re.compile(r"[\s\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff\u202f]+")
 _PUNCT = (("（", "("), ("）", ")"), ("：", ":"), ("，", ","), ("；", ";"), ("［", "["), ("］", "]"))
 
 
 def normalize_spaces(text: str) -> str:
     """Turn every kind of blank into a plain space and collapse runs (tabs and newlines kept)."""
+    if text.isprintable() and "  " not in text:
+        return text  # no blank but single spaces (every other blank is unprintable): nothing to change
     return _RUN_OF_SPACES.sub(" ", text)
 
 
 def squeeze(text: str) -> str:
-    """Remove all whitespace: for matching letter-spaced labels such as 「发 布 机 构」."""
-    return _ANY_SPACE.sub("", text)
+    """Remove all whitespace: for matching letter-spaced labels such as 「发 布 机 构」.
+
+    Whitespace is what the regex class `[\\s\\u200b\\ufeff]` matches: str.split splits on exactly the
+    characters `\\s` matches (NBSP and the ideographic space included), and is several times faster on
+    a whole report than that regex, which tests its class character by character.
+    """
+    if "\u200b" in text:
+        text = text.replace("\u200b", "")
+    if "\ufeff" in text:
+        text = text.replace("\ufeff", "")
+    return "".join(text.split())
 
 
 def halfwidth_punct(text: str) -> str:
@@ -42,4 +52,6 @@ def match_form(text: str) -> str:
 
 def clean_line(text: str) -> str:
     """One display line: blanks normalised, ends stripped."""
-    return normalize_spaces(text).strip()
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text  # the common case: already clean (the only printable blank is the space)
+    return _RUN_OF_SPACES.sub(" ", text).strip()

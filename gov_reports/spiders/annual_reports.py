@@ -19,16 +19,27 @@ from scrapy.http import FormRequest, Request, Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
-from gov_reports.extract.titles import is_report_title, is_trap_title
-from gov_reports.items import FetchedPage
+from gov_reports.attachments import attachment_links, attachment_request, fetched_document, file_type, image_links
+from gov_reports.extract.titles import is_report_title, is_trap_title, year_from_title
+from gov_reports.incremental import NOT_MODIFIED_META
+from gov_reports.items import FetchedDocument, FetchedPage
 from gov_reports.portals import parse_listing
+from gov_reports.progress import SOURCE_META, count_for_source, record_source_failure
+from gov_reports.skips import RecordedSkip
+from gov_reports.sources import load_registry, province_columns
 from gov_reports.summary import SKIPPED
+from gov_reports.years import YearRange
 
 logger = logging.getLogger(__name__)
 # Failure class names (Twisted's and Scrapy's, which vary by version) -> short reasons for the summary.
 _FAILURE_REASONS = (
+    ("DownloadCancelled", "too_large"),  # download_maxsize exceeded
     ("ConnectionRefused", "connection_refused"),
     ("DNSLookup", "dns_error"),
+    ("CannotResolveHost", "dns_error"),
+    ("DataLoss", "truncated"),
+    ("DownloadFailed", "connection_lost"),
+    ("Cancelled", "too_large"),  # Scrapy cancels a download only when it outgrows DOWNLOAD_MAXSIZE
     ("Timeout", "timeout"),
     ("ConnectionLost", "connection_lost"),
     ("ResponseNeverReceived", "connection_lost"),
@@ -48,6 +59,8 @@ def failure_reason(failure: Failure) -> str:
         if any(marker in name for name in names):
             if reason == "ignored" and "robots" in str(failure.value).lower():
                 return "robots_forbidden"
+            if reason == "ignored" and "redirections" in str(failure.value).lower():
+                return "too_many_redirects"
             return reason
     return type(failure.value).__name__
 
@@ -96,18 +109,39 @@ class AnnualReportsSpider(scrapy.Spider):
         hosts: Any = None,
         max_listing_pages: Any = None,
         *args: Any,
+        province: Any = None,
+        sources: Any = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
+        # -a province=黑龙江[,浙江] [-a sources=PATH]: the registry's columns (for scrapyd and `scrapy crawl`).
+        self.source_labels: dict[str, str] = {}
+        if province:
+            columns = province_columns(load_registry(sources), _as_list(province))
+            start_urls = [*_as_list(start_urls), *columns.start_urls]
+            hosts = [*_as_list(hosts), *columns.hosts]
+            self.source_labels = columns.labels
         self.params = CrawlParameters.from_arguments(start_urls, hosts, max_listing_pages)
         self.start_urls = list(self.params.start_urls)
         self.configured_hosts = self.params.hosts
         self.allowed_domains = sorted({h.split(":")[0] for h in self.configured_hosts})
         self.listing_pages = 0
+        self.years = YearRange()
+
+    @classmethod
+    def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> AnnualReportsSpider:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        # --years (GOV_REPORTS_YEARS): report links whose listing title names another year are not fetched.
+        spider.years = YearRange.parse(crawler.settings.get("GOV_REPORTS_YEARS"))
+        return spider
 
     async def start(self) -> AsyncIterator[Request]:
         for url in self.params.start_urls:
-            yield Request(url, callback=self.parse_listing, errback=self.on_error, meta={"role": "listing"})
+            # Every request carries the column (source) it came from, for per-source counts and dead-column findings.
+            count_for_source(self.crawler.stats, url, "listing_pages", 0)
+            yield Request(
+                url, callback=self.parse_listing, errback=self.on_error, meta={"role": "listing", SOURCE_META: url}
+            )
 
     def parse_listing(self, response: Response) -> Iterator[Request]:
         if not isinstance(response, TextResponse):
@@ -115,10 +149,29 @@ class AnnualReportsSpider(scrapy.Spider):
             return
         self.listing_pages += 1
         self.crawler.stats.inc_value("gov_reports/listing_pages")
+        source = response.meta.get(SOURCE_META, response.url)
+        count_for_source(self.crawler.stats, source, "listing_pages")
         listing = parse_listing(response.text, response.url)
         self.crawler.stats.inc_value(f"gov_reports/platform/{listing.platform}")
         for link in listing.links:
             if is_report_title(link.title):
+                count_for_source(self.crawler.stats, source, "report_links")
+                if not self.years.admits(year_from_title(link.title)):
+                    count_for_source(self.crawler.stats, source, "out_of_years")
+                    self.crawler.stats.inc_value(SKIPPED + "year_out_of_range")
+                    continue
+                if file_type(link.url) and self.follow_attachments:
+                    # A report published only as a file, linked from the list itself.
+                    yield attachment_request(
+                        link.url,
+                        settings=self.settings,
+                        callback=self.parse_attachment,
+                        errback=self.on_error,
+                        parent_title=link.title,
+                        listing_date=link.date,
+                        meta={SOURCE_META: source},
+                    )
+                    continue
                 yield Request(
                     link.url,
                     callback=self.parse_report,
@@ -128,6 +181,7 @@ class AnnualReportsSpider(scrapy.Spider):
                         "listing_title": link.title,
                         "listing_date": link.date,
                         "listing_url": response.url,
+                        SOURCE_META: source,
                     },
                 )
             elif is_trap_title(link.title):
@@ -136,7 +190,7 @@ class AnnualReportsSpider(scrapy.Spider):
         if self.listing_pages >= self.params.max_listing_pages:
             return
         for page in listing.next_pages:
-            meta = {"role": "listing"}
+            meta = {"role": "listing", SOURCE_META: source}
             if page.method == "POST":
                 yield FormRequest(
                     page.url,
@@ -148,9 +202,12 @@ class AnnualReportsSpider(scrapy.Spider):
             else:
                 yield Request(page.url, callback=self.parse_listing, errback=self.on_error, meta=meta)
 
-    def parse_report(self, response: Response) -> Iterator[FetchedPage]:
+    def parse_report(self, response: Response) -> Iterator[FetchedPage | FetchedDocument | Request]:
         if not isinstance(response, TextResponse):
-            self._skip("report_not_html", response.url)
+            if self.follow_attachments:  # a report link that serves a file
+                yield from self.parse_attachment(response)
+            else:
+                self._skip("report_not_html", response.url)
             return
         yield FetchedPage(
             url=response.url,
@@ -161,10 +218,37 @@ class AnnualReportsSpider(scrapy.Spider):
             listing_url=response.meta.get("listing_url"),
             official=urlsplit(response.url).netloc.lower() in self.configured_hosts,
             encoding=response.encoding,
+            image_urls=image_links(response, self.configured_hosts),
         )
+        if not self.follow_attachments:
+            return
+        for link in attachment_links(response, self.configured_hosts):
+            yield attachment_request(
+                link.url,
+                settings=self.settings,
+                callback=self.parse_attachment,
+                errback=self.on_error,
+                name=link.text,
+                parent_url=response.url,
+                parent_title=response.meta.get("listing_title"),
+                listing_date=response.meta.get("listing_date"),
+            )
+
+    @property
+    def follow_attachments(self) -> bool:
+        return self.settings.getbool("GOV_REPORTS_ATTACHMENTS_ENABLED")
+
+    def parse_attachment(self, response: Response) -> Iterator[FetchedDocument]:
+        yield fetched_document(response, official=urlsplit(response.url).netloc.lower() in self.configured_hosts)
 
     def on_error(self, failure: Failure) -> None:
+        if failure.check(RecordedSkip):  # a middleware counted it already (waf_blocked, private_address…)
+            return
         request = failure.request  # type: ignore[attr-defined]
+        if request.meta.get(NOT_MODIFIED_META):
+            return  # an unchanged report (304 to a conditional request): counted by the incremental middleware
+        if request.meta.get("role") == "listing" and SOURCE_META in request.meta:
+            record_source_failure(self.crawler.stats, request.meta[SOURCE_META], failure_reason(failure))
         self._skip(f"{request.meta.get('role', 'page')}_{failure_reason(failure)}", request.url)
 
     def _skip(self, reason: str, url: str) -> None:

@@ -22,12 +22,15 @@ Formats:
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
+import threading
+from collections import OrderedDict
 
 from gov_reports.extract.documents._common import DocumentText, UnreadableDocument
 
-__all__ = ["KINDS", "DocumentText", "UnreadableDocument", "read_document", "sniff_kind"]
+__all__ = ["KINDS", "DocumentText", "UnreadableDocument", "clear_cache", "read_document", "sniff_kind"]
 
 KINDS = ("pdf", "docx", "doc", "wps", "xlsx", "xls", "rtf", "html", "mht", "zip", "ole", "encrypted_office", "unknown")
 """What `sniff_kind` can answer. 'ole' is an OLE file that is neither Word nor Excel;
@@ -146,6 +149,17 @@ def sniff_kind(data: bytes, name: str | None = None, content_type: str | None = 
     return claimed or "unknown"
 
 
+_CACHE_SIZE = 32
+_cache: OrderedDict[tuple[str, str, int, int], DocumentText] = OrderedDict()
+_cache_lock = threading.Lock()
+
+
+def clear_cache() -> None:
+    """Forget remembered results (tests that swap converters; a long-lived process that wants memory back)."""
+    with _cache_lock:
+        _cache.clear()
+
+
 def read_document(
     data: bytes,
     *,
@@ -167,6 +181,15 @@ def read_document(
         raise UnreadableDocument("too_large", f"{len(data)} bytes > {max_bytes}")
     claimed = _claimed_kind(name, content_type)
     kind = sniff_kind(data, name, content_type)
+    # The same file is met again (several pages link it, copies of a page, a re-crawl in the
+    # same process) and a LibreOffice conversion costs seconds: remember recent results by content.
+    sha256 = hashlib.sha256(data).hexdigest()
+    cache_key = (sha256, kind, max_bytes, max_pages)
+    with _cache_lock:
+        cached = _cache.get(cache_key)
+        if cached is not None:
+            _cache.move_to_end(cache_key)
+            return dataclasses.replace(cached, notes=list(cached.notes))
     try:
         doc = _dispatch(data, kind, claimed, max_bytes=max_bytes, max_pages=max_pages)
     except UnreadableDocument as exc:
@@ -177,8 +200,12 @@ def read_document(
         raise UnreadableDocument(f"corrupt_{kind}", type(exc).__name__, kind=kind) from exc
     except Exception as exc:  # a reader bug or an unforeseen library error: still never crash the caller
         raise UnreadableDocument(f"corrupt_{kind}", f"{type(exc).__name__}: {exc}"[:300], kind=kind) from exc
-    doc.sha256 = hashlib.sha256(data).hexdigest()
+    doc.sha256 = sha256
     doc.size = len(data)
+    with _cache_lock:
+        _cache[cache_key] = dataclasses.replace(doc, notes=list(doc.notes))
+        while len(_cache) > _CACHE_SIZE:
+            _cache.popitem(last=False)
     return doc
 
 

@@ -91,6 +91,8 @@ def read_pdf(data: bytes, *, max_pages: int) -> DocumentText:
             except Exception as exc:
                 raise _map_open_error(exc) from exc
             total = len(pages)
+            if not total:  # pdfminer recovers what it can from a broken file; nothing is not a report
+                raise UnreadableDocument("corrupt_pdf", "no page could be found", kind="pdf")
             if total > max_pages:
                 notes.append(f"pages_limited:{max_pages}/{total}")
             lines: list[str] = []

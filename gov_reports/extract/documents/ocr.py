@@ -1,0 +1,178 @@
+"""Tables published as pictures: OCR with Tesseract, and only numbers the 勾稽关系 vouch for.
+
+Some portals paste tables 二/三/四 as images (a Word table screenshotted, a
+scanned PDF page). Tesseract (`tesseract-ocr` + `tesseract-ocr-chi-sim`, OS
+packages) reads them, but OCR misreads digits (8/3, 1/7, 0/6) silently, and a
+wrong number presented as read is worse than none. So OCR'd statistics are
+kept only when the table's own consistency rules check them:
+
+- table 三 must be there, and every one of its checks (the printed balance
+  新收 + 上年结转 = 总计 + 结转, row sums, outcome sums) must pass — a blank
+  (unreadable) cell makes a check "not checkable", which is not a pass;
+- table 四, when read, must pass its row totals too.
+
+Anything less: `verified_statistics` returns no numbers and says why
+('ocr_unverified'). Pure code: image bytes in, text/statistics out; the
+tesseract binary is run in a subprocess with a timeout.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import itertools
+import os
+import re
+import shutil
+import subprocess
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from gov_reports.extract.statistics import extract_statistics
+
+TESSERACT_TIMEOUT = 60
+_CHECKED_TABLES = ("applications_", "reviews_")
+
+
+@lru_cache(maxsize=1)
+def tesseract_languages() -> frozenset[str]:
+    """Languages the installed tesseract has (empty when it is not installed)."""
+    binary = shutil.which("tesseract")
+    if not binary:
+        return frozenset()
+    try:
+        listed = subprocess.run(
+            [binary, "--list-langs"], capture_output=True, text=True, timeout=TESSERACT_TIMEOUT, check=False
+        )
+    except (OSError, subprocess.SubprocessError):
+        return frozenset()
+    return frozenset(line.strip() for line in listed.stdout.splitlines()[1:] if line.strip())
+
+
+OCR_LANG = "chi_sim+eng"
+"""Simplified Chinese for the labels, English for the digits: chi_sim alone reads 「12」 as 「重」."""
+
+
+def ocr_available(lang: str = OCR_LANG) -> bool:
+    return set(lang.split("+")) <= tesseract_languages()
+
+
+def ocr_lines(image: bytes, *, lang: str = OCR_LANG) -> list[str]:
+    """The image's text lines; words far apart become tab-separated cells (a table row).
+
+    Tesseract's TSV output gives each word's box; within a line, a gap wider
+    than about one character height is a cell boundary, a smaller one is
+    inside a cell (Chinese words are printed without spaces).
+    """
+    binary = shutil.which("tesseract")
+    if not binary:
+        raise OSError("tesseract is not installed")
+    result = subprocess.run(
+        [binary, "stdin", "stdout", "-l", lang, "--psm", "6", "tsv"],
+        input=image,
+        capture_output=True,
+        timeout=TESSERACT_TIMEOUT,
+        check=False,
+        # One thread per image: crawls OCR several images at once, and OpenMP threads fight each other.
+        env={**os.environ, "OMP_THREAD_LIMIT": "1"},
+    )
+    if result.returncode != 0:
+        raise OSError(f"tesseract failed: {result.stderr.decode('utf-8', 'replace')[:300]}")
+    rows = csv.DictReader(io.StringIO(result.stdout.decode("utf-8", "replace")), delimiter="\t", quoting=csv.QUOTE_NONE)
+    lines: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
+    for row in rows:
+        if row.get("level") == "5" and (row.get("text") or "").strip():
+            lines.setdefault((row["block_num"], row["par_num"], row["line_num"]), []).append(row)
+    out = []
+    for words in lines.values():
+        words.sort(key=lambda w: int(w["left"]))
+        height = max(int(w["height"]) for w in words)
+        text = words[0]["text"].strip()
+        for before, word in itertools.pairwise(words):
+            gap = int(word["left"]) - (int(before["left"]) + int(before["width"]))
+            glue = "\t" if gap > 1.2 * height else ("" if _cjk(before["text"][-1]) or _cjk(word["text"][0]) else " ")
+            text += glue + word["text"].strip()
+        out.append(_digits_in_number_cells(text))
+    return out
+
+
+# Characters chi_sim reads for digits in a number cell: 「1」 comes out as 「工」 or 「l」. Mapping them
+# back is safe only because the numbers are kept just when the tables' checks pass.
+_DIGIT_LOOKALIKES = str.maketrans({"工": "1", "l": "1", "I": "1", "|": "1", "丨": "1", "O": "0", "o": "0", "〇": "0"})
+_NUMBER_CELL = re.compile(r"[\d工lI|丨Oo〇]+")
+
+
+def _digits_in_number_cells(line: str) -> str:
+    """Fix lookalikes in cells after the row label that consist of digits and lookalikes only."""
+    cells = line.split("\t")
+    return "\t".join(
+        [cells[0]] + [c.translate(_DIGIT_LOOKALIKES) if _NUMBER_CELL.fullmatch(c) else c for c in cells[1:]]
+    )
+
+
+def _cjk(ch: str) -> bool:
+    return "\u2e80" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef"
+
+
+@dataclass
+class OcrStatistics:
+    """What OCR of table images gave: numbers only when verified."""
+
+    text: str
+    verified: bool
+    stats: dict[str, Any] | None = None
+    summary: dict[str, Any] = field(default_factory=dict)
+    checks: list[dict[str, Any]] = field(default_factory=list)
+    reason: str = ""
+
+
+def unverified_reason(stats: dict[str, Any] | None, checks: list[dict[str, Any]]) -> str:
+    """Why OCR'd statistics cannot be vouched for ('' when table 三's and 四's checks all pass)."""
+    if not (stats or {}).get("applications"):
+        return "table 三 not read"
+    table_checks = [c for c in checks if c["name"].startswith(_CHECKED_TABLES)]
+    failed = [c["name"] for c in table_checks if c["ok"] is not True]
+    if not table_checks or failed:
+        return "checks not passed: " + ", ".join(failed[:5])
+    return ""
+
+
+def pdf_page_images(data: bytes, *, max_pages: int = 30, scale: float = 3.0) -> list[bytes]:
+    """A scanned PDF's pages as PNG images at 216 dpi (pypdfium2, which pdfplumber already depends on)."""
+    import pypdfium2
+
+    images = []
+    document = pypdfium2.PdfDocument(data)
+    try:
+        for index in range(min(len(document), max_pages)):
+            page = document[index]
+            bitmap = page.render(scale=scale, grayscale=True)
+            out = io.BytesIO()
+            bitmap.to_pil().save(out, "PNG")
+            images.append(out.getvalue())
+            page.close()
+    finally:
+        document.close()
+    return images
+
+
+def verified_statistics(images: list[bytes], *, year: int | None = None, lang: str = OCR_LANG) -> OcrStatistics:
+    """OCR the images as one report's tables; keep the numbers only if the 勾稽关系 hold (see module doc)."""
+    lines: list[str] = []
+    unreadable = 0
+    for image in images:
+        try:
+            lines += ocr_lines(image, lang=lang)
+        except (OSError, subprocess.SubprocessError):  # a broken picture among good ones
+            unreadable += 1
+    text = "\n".join(lines)
+    if images and unreadable == len(images):
+        return OcrStatistics(text="", verified=False, reason=f"no image could be read ({unreadable})")
+    statistics = extract_statistics(text, report_format="unknown", year=year)
+    reason = unverified_reason(statistics.stats, statistics.checks)
+    if reason:
+        return OcrStatistics(text=text, verified=False, reason=reason)
+    return OcrStatistics(
+        text=text, verified=True, stats=statistics.stats, summary=statistics.summary, checks=statistics.checks
+    )

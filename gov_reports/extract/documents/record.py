@@ -1,0 +1,117 @@
+"""A report record from a downloaded attachment: the document readers, then the HTML path.
+
+Pure code: bytes in, `AnnualReport` out (or `UnreadableDocument` / `NotAReport`
+with a reason). The document's text goes through the same `clean_text` →
+`build_record` → `extract_statistics` path as a page, so an attachment and
+the page that links it yield records with the same key and comparable
+fields; `gov_reports.merge` then joins them.
+
+The record is marked `from_attachment` (merging uses that to keep the page's
+URL and metadata in front) and lists the file first in `attachments` with its
+byte size and SHA-256, so the dump says which bytes the numbers came from.
+"""
+
+from __future__ import annotations
+
+from gov_reports.extract.clean import clean_text
+from gov_reports.extract.documents import DocumentText, UnreadableDocument, read_document
+from gov_reports.extract.documents.ocr import ocr_available, ocr_lines, pdf_page_images, unverified_reason
+from gov_reports.extract.page import NotAReport, PageSource, build_record, content_hash
+from gov_reports.items import AnnualReport
+from gov_reports.merge import is_table_flag
+
+FROM_ATTACHMENT = "from_attachment"
+"""Flag of a record read from an attachment (merging keeps the page in front of it)."""
+TABLES_AS_IMAGES = "tables_as_images"
+"""Flag: the statistics tables are pictures (no table text anywhere, images where they belong)."""
+
+
+def attachment_entry(url: str | None, name: str | None, document: DocumentText) -> dict[str, object]:
+    """The `attachments` entry of a file that was downloaded and read."""
+    return {"url": url, "name": name, "type": document.kind, "size": document.size, "sha256": document.sha256}
+
+
+def document_report(
+    data: bytes,
+    *,
+    url: str = "",
+    name: str | None = None,
+    content_type: str | None = None,
+    source: PageSource | None = None,
+    max_bytes: int = 50_000_000,
+) -> tuple[AnnualReport, DocumentText]:
+    """Read one attachment and extract its record.
+
+    `name` is the file name (Content-Disposition, link text or the URL's last
+    part); `source` carries what the crawler knows (the linking page's title
+    as `listing_title`, so a file whose text names no year still gets one).
+    Raises `UnreadableDocument` for a bad file, `NotAReport` for a file that
+    is no report (a form, a price list).
+    """
+    source = source or PageSource(url=url)
+    try:
+        document = read_document(data, name=name or url, content_type=content_type, max_bytes=max_bytes)
+    except UnreadableDocument as error:
+        if error.reason != "image_only_pdf" or not ocr_available():
+            raise
+        return scanned_pdf_report(data, url=url, name=name, source=source)
+    page = clean_text(document.text)
+    if not page.lines:
+        raise NotAReport("empty_body", url)
+    record = build_record(page, document.text, source)
+    record.attachments = [attachment_entry(url or None, name, document)] + [
+        a for a in record.attachments if a.get("url") != url
+    ]
+    flags = [FROM_ATTACHMENT]
+    if document.image_only_pages and "tables_missing" in record.flags:
+        flags.append(TABLES_AS_IMAGES)
+    record.flags = flags + [f for f in record.flags if f not in flags]
+    return record, document
+
+
+def scanned_pdf_report(
+    data: bytes, *, url: str = "", name: str | None = None, source: PageSource
+) -> tuple[AnnualReport, DocumentText]:
+    """A PDF of page images (a scan): Tesseract reads it, and its numbers stay only if verified.
+
+    The OCR'd text gives the title, issuer, year and sections (flag
+    `text_from_ocr`). Its statistics are kept when table 三's (and 四's)
+    checks all pass (`stats_from_ocr`); otherwise no OCR'd number is
+    presented — not the tables, not the prose counts (`ocr_unverified`).
+    """
+    import hashlib
+
+    images = pdf_page_images(data)
+    lines: list[str] = []
+    for image in images:
+        try:
+            lines += ocr_lines(image)
+        except OSError:  # one unreadable page; the others may still make a report
+            continue
+    text = "\n".join(lines)
+    document = DocumentText(
+        text=text,
+        kind="pdf",
+        pages=len(images),
+        tables=0,
+        image_only_pages=len(images),
+        sha256=hashlib.sha256(data).hexdigest(),
+        size=len(data),
+        notes=["ocr:tesseract"],
+    )
+    page = clean_text(text)
+    if not page.lines:
+        raise UnreadableDocument("image_only_pdf", f"{len(images)} page images, no text read by OCR", kind="pdf")
+    record = build_record(page, text, source)
+    record.attachments = [attachment_entry(url or None, name, document)]
+    if unverified_reason(record.stats, record.checks):
+        record.stats, record.summary, record.checks = None, {}, []
+        record.flags = [f for f in record.flags if not is_table_flag(f)] + ["ocr_unverified"]
+    else:
+        prose = {f.split(":", 1)[1] for f in record.flags if f.startswith("summary_from_prose:")}
+        record.summary = {k: (None if k in prose else v) for k, v in record.summary.items()}
+        record.flags = [f for f in record.flags if not f.startswith("summary_from_prose:")] + ["stats_from_ocr"]
+    flags = [FROM_ATTACHMENT, TABLES_AS_IMAGES, "text_from_ocr"]
+    record.flags = flags + [f for f in record.flags if f not in flags]
+    record.content_sha1 = content_hash(record)
+    return record, document

@@ -1,0 +1,234 @@
+"""Incremental recrawls: list pages are always fetched, unchanged reports are not downloaded again.
+
+A *seen-store* beside the dump (`OUT.jsonl.seen.json`, or GOV_REPORTS_SEEN_STORE)
+remembers, for every report URL that gave a record, the record's key, the
+page's ETag and Last-Modified and a SHA-256 of its body. On the next crawl into
+the same dump, a report request whose URL is in the store *and whose key is
+still in the dump* is revalidated rather than skipped:
+
+* it is sent with If-None-Match / If-Modified-Since; a 304 answer (no body) ends
+  it: the record in the dump stays as it is (`gov_reports/incremental/not_modified`);
+* a server that ignores conditional requests answers 200 with the full page; if
+  the body hashes to the stored SHA-256 the page is dropped before extraction
+  (`gov_reports/incremental/unchanged_body`);
+* anything else is a changed page: it is extracted and merged into the dump like
+  a new one (`gov_reports/incremental/changed`).
+
+Revalidating costs one small request per known report and catches corrections
+republished at the same URL, which skipping known URLs outright would miss. A
+key that is no longer in the dump (the dump was deleted or written with
+`--overwrite`) is fetched in full, so a dump can always be rebuilt. Listing
+pages are never revalidated: they are how new reports are found.
+
+The store is rewritten atomically when the crawl closes; a killed crawl leaves
+the previous store, which only means a few more full downloads next time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import tempfile
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
+
+from scrapy import signals
+from scrapy.exceptions import IgnoreRequest, NotConfigured
+
+from gov_reports.feeds import MERGED_FORMATS, read_jsonl
+from gov_reports.progress import SOURCE_META, count_for_source
+
+if TYPE_CHECKING:
+    from typing import Self
+
+    from scrapy import Request, Spider
+    from scrapy.crawler import Crawler
+    from scrapy.http import Response
+
+logger = logging.getLogger(__name__)
+NOT_MODIFIED_META = "gov_reports_not_modified"
+_REVALIDATING_META = "gov_reports_revalidating"
+STATS = "gov_reports/incremental/"
+SEEN_SUFFIX = ".seen.json"
+
+
+@dataclass(frozen=True)
+class SeenPage:
+    """What the last crawl learnt about one report URL."""
+
+    key: str
+    etag: str | None = None
+    last_modified: str | None = None
+    sha256: str | None = None
+
+
+class SeenStore:
+    """report URL -> SeenPage, kept as one JSON object in a file."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self.pages: dict[str, SeenPage] = self._read()
+        self.learnt: dict[str, SeenPage] = {}
+        """What this crawl learnt; only these entries overwrite the file's on save."""
+
+    def _read(self) -> dict[str, SeenPage]:
+        if not self.path.exists():
+            return {}
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+            return {url: SeenPage(**entry) for url, entry in data["pages"].items()}
+        except (ValueError, KeyError, TypeError) as error:
+            # A broken store only costs full downloads; the dump itself is never touched.
+            logger.warning("Ignoring unreadable seen-store %s (%s): reports will be fetched in full", self.path, error)
+            return {}
+
+    def get(self, url: str) -> SeenPage | None:
+        return self.pages.get(url)
+
+    def remember(self, url: str, page: SeenPage) -> None:
+        self.pages[url] = page
+        self.learnt[url] = page
+
+    def save(self) -> None:
+        """Write the file again with what this crawl learnt on top of what the file holds now.
+
+        Re-reading first keeps entries another crawl into the same dump (another
+        process, or a worker of a distributed crawl) saved in the meantime.
+        """
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.pages = {**self._read(), **self.learnt}
+        data = {"pages": {url: asdict(page) for url, page in sorted(self.pages.items())}}
+        fd, name = tempfile.mkstemp(dir=self.path.parent, prefix=f".{self.path.name}.", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                json.dump(data, handle, ensure_ascii=False, indent=0, sort_keys=True)
+                handle.write("\n")
+            os.replace(name, self.path)
+        except BaseException:
+            Path(name).unlink(missing_ok=True)
+            raise
+
+
+def local_dump(feeds: Mapping[str, Any]) -> tuple[Path, bool] | None:
+    """(path, overwrite) of the first local JSON Lines feed, the dump the seen-store belongs to."""
+    for uri, options in feeds.items():
+        options = options or {}
+        if options.get("format") not in MERGED_FORMATS:
+            continue
+        parts = urlsplit(str(uri))
+        if parts.scheme == "file":
+            return Path(parts.path), bool(options.get("overwrite"))
+        if parts.scheme == "" or len(parts.scheme) == 1:  # a plain path (or a Windows drive letter)
+            return Path(str(uri)), bool(options.get("overwrite"))
+    return None
+
+
+def body_hash(body: bytes) -> str:
+    return hashlib.sha256(body).hexdigest()
+
+
+class IncrementalMiddleware:
+    """Downloader middleware: conditional requests for reports already in the dump (see module doc)."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        settings = crawler.settings
+        if not settings.getbool("GOV_REPORTS_INCREMENTAL_ENABLED", True):
+            raise NotConfigured("GOV_REPORTS_INCREMENTAL_ENABLED is off")
+        dump = local_dump(settings.getdict("FEEDS"))
+        store_path = settings.get("GOV_REPORTS_SEEN_STORE") or (
+            str(dump[0]) + SEEN_SUFFIX if dump is not None else None
+        )
+        if not store_path:
+            raise NotConfigured("no local JSON Lines dump and no GOV_REPORTS_SEEN_STORE")
+        self.crawler = crawler
+        self.store = SeenStore(Path(store_path))
+        # With --overwrite the dump starts empty: every report must be fetched in full.
+        self.dump_keys = self._keys_in(dump[0]) if dump is not None and not dump[1] else frozenset()
+        crawler.signals.connect(self.item_scraped, signal=signals.item_scraped)
+        crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        return cls(crawler)
+
+    @staticmethod
+    def _keys_in(dump: Path) -> frozenset[str]:
+        if not dump.exists():
+            return frozenset()
+        return frozenset(record["key"] for _, record in read_jsonl(dump) if record is not None)
+
+    def process_request(self, request: Request) -> None:
+        if request.meta.get("role") not in ("report", "attachment"):  # attachments: gov_reports.attachments
+            return
+        seen = self.store.get(request.url)
+        if seen is None or seen.key not in self.dump_keys:
+            return
+        request.meta[_REVALIDATING_META] = seen
+        if seen.etag and b"If-None-Match" not in request.headers:
+            request.headers[b"If-None-Match"] = seen.etag
+        if seen.last_modified and b"If-Modified-Since" not in request.headers:
+            request.headers[b"If-Modified-Since"] = seen.last_modified
+        self.crawler.stats.inc_value(STATS + "revalidated")
+
+    def process_response(self, request: Request, response: Response) -> Request | Response:
+        seen: SeenPage | None = request.meta.get(_REVALIDATING_META)
+        if seen is None:
+            return response
+        if response.status == 304:
+            self._unchanged(request, "not_modified")
+        if response.status == 200 and seen.sha256 and body_hash(response.body) == seen.sha256:
+            self._unchanged(request, "unchanged_body")
+        if 200 <= response.status < 300:
+            self.crawler.stats.inc_value(STATS + "changed")
+        return response
+
+    def _unchanged(self, request: Request, how: str) -> None:
+        stats = self.crawler.stats
+        stats.inc_value(STATS + how)
+        source = request.meta.get(SOURCE_META)
+        if source:
+            count_for_source(stats, source, "unchanged")
+        request.meta[NOT_MODIFIED_META] = True
+        raise IgnoreRequest(f"unchanged since the last crawl ({how}): {request.url}")
+
+    def item_scraped(self, item: Any, response: Response, spider: Spider) -> None:
+        key = getattr(item, "key", None)
+        if not key or response is None or response.request is None or response.status != 200:
+            return
+        # The URL the spider asks for next time: the first one, before any redirect.
+        url = (response.meta.get("redirect_urls") or [response.request.url])[0]
+        headers = response.headers
+        self.store.remember(
+            url,
+            SeenPage(
+                key=key,
+                etag=_header(headers.get(b"ETag")),
+                last_modified=_header(headers.get(b"Last-Modified")),
+                sha256=body_hash(response.body),
+            ),
+        )
+
+    def spider_closed(self, spider: Spider, reason: str) -> None:
+        self.store.save()
+        logger.info("Seen-store %s: %d report URL(s)", self.store.path, len(self.store.pages))
+
+
+def _header(value: bytes | None) -> str | None:
+    return value.decode("latin-1") if value else None
+
+
+def format_incremental(stats: Mapping[str, Any]) -> list[str]:
+    """Summary line: what the revalidation of known reports found."""
+    revalidated = stats.get(STATS + "revalidated", 0)
+    if not revalidated:
+        return []
+    unchanged = stats.get(STATS + "not_modified", 0) + stats.get(STATS + "unchanged_body", 0)
+    return [
+        f"  known reports:       {revalidated} revalidated, {unchanged} unchanged "
+        f"({stats.get(STATS + 'not_modified', 0)} answered 304), {stats.get(STATS + 'changed', 0)} changed"
+    ]

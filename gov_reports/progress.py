@@ -1,0 +1,161 @@
+"""Per-source progress of a crawl: a periodic progress line and the sources that yielded nothing.
+
+Every request the spider makes carries the column (source) it came from in
+`request.meta["gov_reports_source"]`. Counts per source live in the crawl stats
+(so they travel wherever stats go) under `gov_reports/source/<count>/<column URL>`:
+`listing_pages`, `report_links`, `out_of_years`, `reports` (records scraped),
+`unchanged` (reports revalidated with 304), and `failed` (the first listing
+failure's reason, e.g. http_404). A source with neither reports nor unchanged
+reports is a finding — a dead or moved column — and the summary names it with why.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from scrapy import signals
+from scrapy.exceptions import NotConfigured
+from twisted.internet.task import LoopingCall
+
+if TYPE_CHECKING:
+    from typing import Self
+
+    from scrapy import Spider
+    from scrapy.crawler import Crawler
+    from scrapy.http import Response
+    from scrapy.statscollectors import StatsCollector
+
+logger = logging.getLogger(__name__)
+SOURCE_META = "gov_reports_source"
+SOURCE_STATS = "gov_reports/source/"
+COUNTS = ("listing_pages", "report_links", "out_of_years", "reports", "unchanged")
+
+
+def count_for_source(stats: StatsCollector, source: str, count: str, by: int = 1) -> None:
+    stats.inc_value(f"{SOURCE_STATS}{count}/{source}", by)
+
+
+def record_source_failure(stats: StatsCollector, source: str, reason: str) -> None:
+    """Keep the first listing failure of a source (later ones are usually the same)."""
+    key = f"{SOURCE_STATS}failed/{source}"
+    if stats.get_value(key) is None:
+        stats.set_value(key, reason)
+
+
+@dataclass
+class SourceProgress:
+    """What one source (column) has given so far."""
+
+    url: str
+    listing_pages: int = 0
+    report_links: int = 0
+    out_of_years: int = 0
+    reports: int = 0
+    unchanged: int = 0
+    failed: str | None = None
+    label: str | None = None
+
+    @property
+    def yielded(self) -> bool:
+        return bool(self.reports or self.unchanged)
+
+    @property
+    def why_nothing(self) -> str:
+        """Why a source yielded nothing, from what was seen of it."""
+        if self.failed and not self.listing_pages:
+            return f"column unreachable ({self.failed})"
+        if not self.listing_pages:
+            return "column never fetched"
+        if not self.report_links:
+            return "no report links on the column"
+        if self.out_of_years == self.report_links:
+            return f"no report links in the years asked ({self.report_links} outside)"
+        return f"{self.report_links} report link(s), none gave a report (see skipped)"
+
+
+def sources_from_stats(stats: Mapping[str, Any]) -> dict[str, SourceProgress]:
+    sources: dict[str, SourceProgress] = {}
+    for key, value in stats.items():
+        if not key.startswith(SOURCE_STATS):
+            continue
+        count, _, url = key[len(SOURCE_STATS) :].partition("/")
+        if not url:
+            continue
+        source = sources.setdefault(url, SourceProgress(url))
+        if count in COUNTS:
+            setattr(source, count, int(value))
+        elif count in ("failed", "label"):
+            setattr(source, count, str(value))
+    return dict(sorted(sources.items()))
+
+
+def format_sources(stats: Mapping[str, Any]) -> list[str]:
+    """Summary lines: how many sources, and each source that yielded nothing, with why."""
+    sources = sources_from_stats(stats)
+    if not sources:
+        return []
+    silent = [s for s in sources.values() if not s.yielded]
+    with_reports = len(sources) - len(silent)
+    lines = [f"  sources:             {len(sources)} ({with_reports} with reports, {len(silent)} without)"]
+    for source in silent:
+        name = f"{source.label} " if source.label else ""
+        lines.append(f"    yielded nothing: {name}{source.url}: {source.why_nothing}")
+    return lines
+
+
+def progress_line(stats: Mapping[str, Any]) -> str:
+    sources = sources_from_stats(stats).values()
+    return (
+        f"Progress: {sum(s.yielded for s in sources)}/{len(sources)} sources with reports, "
+        f"{sum(bool(s.failed) for s in sources)} failing; "
+        f"{sum(s.listing_pages for s in sources)} listing pages, {sum(s.report_links for s in sources)} report links, "
+        f"{sum(s.reports for s in sources)} reports, {sum(s.unchanged for s in sources)} unchanged"
+    )
+
+
+class CrawlProgress:
+    """Count records per source and log a progress line every GOV_REPORTS_PROGRESS_INTERVAL seconds.
+
+    `GOV_REPORTS_SOURCE_LABELS` ({column URL: label}) names sources in the summary
+    (the CLI fills it from the registry: issuer and level).
+    """
+
+    def __init__(self, crawler: Crawler) -> None:
+        if not crawler.settings.getbool("GOV_REPORTS_PROGRESS_ENABLED", True):
+            raise NotConfigured
+        self.crawler = crawler
+        self.interval = crawler.settings.getfloat("GOV_REPORTS_PROGRESS_INTERVAL", 30.0)
+        self.labels: dict[str, str] = dict(crawler.settings.getdict("GOV_REPORTS_SOURCE_LABELS"))
+        self.task: LoopingCall | None = None
+        # Signal receivers are weak references: bound methods of this object, which the crawler keeps.
+        crawler.signals.connect(self.spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
+        crawler.signals.connect(self.item_scraped, signal=signals.item_scraped)
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        return cls(crawler)
+
+    def spider_opened(self, spider: Spider) -> None:
+        self.labels.update(getattr(spider, "source_labels", None) or {})
+        for url, label in self.labels.items():
+            self.crawler.stats.set_value(f"{SOURCE_STATS}label/{url}", label)
+        if self.interval > 0:
+            self.task = LoopingCall(self.log_progress)
+            self.task.start(self.interval, now=False)
+
+    def log_progress(self) -> None:
+        logger.info(progress_line(self.crawler.stats.get_stats()))
+
+    def item_scraped(self, item: Any, response: Response, spider: Spider) -> None:
+        source = response.meta.get(SOURCE_META) if response is not None else None
+        if source:
+            count_for_source(self.crawler.stats, source, "reports")
+
+    def spider_closed(self, spider: Spider, reason: str) -> None:
+        if self.task is not None and self.task.running:
+            self.task.stop()
+        self.log_progress()
