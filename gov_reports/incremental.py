@@ -40,7 +40,7 @@ from urllib.parse import urlsplit
 from scrapy import signals
 from scrapy.exceptions import IgnoreRequest, NotConfigured
 
-from gov_reports.feeds import MERGED_FORMATS, read_jsonl
+from gov_reports.feeds import MERGED_FORMATS, dump_lock, read_jsonl
 from gov_reports.progress import SOURCE_META, count_for_source
 
 if TYPE_CHECKING:
@@ -101,17 +101,18 @@ class SeenStore:
         process, or a worker of a distributed crawl) saved in the meantime.
         """
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.pages = {**self._read(), **self.learnt}
-        data = {"pages": {url: asdict(page) for url, page in sorted(self.pages.items())}}
-        fd, name = tempfile.mkstemp(dir=self.path.parent, prefix=f".{self.path.name}.", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(data, handle, ensure_ascii=False, indent=0, sort_keys=True)
-                handle.write("\n")
-            os.replace(name, self.path)
-        except BaseException:
-            Path(name).unlink(missing_ok=True)
-            raise
+        with dump_lock(self.path):  # no other process's save may fall between the re-read and the replace
+            self.pages = {**self._read(), **self.learnt}
+            data = {"pages": {url: asdict(page) for url, page in sorted(self.pages.items())}}
+            fd, name = tempfile.mkstemp(dir=self.path.parent, prefix=f".{self.path.name}.", suffix=".tmp")
+            try:
+                with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                    json.dump(data, handle, ensure_ascii=False, indent=0, sort_keys=True)
+                    handle.write("\n")
+                os.replace(name, self.path)
+            except BaseException:
+                Path(name).unlink(missing_ok=True)
+                raise
 
 
 def local_dump(feeds: Mapping[str, Any]) -> tuple[Path, bool] | None:
