@@ -229,7 +229,8 @@ def clean_html(html: str, url: str = "") -> CleanPage:
     return page
 
 
-_CONTROL_CHARS_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+# C0 control bytes but tab, LF and CR; none occurs inside a UTF-8 multi-byte sequence.
+_CONTROL_BYTES = bytes(c for c in range(32) if c not in (9, 10, 13))
 
 
 def parse_html(html: str) -> etree._Element:
@@ -241,7 +242,7 @@ def parse_html(html: str) -> etree._Element:
     """
     # libxml2 keeps C0 control characters in text nodes, and lxml then refuses them when a dropped
     # element's tail is moved (binary served as text/html, a stray \x0c in a Word paste).
-    data = _CONTROL_CHARS_RE.sub("", html.strip()).encode("utf-8") or b"<html/>"
+    data = html.strip().encode("utf-8").translate(None, _CONTROL_BYTES) or b"<html/>"
     # A parser per call: parsers keep state and are not safe to share between threads.
     parser = etree.HTMLParser(recover=True, encoding="utf-8", huge_tree=True)
     root = etree.fromstring(data, parser=parser)
