@@ -198,3 +198,14 @@ def test_official_hosts_not_reported_as_mirror_addresses() -> None:
     text = (Path(__file__).parent / "fixtures" / "seeds" / "001_89556ba07ee0906a.txt").read_text(encoding="utf-8")
     record = extract_report(text, kind="text", source=PageSource(official_hosts=frozenset({"www.tgflt.cn"})))
     assert [f for f in record.flags if "tgflt" in f or f == "mirror_suspected"] == []
+
+
+def test_control_characters_do_not_break_cleaning() -> None:
+    # Binary served as text/html, or a Word paste with \x0b/\x0c: lxml refuses such text when a
+    # dropped element's tail is moved, so they must go before parsing, and the sentence survives.
+    html = (
+        "<html><body><div class='article'><p>本机关\x0c2020年\x00共收到"
+        "<span style='display:none'>藏</span>\x0b政府信息公开申请12件。</p></div></body></html>"
+    )
+    page = clean_html(html, "http://127.0.0.1/a.html")
+    assert page.lines == ["本机关2020年共收到政府信息公开申请12件。"]

@@ -27,7 +27,8 @@ from pathlib import Path
 from typing import Any
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parent.parent))
+# The repo root (gov_reports) and this folder (report_files), also when another script imports this one.
+sys.path[:0] = [str(HERE.parent.parent), str(HERE)]
 
 from gov_reports.demo import render_datastore  # noqa: E402
 

@@ -229,6 +229,10 @@ def clean_html(html: str, url: str = "") -> CleanPage:
     return page
 
 
+# C0 control bytes but tab, LF and CR; none occurs inside a UTF-8 multi-byte sequence.
+_CONTROL_BYTES = bytes(c for c in range(32) if c not in (9, 10, 13))
+
+
 def parse_html(html: str) -> etree._Element:
     """The page's tree, parsed as parsel's `Selector(text=html)` parses it (same bytes, same libxml2 options).
 
@@ -236,7 +240,9 @@ def parse_html(html: str) -> etree._Element:
     element proxy it hands out, a cost paid on every step of every walk below, for methods
     (`drop_tree`, `text_content`) that this module does not need (see `_drop`).
     """
-    data = html.strip().replace("\x00", "").encode("utf-8") or b"<html/>"
+    # libxml2 keeps C0 control characters in text nodes, and lxml then refuses them when a dropped
+    # element's tail is moved (binary served as text/html, a stray \x0c in a Word paste).
+    data = html.strip().encode("utf-8").translate(None, _CONTROL_BYTES) or b"<html/>"
     # A parser per call: parsers keep state and are not safe to share between threads.
     parser = etree.HTMLParser(recover=True, encoding="utf-8", huge_tree=True)
     root = etree.fromstring(data, parser=parser)
