@@ -211,6 +211,11 @@ def run_crawl(args: argparse.Namespace) -> int:
             redis_url=args.redis,
         )
         settings.set("LOG_LEVEL", args.log_level, priority="cmdline")
+        # This command prints the summary itself (stdout): not also in the log, and the raw stats
+        # dump only when debugging.
+        settings.set("GOV_REPORTS_SUMMARY_LOG", False, priority="cmdline")
+        if args.log_level.upper() != "DEBUG":
+            settings.set("STATS_DUMP", False, priority="cmdline")
         if args.years:
             settings.set("GOV_REPORTS_YEARS", args.years, priority="cmdline")
         if args.sources and portal is None:

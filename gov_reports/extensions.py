@@ -23,6 +23,8 @@ class CrawlSummary:
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
         self.text = ""
+        # `gov-reports crawl` prints the summary itself; `scrapy crawl` relies on this log line.
+        self.log = crawler.settings.getbool("GOV_REPORTS_SUMMARY_LOG", True)
         # Signal receivers are weak references: connect a bound method of an object the crawler keeps.
         crawler.signals.connect(self.engine_stopped, signal=signals.engine_stopped)
 
@@ -32,4 +34,5 @@ class CrawlSummary:
 
     def engine_stopped(self) -> None:
         self.text = format_summary(self.crawler.stats.get_stats())
-        logger.info("\n%s", self.text)
+        if self.log:
+            logger.info("\n%s", self.text)

@@ -74,9 +74,12 @@ def test_scrapy_crawl_command_deduplicates_too(tmp_path: Path) -> None:
 
 def test_crawl_demo_command_prints_a_summary(tmp_path: Path) -> None:
     out = tmp_path / "demo.jsonl"
-    result = run("gov-reports", "crawl", "--demo", "-o", str(out), "--log-level", "WARNING")
+    result = run("gov-reports", "crawl", "--demo", "-o", str(out))
     assert result.returncode == 0, result.stderr[-2000:]
     assert "pages fetched:" in result.stdout and "skipped:" in result.stdout
+    # Printed once, on stdout: not repeated in the (INFO) log, and no raw stats dump beside it.
+    assert result.stdout.count("gov-reports crawl summary") == 1
+    assert "gov-reports crawl summary" not in result.stderr and "Dumping Scrapy stats" not in result.stderr
     assert "report_http_404: 1" in result.stdout and "trap_link:" in result.stdout
     expected = json.loads((ROOT / "data" / "demo" / "expected.json").read_text(encoding="utf-8"))
     assert len(keys(out)) == len(expected["reports"]) == 21
