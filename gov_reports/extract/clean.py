@@ -394,8 +394,8 @@ def _labels_outside(root: etree._Element, container: etree._Element) -> dict[str
     finally:
         if parent is not None:
             parent.replace(placeholder, container)
-    for line in lines:
-        if is_label_line(line):
+    for line, compact in zip(lines, _match_forms(lines), strict=True):
+        if is_label_line(line, compact):
             for key, value in parse_labels(line).items():
                 labels.setdefault(key, value)
     return labels
@@ -605,8 +605,8 @@ def _finish(lines: list[str], page: CleanPage, *, mend_breaks: bool = False) -> 
     titles = {match_form(t) for t in page.titles[:3]}
     check_spam = has_spam_core("\n".join(lines))
     kept: list[str] = []
-    for raw in lines:
-        line = _clean_row(raw)
+    cleaned = [_clean_row(raw) for raw in lines]
+    for line, compact in zip(cleaned, _match_forms(cleaned), strict=True):
         if not line.strip():
             continue
         if len(line) > _LONGEST_CHROME and "\t" not in line and not (check_spam and has_spam_core(line)):
@@ -623,7 +623,7 @@ def _finish(lines: list[str], page: CleanPage, *, mend_breaks: bool = False) -> 
                 continue
             line, removed = remove_spam_phrases(line)
             page.spam.extend(removed)
-        compact = match_form(line)
+            compact = match_form(line)
         if is_label_line(line, compact):
             for key, value in parse_labels(line).items():
                 page.labels.setdefault(key, value)
@@ -636,6 +636,13 @@ def _finish(lines: list[str], page: CleanPage, *, mend_breaks: bool = False) -> 
     if mend_breaks:
         kept = _mend_broken_lines(kept)
     page.lines = kept
+
+
+def _match_forms(lines: list[str]) -> list[str]:
+    """`[match_form(line) for line in lines]`, in one call on the lines joined by a separator that
+    `match_form` keeps (NUL: not whitespace, not punctuation) and no line holds (else line by line)."""
+    forms = match_form("\0".join(lines)).split("\0")
+    return forms if len(forms) == len(lines) else [match_form(line) for line in lines]
 
 
 def _mend_broken_lines(lines: list[str]) -> list[str]:

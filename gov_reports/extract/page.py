@@ -175,9 +175,13 @@ def build_record(page: CleanPage, raw: str, source: PageSource) -> AnnualReport:
     return record
 
 
+# What `json.dumps(obj, ensure_ascii=False, sort_keys=True)` builds on every call.
+_HASH_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True)
+
+
 def content_hash(record: AnnualReport) -> str:
     """Identifies a copy's content: text plus numbers (boilerplate repeats across years)."""
-    payload = json.dumps([record.text, record.stats], ensure_ascii=False, sort_keys=True)
+    payload = _HASH_ENCODER.encode([record.text, record.stats])
     return hashlib.sha1(payload.encode("utf-8")).hexdigest()
 
 
