@@ -130,9 +130,14 @@ def _first_count(key: str, pattern: re.Pattern[str], text: str) -> re.Match[str]
     return next((m for m in _matches(key, pattern, text) if _accept(key, text, m)), None)
 
 
-def _first_none(term: re.Pattern[str], text: str) -> int | None:
-    """Where the text first says there was none of `term` (「未发生…行政复议」, 「…为零」)."""
+def _first_none(term: re.Pattern[str], text: str, before: int | None = None) -> int | None:
+    """Where the text first says there was none of `term` (「未发生…行政复议」, 「…为零」).
+
+    With `before`, only a place before it is wanted (a count found there wins otherwise): None past it.
+    """
     for m in term.finditer(text):
+        if before is not None and m.start() >= before:
+            return None
         if _NEGATION.search(_clause_before(text, m.start())) or _ZERO_AFTER.match(text, m.end()):
             return m.start()
     return None
@@ -168,7 +173,8 @@ def extract_prose_stats(text: str) -> dict[str, int | float | None]:
     text = to_halfwidth_digits(text)
     for key, pattern in _COUNT_PATTERNS:
         match = _first_count(key, pattern, text)
-        none_at = _first_none(_ZERO_TERMS[key], text) if key in _ZERO_TERMS else None
+        before = match.start() if match is not None else None
+        none_at = _first_none(_ZERO_TERMS[key], text, before) if key in _ZERO_TERMS else None
         if none_at is not None and (match is None or none_at < match.start()):
             found[key] = 0
         elif match is not None:

@@ -335,6 +335,7 @@ def read_applications(grid: Grid) -> TableRead:
         columns = [by_key[k] for k in APPLICATION_COLUMNS] if column_map else []
     for cells in grid.rows[data_start:]:
         values: list[str | None]
+        read_values: list[tuple[int | float | None, str | None, bool] | None] | None = None
         problem: str | None = None
         if grid.positional:
             parsed = list(map(parse_cell, cells))
@@ -343,9 +344,10 @@ def read_applications(grid: Grid) -> TableRead:
             if key is None:
                 continue
             if column_map:
-                values = [cells[j] for j in columns]
-                if any(parsed[j] is None for j in columns):
+                read_values = [parsed[j] for j in columns]
+                if None in read_values:
                     continue
+                values = [cells[j] for j in columns]
             else:
                 _, tail = split_row(cells)
                 values, problem = fit_values(tail, len(APPLICATION_COLUMNS))
@@ -369,8 +371,9 @@ def read_applications(grid: Grid) -> TableRead:
             out.flags.append(f"{problem}_row:applications.{key}")
             out.incomplete.append({"table": "applications", "row": key, "cells": [c for c in cells if c]})
         row: dict[str, int | float | None] = {}
-        for col, cell in zip(APPLICATION_COLUMNS, values, strict=True):
-            parsed = parse_cell(cell) if cell is not None else None  # `_number`, inlined: the hottest loop
+        if read_values is None:
+            read_values = [parse_cell(cell) if cell is not None else None for cell in values]
+        for col, parsed in zip(APPLICATION_COLUMNS, read_values, strict=True):  # `_number`, inlined: the hottest loop
             value = parsed[0] if parsed is not None else None
             row[col] = value
             out.blank_cells += parsed is not None and value is None
