@@ -124,21 +124,22 @@ _DOWNLOAD_HREF_RE = re.compile(
 
 # Compiled once: parsel compiled (and wrapped in Selector objects) every query on every call.
 _ABSOLUTE_LINKS_XPATH = etree.XPath(".//a/@href[starts-with(., 'http')]/..")
-# Attribute steps (`//@style/..`) rather than predicates on every element (`//*[@style]`): libxml2
-# answers them several times faster, with the same elements in the same (document) order.
-_HIDDEN_CANDIDATES_XPATH = etree.XPath("//@hidden/.. | //@style/.. | //@aria-hidden[.='true']/..")
+# Attribute steps (`//*/@style/..`) rather than predicates on every element (`//*[@style]`): libxml2
+# answers them several times faster, with the same elements in the same (document) order. `//*/@style`
+# is `//@style` (only elements have attributes), and faster: libxml2 then walks elements, not every node.
+_HIDDEN_CANDIDATES_XPATH = etree.XPath("//*/@hidden/.. | //*/@style/.. | //*/@aria-hidden[.='true']/..")
 # //h1, //h2, //*[contains(@class,'title') or contains(@id,'title')], //title: the tag searches by iter
 # (no XPath evaluation), all in document order.
 _TITLE_FINDERS = (
     lambda root: list(islice(root.iter("h1"), 5)),
     lambda root: list(islice(root.iter("h2"), 5)),
-    etree.XPath("//@class[contains(., 'title')]/.. | //@id[contains(., 'title')]/.."),
+    etree.XPath("//*/@class[contains(., 'title')]/.. | //*/@id[contains(., 'title')]/.."),
     lambda root: list(islice(root.iter("title"), 5)),
 )
 _TITLE_SEPARATOR_RE = re.compile(r"\s*[_|—–]\s*|\s+-\s+")
 
 # Every element a container selector could match, in document order, in one walk of the tree.
-_CONTAINER_CANDIDATES = etree.XPath("//@id/.. | //@class/.. | //article")
+_CONTAINER_CANDIDATES = etree.XPath("//*/@id/.. | //*/@class/.. | //article")
 _CONTAINER_SELECTORS = frozenset(CMS_CONTAINERS + GENERIC_CONTAINERS)
 
 

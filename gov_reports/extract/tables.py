@@ -134,7 +134,8 @@ Spans = tuple[str | None, str | None]
 """A cell's rowspan and colspan attributes, as written (None when absent)."""
 RowSpec = tuple[list[str], list[Spans] | None]
 """A row as `expand_rows` takes it: its cells' texts, and their spans (None when no cell has any)."""
-_SPANNED = etree.XPath(".//@rowspan/.. | .//@colspan/..")
+# `.//@rowspan/..` written so that libxml2 walks the elements only, not every node (same elements, same order).
+_SPANNED = etree.XPath("descendant-or-self::*/@rowspan/.. | descendant-or-self::*/@colspan/..")
 
 
 def expand_table(table: etree._Element) -> list[list[str]]:
