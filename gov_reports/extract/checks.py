@@ -45,8 +45,9 @@ def _sum_check(name: str, left: dict[str, Any], right: dict[str, Any]) -> dict[s
         return make_check(name, None, f"not checkable: blank {shown}")
     lsum, rsum = sum(left_values), sum(right_values)
     ok = abs(lsum - rsum) <= _TOLERANCE
-    lhs = " + ".join(map(_fmt, left_values)) if len(left) <= 4 else _fmt(lsum)
-    rhs = " + ".join(map(_fmt, right_values)) if len(right) <= 4 else _fmt(rsum)
+    # A sum of ints is an int: then every value is one, and `_fmt` is `str` for each (most tables).
+    lhs = " + ".join(map(str if isinstance(lsum, int) else _fmt, left_values)) if len(left) <= 4 else _fmt(lsum)
+    rhs = " + ".join(map(str if isinstance(rsum, int) else _fmt, right_values)) if len(right) <= 4 else _fmt(rsum)
     relation = "=" if ok else "≠"
     return {"name": name, "ok": ok, "detail": f"{lhs} = {_fmt(lsum)} {relation} {_fmt(rsum)} = {rhs}"}
 
