@@ -13,7 +13,7 @@ Names are stable so that runs can be compared:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from gov_reports.extract.report_tables import (
@@ -36,20 +36,33 @@ def _fmt(value: Number) -> str:
     return f"{value:g}" if isinstance(value, float) else str(value)
 
 
-def _sum_check(name: str, left: dict[str, Any], right: dict[str, Any]) -> dict[str, Any]:
-    """Compare sum(left) with sum(right); each side maps a cell label to its value."""
-    left_values, right_values = left.values(), right.values()
+def _sum_check(
+    name: str,
+    left_labels: Sequence[str],
+    left_values: Sequence[Any],
+    right_labels: Sequence[str],
+    right_values: Sequence[Any],
+) -> dict[str, Any]:
+    """Compare sum(left) with sum(right); each side's cell labels (distinct) and values, in order."""
     if None in left_values or None in right_values:
-        blanks = [label for label, v in (*left.items(), *right.items()) if v is None]
+        labels = (*left_labels, *right_labels)
+        blanks = [label for label, v in zip(labels, (*left_values, *right_values), strict=True) if v is None]
         shown = ", ".join(blanks[:4]) + (", …" if len(blanks) > 4 else "")
         return make_check(name, None, f"not checkable: blank {shown}")
     lsum, rsum = sum(left_values), sum(right_values)
     ok = abs(lsum - rsum) <= _TOLERANCE
     # A sum of ints is an int: then every value is one, and `_fmt` is `str` for each (most tables).
-    lhs = " + ".join(map(str if isinstance(lsum, int) else _fmt, left_values)) if len(left) <= 4 else _fmt(lsum)
-    rhs = " + ".join(map(str if isinstance(rsum, int) else _fmt, right_values)) if len(right) <= 4 else _fmt(rsum)
+    lhs = " + ".join(map(str if isinstance(lsum, int) else _fmt, left_values)) if len(left_values) <= 4 else _fmt(lsum)
+    rhs = (
+        " + ".join(map(str if isinstance(rsum, int) else _fmt, right_values)) if len(right_values) <= 4 else _fmt(rsum)
+    )
     relation = "=" if ok else "≠"
     return {"name": name, "ok": ok, "detail": f"{lhs} = {_fmt(lsum)} {relation} {_fmt(rsum)} = {rhs}"}
+
+
+_BALANCE_LEFT = ("new", "carried_over")
+_BALANCE_RIGHT = ("total", "carried_forward")
+_TOTAL = ("total",)
 
 
 def application_checks(applications: dict[str, dict[str, Any]], fmt: str) -> list[dict[str, Any]]:
@@ -60,26 +73,26 @@ def application_checks(applications: dict[str, dict[str, Any]], fmt: str) -> lis
         checks.append(
             _sum_check(
                 f"applications_balance:{col}",
-                {"new": rows["new"][col], "carried_over": rows["carried_over"][col]},
-                {"total": rows["total"][col], "carried_forward": rows["carried_forward"][col]},
+                _BALANCE_LEFT,
+                (rows["new"][col], rows["carried_over"][col]),
+                _BALANCE_RIGHT,
+                (rows["total"][col], rows["carried_forward"][col]),
             )
         )
     parts = APPLICATION_COLUMNS[:-1]
     for key, row in rows.items():
         checks.append(
-            _sum_check(
-                f"applications_row_sum:{key}",
-                {"total": row["total"]},
-                {col: row[col] for col in parts},
-            )
+            _sum_check(f"applications_row_sum:{key}", _TOTAL, (row["total"],), parts, [row[col] for col in parts])
         )
     outcome_rows = OUTCOME_ROWS[fmt]
     for col in APPLICATION_COLUMNS:
         checks.append(
             _sum_check(
                 f"applications_outcome_sum:{col}",
-                {"total": rows["total"][col]},
-                {key: rows[key][col] for key in outcome_rows},
+                _TOTAL,
+                (rows["total"][col],),
+                outcome_rows,
+                [rows[key][col] for key in outcome_rows],
             )
         )
     return checks
@@ -90,9 +103,7 @@ def review_checks(reviews: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
     parts = REVIEW_COLUMNS[:-1]
     return [
         _sum_check(
-            f"reviews_total:{row}",
-            {"total": reviews[row]["total"]},
-            {col: reviews[row][col] for col in parts},
+            f"reviews_total:{row}", _TOTAL, (reviews[row]["total"],), parts, [reviews[row][col] for col in parts]
         )
         for row in REVIEW_ROWS
     ]
