@@ -480,7 +480,7 @@ def _render(el: etree._Element, lines: list[str], depth: int = 0, grids: list[Gr
             buf.append("\n")
             return
         block = tag in _BLOCK_TAGS
-        if block:
+        if block and buf:  # `flush()` does nothing on an empty buffer: spare the call
             flush()
         text = node.text
         if text and tag != "script" and tag != "style":
@@ -491,14 +491,17 @@ def _render(el: etree._Element, lines: list[str], depth: int = 0, grids: list[Gr
                 if deep:
                     complete = False
                     buf.append(" ".join(child.itertext()))
-                elif not len(child) and child.tag not in _NOT_INLINE:
+                elif len(child):
+                    walk(child, level + 1)
+                elif (leaf_tag := child.tag) not in _NOT_INLINE:  # read once: lxml builds the name per read
                     # An inline leaf (most <span>, <a>, <font>): what `walk(child)` does, without the call.
-                    leaf_tag, leaf_text = child.tag, child.text
+                    leaf_text = child.text
                     if leaf_text and leaf_tag != "script" and leaf_tag != "style":
                         buf.append(leaf_text)
-                elif not len(child) and child.tag in _LEAF_BLOCKS:
+                elif leaf_tag in _LEAF_BLOCKS:
                     # A block leaf (most <p>): its text is a line of its own, as `walk(child)` makes it.
-                    flush()
+                    if buf:
+                        flush()
                     leaf_text = child.text
                     if leaf_text:
                         buf.append(leaf_text)
@@ -508,7 +511,7 @@ def _render(el: etree._Element, lines: list[str], depth: int = 0, grids: list[Gr
                 tail = child.tail
                 if tail:
                     buf.append(tail)
-        if block:
+        if block and buf:
             flush()
 
     walk(el, depth)
