@@ -409,12 +409,10 @@ _REVIEW_KEYS: tuple[tuple[str, str], ...] = tuple((row, col) for row in REVIEW_R
 _WIDTH_REVIEWS = len(_REVIEW_KEYS)
 
 
-def _review_column_map(grid: Grid, header_rows: range) -> dict[tuple[str, str], int]:
+def _review_column_map(stacks: list[list[str]]) -> dict[tuple[str, str], int]:
+    """(group, measure) -> grid column, from each column's header stack (its non-empty labels, top down)."""
     found: dict[tuple[str, str], int] = {}
-    width = len(grid.rows[0]) if grid.rows else 0
-    for j in range(width):
-        stack = [normalise_label(grid.rows[r][j]) for r in header_rows]
-        stack = [s for s in stack if s]
+    for j, stack in enumerate(stacks):
         if not stack:
             continue
         group, measure = _review_group("".join(stack)), _review_measure(stack[-1])
@@ -426,6 +424,8 @@ def _review_column_map(grid: Grid, header_rows: range) -> dict[tuple[str, str], 
 def _find_review_row(grid: Grid) -> tuple[list[str], list[str | None], str | None, bool] | None:
     """(row cells, 15 value cells, fit problem, mapped by header) of table 四's data row."""
     header_at: int | None = None
+    width = len(grid.rows[0]) if grid.rows else 0
+    stacks: list[list[str]] = [[] for _ in range(width)]  # each column's labels in rows header_at .. r-1
     for r, cells in enumerate(grid.rows):
         if header_at is None:
             if "行政复议" in normalise_label("".join(cells)):
@@ -434,7 +434,12 @@ def _find_review_row(grid: Grid) -> tuple[list[str], list[str | None], str | Non
         if r - header_at > 8:
             return None
         if grid.positional:
-            column_map = _review_column_map(grid, range(header_at, r))
+            above = grid.rows[r - 1]  # the header rows grow by one row per row tried
+            for j, stack in enumerate(stacks):
+                label = normalise_label(above[j])
+                if label:
+                    stack.append(label)
+            column_map = _review_column_map(stacks)
             if len(column_map) == _WIDTH_REVIEWS:
                 if any(c and not is_value_cell(c) for c in cells):
                     continue
