@@ -102,6 +102,11 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("-o", "--output", required=True, type=Path)
     report.add_argument("--sources", type=Path, help="sources registry (CSV file or directory; default data/sources/)")
     report.add_argument("--years", help="report years, e.g. 2016-2024 (default: the years in the dump)")
+    report.add_argument(
+        "--crawls",
+        type=Path,
+        help="the crawl log (default IN.jsonl.crawls.jsonl, written by gov-reports crawl): copies rejected",
+    )
 
     schema = commands.add_parser("schema", help="write the record's JSON Schema")
     schema.add_argument("-o", "--output", type=Path, default=REPO_DATA / "annual_report.schema.json")
@@ -178,6 +183,7 @@ def check_distributed_arguments(args: argparse.Namespace) -> None:
 def run_crawl(args: argparse.Namespace) -> int:
     from scrapy.crawler import AsyncCrawlerProcess
 
+    from gov_reports.crawl_log import crawl_log_path
     from gov_reports.spiders.annual_reports import AnnualReportsSpider
     from gov_reports.summary import format_summary
     from gov_reports.years import YearRange
@@ -214,6 +220,7 @@ def run_crawl(args: argparse.Namespace) -> int:
         # This command prints the summary itself (stdout): not also in the log, and the raw stats
         # dump only when debugging.
         settings.set("GOV_REPORTS_SUMMARY_LOG", False, priority="cmdline")
+        settings.set("GOV_REPORTS_CRAWL_LOG", str(crawl_log_path(args.output)), priority="cmdline")
         if args.log_level.upper() != "DEBUG":
             settings.set("STATS_DUMP", False, priority="cmdline")
         if args.years:
@@ -335,7 +342,7 @@ def run_report(args: argparse.Namespace) -> int:
     from gov_reports.report.build import build_report
 
     years = parse_years(args.years) if args.years else None
-    print(build_report(args.input, args.output, sources_path=args.sources, years=years))
+    print(build_report(args.input, args.output, sources_path=args.sources, years=years, crawls_path=args.crawls))
     return 0
 
 
