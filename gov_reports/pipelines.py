@@ -56,8 +56,10 @@ class ReportExtractionPipeline:
         try:
             record = extract_report(item.text, kind=item.kind, source=source)
         except NotAReport as error:
-            stats.inc_value(SKIPPED + error.reason)
-            raise DropItem(f"Not a report ({error.reason}): {item.url}", log_level="INFO") from error
+            # 「详见附件」: a page with no report text of its own whose files are followed is no loss.
+            reason = "body_in_attachment" if error.reason == "empty_body" and item.attachment_links else error.reason
+            stats.inc_value(SKIPPED + reason)
+            raise DropItem(f"Not a report ({reason}): {item.url}", log_level="INFO") from error
         except Exception as error:  # a broken page must not stop the crawl
             stats.inc_value(SKIPPED + "extraction_error")
             logger.exception("Extraction failed on %s", item.url)

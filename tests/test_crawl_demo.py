@@ -260,3 +260,6 @@ def test_demo_bad_attachments_are_counted_skips(
     for bad in demo_expected["bad_files"]:
         assert site_url(demo_portal, bad["site"], bad["page"]) in urls, bad  # the page's record is kept
         assert site_url(demo_portal, bad["site"], bad["path"]) not in urls, bad
+    # The 「详见附件」 page (江干 2019) has no text of its own: a named skip, not an empty page.
+    assert stats[f"{SKIPPED}body_in_attachment"] == 1
+    assert f"{SKIPPED}empty_body" not in stats

@@ -245,6 +245,7 @@ class AnnualReportsSpider(scrapy.Spider):
             else:
                 self._skip("report_not_html", response.url)
             return
+        files = attachment_links(response, self.configured_hosts) if self.follow_attachments else []
         yield FetchedPage(
             url=response.url,
             text=response.text,
@@ -255,10 +256,9 @@ class AnnualReportsSpider(scrapy.Spider):
             official=urlsplit(response.url).netloc.lower() in self.configured_hosts,
             encoding=response.encoding,
             image_urls=image_links(response, self.configured_hosts),
+            attachment_links=len(files),
         )
-        if not self.follow_attachments:
-            return
-        for link in attachment_links(response, self.configured_hosts):
+        for link in files:
             yield attachment_request(
                 link.url,
                 settings=self.settings,
