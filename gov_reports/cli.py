@@ -22,6 +22,9 @@ from typing import Any
 from itemadapter import ItemAdapter
 
 logger = logging.getLogger("gov_reports")
+# The demo sites' ports (one per site from here), kept from run to run so a re-crawl of the demo into the
+# same dump is an incremental crawl of the same URLs, as it would be on real portals.
+DEMO_BASE_PORT = 8741
 REPO_DATA = Path(__file__).resolve().parent.parent / "data"
 
 
@@ -201,7 +204,7 @@ def run_crawl(args: argparse.Namespace) -> int:
     if args.demo:
         from gov_reports.demo import DemoPortal
 
-        portal = DemoPortal().start()
+        portal = DemoPortal(base_port=DEMO_BASE_PORT).start()
         start_urls = portal.start_urls
         print("Demo portal serving:", ", ".join(f"{k} {v}" for k, v in portal.sites.items()), file=sys.stderr)
     try:
