@@ -37,7 +37,7 @@ from gov_reports.extract.documents import UnreadableDocument
 from gov_reports.extract.documents.record import document_report
 from gov_reports.extract.page import NotAReport, PageSource
 from gov_reports.items import AnnualReport, FetchedDocument
-from gov_reports.sources import registry_hosts
+from gov_reports.pipelines import official_hosts
 from gov_reports.summary import SKIPPED, TRUST
 
 if TYPE_CHECKING:
@@ -208,13 +208,6 @@ def fetched_document(response: Response, *, official: bool) -> FetchedDocument:
         official=official,
         truncated="dataloss" in (response.flags or []),
     )
-
-
-def official_hosts(crawler: Crawler) -> frozenset[str]:
-    """The crawl's configured hosts and the sources registry's, as `ReportExtractionPipeline` counts them."""
-    hosts = frozenset(getattr(crawler.spider, "configured_hosts", ()) or ())
-    registry = crawler.settings.get("GOV_REPORTS_SOURCES")
-    return hosts | (registry_hosts(registry or None) if registry != "" else frozenset())
 
 
 class AttachmentExtractionPipeline:

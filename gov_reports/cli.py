@@ -22,6 +22,9 @@ from typing import Any
 from itemadapter import ItemAdapter
 
 logger = logging.getLogger("gov_reports")
+# The demo sites' ports (one per site from here), kept from run to run so a re-crawl of the demo into the
+# same dump is an incremental crawl of the same URLs, as it would be on real portals.
+DEMO_BASE_PORT = 8741
 REPO_DATA = Path(__file__).resolve().parent.parent / "data"
 
 
@@ -102,6 +105,11 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("-o", "--output", required=True, type=Path)
     report.add_argument("--sources", type=Path, help="sources registry (CSV file or directory; default data/sources/)")
     report.add_argument("--years", help="report years, e.g. 2016-2024 (default: the years in the dump)")
+    report.add_argument(
+        "--crawls",
+        type=Path,
+        help="the crawl log (default IN.jsonl.crawls.jsonl, written by gov-reports crawl): copies rejected",
+    )
 
     schema = commands.add_parser("schema", help="write the record's JSON Schema")
     schema.add_argument("-o", "--output", type=Path, default=REPO_DATA / "annual_report.schema.json")
@@ -178,6 +186,7 @@ def check_distributed_arguments(args: argparse.Namespace) -> None:
 def run_crawl(args: argparse.Namespace) -> int:
     from scrapy.crawler import AsyncCrawlerProcess
 
+    from gov_reports.crawl_log import crawl_log_path
     from gov_reports.spiders.annual_reports import AnnualReportsSpider
     from gov_reports.summary import format_summary
     from gov_reports.years import YearRange
@@ -195,7 +204,7 @@ def run_crawl(args: argparse.Namespace) -> int:
     if args.demo:
         from gov_reports.demo import DemoPortal
 
-        portal = DemoPortal().start()
+        portal = DemoPortal(base_port=DEMO_BASE_PORT).start()
         start_urls = portal.start_urls
         print("Demo portal serving:", ", ".join(f"{k} {v}" for k, v in portal.sites.items()), file=sys.stderr)
     try:
@@ -214,6 +223,7 @@ def run_crawl(args: argparse.Namespace) -> int:
         # This command prints the summary itself (stdout): not also in the log, and the raw stats
         # dump only when debugging.
         settings.set("GOV_REPORTS_SUMMARY_LOG", False, priority="cmdline")
+        settings.set("GOV_REPORTS_CRAWL_LOG", str(crawl_log_path(args.output)), priority="cmdline")
         if args.log_level.upper() != "DEBUG":
             settings.set("STATS_DUMP", False, priority="cmdline")
         if args.years:
@@ -335,7 +345,7 @@ def run_report(args: argparse.Namespace) -> int:
     from gov_reports.report.build import build_report
 
     years = parse_years(args.years) if args.years else None
-    print(build_report(args.input, args.output, sources_path=args.sources, years=years))
+    print(build_report(args.input, args.output, sources_path=args.sources, years=years, crawls_path=args.crawls))
     return 0
 
 

@@ -360,9 +360,12 @@ def render_datastore(column: dict[str, Any], records: list[dict[str, str]], tota
 class DemoPortal:
     """All demo sites, each on its own 127.0.0.1 port; use as a context manager."""
 
-    def __init__(self, root: Path | None = None, host: str = "127.0.0.1") -> None:
+    def __init__(self, root: Path | None = None, host: str = "127.0.0.1", base_port: int = 0) -> None:
         self.root = Path(root) if root is not None else default_root()
         self.host = host
+        # 0: free ports (tests). Otherwise site i asks for base_port + i, so that a dump crawled from the demo
+        # keeps its URLs from one run to the next; a port already taken falls back to a free one.
+        self.base_port = base_port
         self.site_conf = load_sites(self.root)
         self.sites: dict[str, str] = {}
         self.start_urls: list[str] = []
@@ -378,8 +381,8 @@ class DemoPortal:
         """Bind every site on a free port and serve it from a daemon thread."""
         if self._servers:
             return self
-        for name, conf in self.site_conf.items():
-            server = _SiteServer((self.host, 0), self, name)
+        for index, (name, conf) in enumerate(self.site_conf.items()):
+            server = self._bind(name, self.base_port + index if self.base_port else 0)
             port = server.server_address[1]
             thread = threading.Thread(
                 target=server.serve_forever,
@@ -393,6 +396,15 @@ class DemoPortal:
             self.sites[name] = base
             self.start_urls.extend(base + path for path in conf["start"])
         return self
+
+    def _bind(self, name: str, port: int) -> _SiteServer:
+        try:
+            return _SiteServer((self.host, port), self, name)
+        except OSError as error:
+            if not port:
+                raise
+            print(f"demo site {name}: port {port} is taken ({error.strerror}); using a free one", file=sys.stderr)
+            return _SiteServer((self.host, 0), self, name)
 
     def stop(self) -> None:
         """Shut every server down and free the ports."""

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from scrapy import signals
 
+from gov_reports.crawl_log import append_crawl
 from gov_reports.summary import format_summary
 
 if TYPE_CHECKING:
@@ -36,3 +38,9 @@ class CrawlSummary:
         self.text = format_summary(self.crawler.stats.get_stats())
         if self.log:
             logger.info("\n%s", self.text)
+        crawl_log = self.crawler.settings.get("GOV_REPORTS_CRAWL_LOG")
+        if crawl_log:
+            try:
+                append_crawl(Path(crawl_log), self.crawler.stats.get_stats())
+            except OSError as error:  # the dump is written; a log that cannot be is worth a warning, not a failure
+                logger.warning("Could not append to the crawl log %s: %s", crawl_log, error)

@@ -22,7 +22,8 @@ class FetchedPage:
 
     url: str
     """Where it was fetched (after redirects)."""
-    text: str = ""
+    # Not in repr: Scrapy logs a dropped item whole, and a page's HTML would flood the log.
+    text: str = field(default="", repr=False)
     """The decoded HTML (kind 'html') or plain text (kind 'text')."""
     kind: Literal["html", "text"] = "html"
     """How `text` is to be read."""
@@ -37,6 +38,8 @@ class FetchedPage:
     encoding: str | None = None
     """The encoding the body was decoded with."""
     image_urls: list[str] = field(default_factory=list)
+    attachment_links: int = 0
+    """How many report files the spider follows from this page (they are read as records of their own)."""
     """Same-host images on the page (tables pasted as pictures are OCR'd from these)."""
 
 
@@ -46,7 +49,7 @@ class FetchedDocument:
 
     url: str
     """Where it was fetched (after redirects)."""
-    body: bytes = b""
+    body: bytes = field(default=b"", repr=False)  # not in the log of a dropped item
     """The file's bytes as received."""
     name: str | None = None
     """File name: Content-Disposition, else the link text or the URL's `showname`/`filename`, else its last part."""

@@ -28,14 +28,30 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 
+def official_hosts(crawler: Crawler) -> frozenset[str]:
+    """The crawl's configured hosts and the sources registry's (GOV_REPORTS_SOURCES: a path; "" turns it off)."""
+    hosts = frozenset(getattr(crawler.spider, "configured_hosts", ()) or ())
+    registry = crawler.settings.get("GOV_REPORTS_SOURCES")
+    return hosts | (registry_hosts(registry or None) if registry != "" else frozenset())
+
+
+def page_source(item: FetchedPage, hosts: frozenset[str]) -> PageSource:
+    """What the extractors may know of a fetched page besides its content."""
+    return PageSource(
+        url=item.url,
+        listing_title=item.listing_title,
+        listing_date=item.listing_date,
+        official=item.official,
+        official_hosts=hosts,
+    )
+
+
 class ReportExtractionPipeline:
     """FetchedPage -> AnnualReport, or a counted, logged drop."""
 
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
-        # The sources registry's hosts are official too (GOV_REPORTS_SOURCES: a registry path; "" turns it off).
-        registry = crawler.settings.get("GOV_REPORTS_SOURCES")
-        self.registry_hosts = registry_hosts(registry or None) if registry != "" else frozenset()
+        self.hosts: frozenset[str] | None = None  # known once the spider is: see official_hosts
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -44,20 +60,17 @@ class ReportExtractionPipeline:
     def process_item(self, item: Any) -> Any:
         if not isinstance(item, FetchedPage):
             return item
-        hosts = frozenset(getattr(self.crawler.spider, "configured_hosts", ()) or ()) | self.registry_hosts
-        source = PageSource(
-            url=item.url,
-            listing_title=item.listing_title,
-            listing_date=item.listing_date,
-            official=item.official,
-            official_hosts=hosts,
-        )
+        if self.hosts is None:
+            self.hosts = official_hosts(self.crawler)
+        source = page_source(item, self.hosts)
         stats = self.crawler.stats
         try:
             record = extract_report(item.text, kind=item.kind, source=source)
         except NotAReport as error:
-            stats.inc_value(SKIPPED + error.reason)
-            raise DropItem(f"Not a report ({error.reason}): {item.url}", log_level="INFO") from error
+            # 「详见附件」: a page with no report text of its own whose files are followed is no loss.
+            reason = "body_in_attachment" if error.reason == "empty_body" and item.attachment_links else error.reason
+            stats.inc_value(SKIPPED + reason)
+            raise DropItem(f"Not a report ({reason}): {item.url}", log_level="INFO") from error
         except Exception as error:  # a broken page must not stop the crawl
             stats.inc_value(SKIPPED + "extraction_error")
             logger.exception("Extraction failed on %s", item.url)

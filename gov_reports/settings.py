@@ -110,3 +110,7 @@ GOV_REPORTS_OCR_LANG = "chi_sim+eng"
 # every worker started with it shares one frontier and one per-host politeness budget in Redis.
 GOV_REPORTS_REDIS_URL = ""
 ADDONS["gov_reports.addons.Redis"] = 900  # off unless GOV_REPORTS_REDIS_URL is set; after LocalPortal (100)
+
+# From a page with no report link (a registered portal home page), follow links named like a 年报
+# column, and links named like the hubs leading to one (政务公开, 政府信息公开…) this many hops deep.
+GOV_REPORTS_DISCOVERY_HOPS = 2

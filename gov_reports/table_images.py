@@ -28,11 +28,11 @@ from scrapy.http import Request
 from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet.threads import deferToThread
 
-from gov_reports.attachments import official_hosts
 from gov_reports.extract.documents.ocr import OCR_LANG, ocr_available, verified_statistics
-from gov_reports.extract.page import NotAReport, PageSource, content_hash, extract_report
+from gov_reports.extract.page import NotAReport, content_hash, extract_report
 from gov_reports.items import AnnualReport, FetchedPage
 from gov_reports.merge import is_table_flag
+from gov_reports.pipelines import official_hosts, page_source
 from gov_reports.summary import TRUST
 
 if TYPE_CHECKING:
@@ -56,6 +56,7 @@ class TableImagesPipeline:
             raise NotConfigured(f"tesseract with {self.lang} is not installed: image tables are only flagged")
         self.crawler = crawler
         self.max_bytes = settings.getint("GOV_REPORTS_ATTACHMENT_MAXSIZE")
+        self.hosts: frozenset[str] | None = None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -64,14 +65,9 @@ class TableImagesPipeline:
     async def process_item(self, item: Any) -> Any:
         if not isinstance(item, FetchedPage) or item.kind != "html" or not item.image_urls:
             return item
-        hosts = official_hosts(self.crawler)
-        source = PageSource(
-            url=item.url,
-            listing_title=item.listing_title,
-            listing_date=item.listing_date,
-            official=item.official,
-            official_hosts=hosts,
-        )
+        if self.hosts is None:
+            self.hosts = official_hosts(self.crawler)
+        source = page_source(item, self.hosts)
         try:
             record = extract_report(item.text, kind="html", source=source)
         except NotAReport:

@@ -83,6 +83,17 @@ def test_crawl_demo_command_prints_a_summary(tmp_path: Path) -> None:
     assert "report_http_404: 1" in result.stdout and "trap_link:" in result.stdout
     expected = json.loads((ROOT / "data" / "demo" / "expected.json").read_text(encoding="utf-8"))
     assert len(keys(out)) == len(expected["reports"]) == 21
+    # One line per crawl in the crawl log beside the dump, for the report's "rejected" section.
+    crawls = (tmp_path / "demo.jsonl.crawls.jsonl").read_text(encoding="utf-8").splitlines()
+    assert len(crawls) == 1 and json.loads(crawls[0])["skipped"]["report_http_404"] == 1
+
+    # The demo keeps its ports from run to run: the same command again is an incremental crawl of the
+    # same URLs (reports revalidated, not downloaded) and leaves the dump as it was.
+    before = out.read_bytes()
+    again = run("gov-reports", "crawl", "--demo", "-o", str(out))
+    assert again.returncode == 0, again.stderr[-2000:]
+    assert "(0 new, 0 updated" in again.stdout and "0 changed" in again.stdout
+    assert out.read_bytes() == before
 
 
 def test_crawl_refuses_a_bad_start_url(tmp_path: Path) -> None:

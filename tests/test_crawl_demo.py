@@ -11,6 +11,7 @@ import pytest_twisted
 from scrapy.utils.defer import deferred_from_coro
 
 from gov_reports.demo import DemoPortal
+from gov_reports.items import FetchedDocument, FetchedPage
 from gov_reports.schema import record_validator
 from gov_reports.summary import SKIPPED
 from tests.crawling import crawl, read_records
@@ -260,3 +261,12 @@ def test_demo_bad_attachments_are_counted_skips(
     for bad in demo_expected["bad_files"]:
         assert site_url(demo_portal, bad["site"], bad["page"]) in urls, bad  # the page's record is kept
         assert site_url(demo_portal, bad["site"], bad["path"]) not in urls, bad
+    # The 「详见附件」 page (江干 2019) has no text of its own: a named skip, not an empty page.
+    assert stats[f"{SKIPPED}body_in_attachment"] == 1
+    assert f"{SKIPPED}empty_body" not in stats
+
+
+def test_dropped_items_are_logged_without_their_content() -> None:
+    # Scrapy logs a dropped item whole: a page's HTML or a file's bytes would flood the crawl log.
+    assert "<html" not in repr(FetchedPage(url="http://127.0.0.1/a.html", text="<html>" * 1000))
+    assert "%PDF" not in repr(FetchedDocument(url="http://127.0.0.1/a.pdf", body=b"%PDF-1.4" * 1000))

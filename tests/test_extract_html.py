@@ -209,3 +209,4 @@ def test_control_characters_do_not_break_cleaning() -> None:
     )
     page = clean_html(html, "http://127.0.0.1/a.html")
     assert page.lines == ["本机关2020年共收到政府信息公开申请12件。"]
+

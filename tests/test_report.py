@@ -14,6 +14,7 @@ from parsel import Selector
 from scrapy.utils.defer import deferred_from_coro
 
 from gov_reports.cli import main
+from gov_reports.crawl_log import crawl_log_path
 from gov_reports.demo import DemoPortal
 from tests.crawling import crawl, read_records
 from tests.mirror_portal import MirrorPortal
@@ -28,12 +29,44 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 
 @pytest.fixture(scope="module")
-def demo_dump(demo_portal: DemoPortal, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo portal crawled together with a hijacked mirror of some of its reports."""
+def demo_crawl(demo_portal: DemoPortal, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, Any]]:
+    """The demo portal crawled together with a hijacked mirror of some of its reports, with a crawl log."""
     output = tmp_path_factory.mktemp("report") / "reports.jsonl"
+    log = f"GOV_REPORTS_CRAWL_LOG={crawl_log_path(output)}"
     with MirrorPortal() as mirror:
-        pytest_twisted.blockon(deferred_from_coro(crawl([*demo_portal.start_urls, mirror.start_url], output)))
-    return output
+        urls = [*demo_portal.start_urls, mirror.start_url]
+        stats = pytest_twisted.blockon(deferred_from_coro(crawl(urls, output, overrides=[log])))
+    return output, stats
+
+
+@pytest.fixture(scope="module")
+def demo_dump(demo_crawl: tuple[Path, dict[str, Any]]) -> Path:
+    return demo_crawl[0]
+
+
+def test_rejected_copies_come_from_the_crawl_log(demo_crawl: tuple[Path, dict[str, Any]], report: Path) -> None:
+    _, stats = demo_crawl
+    cells = _cells(Selector(text=report.read_text(encoding="utf-8")))
+    rejected = {
+        key.rsplit(":", 1)[1]: value
+        for key, value in stats.items()
+        if key.startswith("gov_reports/skipped/mirror_rejected:")
+    }
+    assert rejected, "the mirror portal serves copies that must be rejected"
+    assert cells["crawls"] == "1"
+    assert cells["mirrors_rejected"] == str(sum(rejected.values()))
+    assert {k.split("|", 1)[1]: int(v) for k, v in cells.items() if k.startswith("mirror-rejected|")} == rejected
+    assert cells["skipped|trap_link"] == str(stats["gov_reports/skipped/trap_link"])
+
+
+def test_report_without_a_crawl_log_says_so(demo_dump: Path, tmp_path: Path) -> None:
+    dump = tmp_path / "copy.jsonl"
+    dump.write_bytes(demo_dump.read_bytes())
+    html = tmp_path / "r.html"
+    assert main(["report", str(dump), "-o", str(html), "--sources", str(tmp_path)]) == 0
+    page = Selector(text=html.read_text(encoding="utf-8"))
+    assert "crawls" not in _cells(page)
+    assert "No crawl log was found" in page.css("#rejected + p").xpath("string()").get()
 
 
 @pytest.fixture(scope="module")

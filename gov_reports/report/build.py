@@ -8,19 +8,34 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+from gov_reports.crawl_log import CrawlHistory, crawl_log_path, read_crawl_log
 from gov_reports.feeds import read_jsonl
 from gov_reports.report.aggregate import aggregate
 from gov_reports.report.charts import all_charts
 from gov_reports.report.html import render_html
 from gov_reports.sources import DEFAULT_REGISTRY, Source, load_registry
 
-# No crawl writes its stats to a file (they are printed in the crawl summary), so these numbers come
-# from the dump alone; the note says so in the report.
+# Copies the crawl rejected never reach the dump: their counts come from the crawl log beside it.
 STATS_NOTE = (
-    "Derived from the dump only. Copies the crawl rejected outright (a mirror whose issuer is a brand or "
-    "unrecognisable, trap pages) never reach the dump: they are counted in the crawl summary printed at the "
-    'end of each crawl ("mirrors rejected", "skipped"; stats gov_reports/skipped/mirror_rejected:…).'
+    "Copies the crawl rejected outright (a mirror whose issuer is a brand or unrecognisable, trap pages, bad "
+    "files) never reach the dump. {where}"
 )
+NO_CRAWL_LOG = (
+    "No crawl log was found ({path}), so only what the dump itself shows is counted here; each crawl's "
+    "summary lists its rejections (stats gov_reports/skipped/mirror_rejected:…)."
+)
+
+
+def crawl_history(input_path: Path, crawls_path: Path | None) -> tuple[CrawlHistory | None, str]:
+    """The crawl log given, else the one `gov-reports crawl` keeps beside the dump; (None, why) without one."""
+    path = crawls_path or crawl_log_path(input_path)
+    if not path.exists():
+        if crawls_path is not None:
+            raise FileNotFoundError(f"no crawl log at {crawls_path}")
+        return None, STATS_NOTE.format(where=NO_CRAWL_LOG.format(path=path.name))
+    with path.open(encoding="utf-8", errors="replace") as handle:
+        history = read_crawl_log(handle)
+    return history, STATS_NOTE.format(where=f"Their counts come from the crawl log {path.name}.")
 
 
 def registry_sources(path: Path | None) -> tuple[list[Source] | None, str]:
@@ -35,9 +50,15 @@ def registry_sources(path: Path | None) -> tuple[list[Source] | None, str]:
 
 
 def build_report(
-    input_path: Path, output: Path, *, sources_path: Path | None = None, years: Sequence[int] | None = None
+    input_path: Path,
+    output: Path,
+    *,
+    sources_path: Path | None = None,
+    years: Sequence[int] | None = None,
+    crawls_path: Path | None = None,
 ) -> Path:
     sources, registry_note = registry_sources(sources_path)
+    history, stats_note = crawl_history(input_path, crawls_path)
     unreadable = 0
 
     def records() -> Iterator[dict[str, Any]]:
@@ -56,7 +77,8 @@ def build_report(
         all_charts(data),
         source_name=input_path.name,
         registry_note=registry_note,
-        stats_note=STATS_NOTE,
+        stats_note=stats_note,
+        history=history,
         notes=notes,
     )
     output.parent.mkdir(parents=True, exist_ok=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from html import escape
 
+from gov_reports.crawl_log import CrawlHistory
 from gov_reports.report.aggregate import OUTCOME_GROUPS, UNKNOWN, ReportData, YearSeries
 from gov_reports.report.charts import OUTCOME_LABELS
 from gov_reports.report.deadlines import TIMELINESS
@@ -267,7 +268,24 @@ def _quality(data: ReportData) -> str:
     )
 
 
-def _rejected(data: ReportData, stats_note: str) -> str:
+def _crawl_log(history: CrawlHistory | None) -> str:
+    if history is None:
+        return ""
+    reasons = [_name(r) + _cell(n, f"mirror-rejected|{r}") for r, n in history.mirrors_rejected.most_common()]
+    skipped = [_name(r) + _cell(n, f"skipped|{r}") for r, n in history.skipped.most_common()]
+    blocked = [_name(h) + _cell(n, f"blocked|{h}") for h, n in history.blocked_hosts.most_common()]
+    last = f", the last finished {escape(history.last_finished)}" if history.last_finished else ""
+    return (
+        f"<p>{_count(history.crawls, 'crawls')} crawl(s) logged{last}: "
+        f"{_count(sum(history.mirrors_rejected.values()), 'mirrors_rejected')} mirror copies rejected "
+        "(never written: a brand or invented issuer).</p>"
+        + (_table(["mirror copies rejected, by reason", "copies"], reasons) if reasons else "")
+        + (_table(["pages skipped, by reason (all crawls)", "pages"], skipped) if skipped else "")
+        + (_table(["hosts that answered with WAF/block pages", "pages"], blocked) if blocked else "")
+    )
+
+
+def _rejected(data: ReportData, stats_note: str, history: CrawlHistory | None = None) -> str:
     verdicts = [_name(v) + _cell(n, f"trust|{v}") for v, n in sorted(data.trust.items())]
     hosts = [_name(h) + _cell(n, f"nongov-host|{h}") for h, n in data.nongov_hosts.most_common()]
     return (
@@ -281,6 +299,7 @@ def _rejected(data: ReportData, stats_note: str) -> str:
         f"<li>{_count(data.spam_removed, 'spam_removed')} records whose page carried injected spam, removed "
         "(<code>spam</code> not empty)</li>"
         "</ul>"
+        + _crawl_log(history)
         + _table(["trust verdict", "records"], verdicts)
         + (_table(["non-government address quoted (nongov_address, a weak sign)", "records"], hosts) if hosts else "")
     )
@@ -294,6 +313,7 @@ def render_html(
     registry_note: str,
     stats_note: str,
     notes: Sequence[str] = (),
+    history: CrawlHistory | None = None,
 ) -> str:
     years = f"{data.years[0]}–{data.years[-1]}" if data.years else "none"
     timely = sum(c["on_time"] for c in data.timeliness_by_year.values())
@@ -323,7 +343,7 @@ def render_html(
         + _timeliness(data)
         + _charts(data, charts)
         + _quality(data)
-        + _rejected(data, stats_note)
+        + _rejected(data, stats_note, history)
     )
     return (
         '<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8">'

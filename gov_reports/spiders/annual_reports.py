@@ -24,6 +24,7 @@ from gov_reports.extract.titles import is_report_title, is_trap_title, year_from
 from gov_reports.incremental import NOT_MODIFIED_META
 from gov_reports.items import FetchedDocument, FetchedPage
 from gov_reports.portals import parse_listing
+from gov_reports.portals.discovery import discover, is_column_name
 from gov_reports.progress import SOURCE_META, count_for_source, record_source_failure
 from gov_reports.skips import RecordedSkip
 from gov_reports.sources import load_registry, province_columns
@@ -31,6 +32,9 @@ from gov_reports.summary import SKIPPED
 from gov_reports.years import YearRange
 
 logger = logging.getLogger(__name__)
+# How many hub pages (政务公开 → 政府信息公开 → …) deep a request is, while looking for a 年报 column.
+DISCOVERY_HOPS_META = "discovery_hops"
+START_META = "start_page"
 # Failure class names (Twisted's and Scrapy's, which vary by version) -> short reasons for the summary.
 _FAILURE_REASONS = (
     ("DownloadCancelled", "too_large"),  # download_maxsize exceeded
@@ -140,7 +144,10 @@ class AnnualReportsSpider(scrapy.Spider):
             # Every request carries the column (source) it came from, for per-source counts and dead-column findings.
             count_for_source(self.crawler.stats, url, "listing_pages", 0)
             yield Request(
-                url, callback=self.parse_listing, errback=self.on_error, meta={"role": "listing", SOURCE_META: url}
+                url,
+                callback=self.parse_listing,
+                errback=self.on_error,
+                meta={"role": "listing", SOURCE_META: url, START_META: True},
             )
 
     def parse_listing(self, response: Response) -> Iterator[Request]:
@@ -153,8 +160,13 @@ class AnnualReportsSpider(scrapy.Spider):
         count_for_source(self.crawler.stats, source, "listing_pages")
         listing = parse_listing(response.text, response.url)
         self.crawler.stats.inc_value(f"gov_reports/platform/{listing.platform}")
+        hops = response.meta.get(DISCOVERY_HOPS_META)  # set on hub pages met while looking for the column
+        report_links = 0
         for link in listing.links:
+            if is_column_name(link.title):
+                continue  # a 年报 column (sub-columns are among next_pages; others are found by discovery)
             if is_report_title(link.title):
+                report_links += 1
                 count_for_source(self.crawler.stats, source, "report_links")
                 if not self.years.admits(year_from_title(link.title)):
                     count_for_source(self.crawler.stats, source, "out_of_years")
@@ -187,8 +199,11 @@ class AnnualReportsSpider(scrapy.Spider):
             elif is_trap_title(link.title):
                 self.crawler.stats.inc_value(SKIPPED + "trap_link")
                 logger.debug("Trap link refused: %s %s", link.title, link.url)
-        if self.listing_pages >= self.params.max_listing_pages:
-            return
+        if not report_links and (hops is not None or response.meta.get(START_META)):
+            # A start URL or hub that is not a 年报 column (a home page, 政务公开): look for the column from here.
+            yield from self._discover_columns(listing.links, response.url, source, hops or 0)
+        if self.listing_pages >= self.params.max_listing_pages or hops is not None:
+            return  # a hub's pagination lists other documents, not reports
         for page in listing.next_pages:
             meta = {"role": "listing", SOURCE_META: source}
             if page.method == "POST":
@@ -202,6 +217,27 @@ class AnnualReportsSpider(scrapy.Spider):
             else:
                 yield Request(page.url, callback=self.parse_listing, errback=self.on_error, meta=meta)
 
+    def _discover_columns(self, links: list[Any], url: str, source: str, hops: int) -> Iterator[Request]:
+        found = discover(links, url)
+        for link in found.columns:
+            self.crawler.stats.inc_value("gov_reports/discovery/column_links")
+            yield Request(
+                link.url,
+                callback=self.parse_listing,
+                errback=self.on_error,
+                meta={"role": "listing", SOURCE_META: source},
+            )
+        if hops >= self.settings.getint("GOV_REPORTS_DISCOVERY_HOPS", 2):
+            return
+        for link in found.gateways:
+            self.crawler.stats.inc_value("gov_reports/discovery/hub_links")
+            yield Request(
+                link.url,
+                callback=self.parse_listing,
+                errback=self.on_error,
+                meta={"role": "listing", SOURCE_META: source, DISCOVERY_HOPS_META: hops + 1},
+            )
+
     def parse_report(self, response: Response) -> Iterator[FetchedPage | FetchedDocument | Request]:
         if not isinstance(response, TextResponse):
             if self.follow_attachments:  # a report link that serves a file
@@ -209,6 +245,7 @@ class AnnualReportsSpider(scrapy.Spider):
             else:
                 self._skip("report_not_html", response.url)
             return
+        files = attachment_links(response, self.configured_hosts) if self.follow_attachments else []
         yield FetchedPage(
             url=response.url,
             text=response.text,
@@ -219,10 +256,9 @@ class AnnualReportsSpider(scrapy.Spider):
             official=urlsplit(response.url).netloc.lower() in self.configured_hosts,
             encoding=response.encoding,
             image_urls=image_links(response, self.configured_hosts),
+            attachment_links=len(files),
         )
-        if not self.follow_attachments:
-            return
-        for link in attachment_links(response, self.configured_hosts):
+        for link in files:
             yield attachment_request(
                 link.url,
                 settings=self.settings,
