@@ -19,6 +19,7 @@ from gov_reports.extract.clean import clean_html, parse_html
 from gov_reports.extract.fields import _ADDRESS_RE, nongov_addresses
 from gov_reports.extract.numbers import to_halfwidth_digits
 from gov_reports.extract.regions import _divisions, _name_at
+from gov_reports.extract.statistics import _HEADINGS, _has_heading
 from gov_reports.extract.tables import html_grids, normalise_text
 from gov_reports.extract.text import clean_line, normalize_spaces, squeeze
 from gov_reports.extract.trust import _ADDRESS_START_RE, PINYIN_GLOSS_RE, _address_starts, _count_glosses
@@ -150,3 +151,27 @@ def test_trust_address_starts_where_finditer_finds_them() -> None:
 def test_trust_glosses_counted_as_findall_counts_them() -> None:
     text = "政(zhèng)府(fǔ)(x)号(hào)，政务微博(hrbzw)、(zheng)开((kāi)" + "中(zhong)" * 3
     assert _count_glosses(text) == len(PINYIN_GLOSS_RE.findall(text)) == 6
+
+
+def test_heading_search_starts_late_only_where_no_match_can_start() -> None:
+    blanks = ("", " ", "\n", "\n\n \u3000", "\t", "\u2028", "x", "x\n", "四、", "二、\n")
+    heads = (
+        "二、主动公开政府信息情况",
+        "二 ． 主动公开政府信息情况",
+        "三、收到和处理政府信息公开申请情况",
+        "四、政府信息公开行政复议、行政诉讼情况",
+        "四、\n\n因政府信息公开工作被申请行政复议、提起行政诉讼情况",
+        "四、" + "字" * 16 + "行政复议" + "字" * 8 + "行政诉讼",
+        "四、" + "字" * 17 + "行政复议行政诉讼",
+    )
+    texts = [
+        prefix + head + suffix
+        for prefix in blanks
+        for head in heads
+        for suffix in ("", "\n", "。行政复议0件，行政诉讼0件", "\n二、主动公开政府信息情况")
+    ]
+    texts += ["主动公开政府信息情况\n二、主动公开政府信息情况", "行政复议\n\n四、行政复议和行政诉讼"]
+    texts += ["行政诉讼行政复议"]
+    for text in texts:
+        for words, before, heading in _HEADINGS:
+            assert _has_heading(text, words, before, heading) == (heading.search(text) is not None), (text, words)

@@ -48,11 +48,38 @@ SUMMARY_KEYS: tuple[str, ...] = (
 TABLE_FORMATS = ("2019", "2021")
 STATS_FORMATS = ("2019", "2021", "pre2019", "unknown")
 
+# (words every match contains, the most non-blank characters a match has before the first word, the heading)
 _HEADINGS = (
-    re.compile(r"^\s*二\s*[、.．]\s*主动公开政府信息情况", re.MULTILINE),
-    re.compile(r"^\s*三\s*[、.．]\s*收到和处理政府信息公开申请情况", re.MULTILINE),
-    re.compile(r"^\s*四\s*[、.．]\s*[^\n]{0,16}行政复议[^\n]{0,8}行政诉讼", re.MULTILINE),
+    (("主动公开政府信息情况",), 2, re.compile(r"^\s*二\s*[、.．]\s*主动公开政府信息情况", re.MULTILINE)),
+    (
+        ("收到和处理政府信息公开申请情况",),
+        2,
+        re.compile(r"^\s*三\s*[、.．]\s*收到和处理政府信息公开申请情况", re.MULTILINE),
+    ),
+    (
+        ("行政复议", "行政诉讼"),
+        18,
+        re.compile(r"^\s*四\s*[、.．]\s*[^\n]{0,16}行政复议[^\n]{0,8}行政诉讼", re.MULTILINE),
+    ),
 )
+
+
+def _has_heading(text: str, words: tuple[str, ...], before: int, heading: re.Pattern[str]) -> bool:
+    """`heading.search(text)`, cheaper: these regexes have no literal to skip ahead to, so the engine
+    tries them at every character. A match holds all `words`, and at most `before` non-blank characters
+    precede its first word, so it cannot start before the place where more than `before` of them
+    precede the first occurrence of that word (`^` still means a real line start from there)."""
+    first = text.find(words[0])
+    if first == -1 or not all(w in text for w in words[1:]):
+        return False
+    at, seen = first, 0
+    while at > 0:
+        if not text[at - 1].isspace():
+            seen += 1
+            if seen > before:
+                break
+        at -= 1
+    return heading.search(text, at) is not None
 
 
 @dataclass(kw_only=True)
@@ -173,7 +200,7 @@ def extract_statistics(
     disclosure, applications, reviews = _read_tables(text, html, grids)
     hint = _decide_hint(disclosure, applications, flags)
     has_tables = bool(disclosure or applications or reviews)
-    headings = sum(1 for h in _HEADINGS if h.search(text)) >= 2
+    headings = sum(1 for heading in _HEADINGS if _has_heading(text, *heading)) >= 2
 
     if hint:
         table_format = hint
