@@ -149,26 +149,23 @@ def _container_index(root: etree._Element) -> dict[str, list[etree._Element]]:
     One walk indexes the candidates, instead of one XPath walk of the whole page per selector (21 of them).
     """
     by_key: dict[str, list[etree._Element]] = {}
-
-    def add(key: str, el: etree._Element) -> None:
-        if key in _CONTAINER_SELECTORS:
-            found = by_key.setdefault(key, [])
-            if not found or found[-1] is not el:  # a class written twice: the element once
-                found.append(el)
-
+    selectors = _CONTAINER_SELECTORS
     for el in _CONTAINER_CANDIDATES(root):
-        add(el.tag, el)
+        # The keys this element answers to that are selectors; most of its id and class tokens are not.
+        keys = [el.tag] if el.tag in selectors else []
         el_id = el.get("id")
-        if el_id is not None:
-            add("#" + el_id, el)
+        if el_id is not None and "#" + el_id in selectors:
+            keys.append("#" + el_id)
         classes = el.get("class")
         if classes:
             # CSS's ~= test as cssselect writes it: a token of normalize-space(@class).
             for blank in "\t\r\n":
                 classes = classes.replace(blank, " ")
-            for token in classes.split(" "):
-                if token:
-                    add("." + token, el)
+            keys += ["." + token for token in classes.split(" ") if token and "." + token in selectors]
+        for key in keys:
+            found = by_key.setdefault(key, [])
+            if not found or found[-1] is not el:  # a class written twice: the element once
+                found.append(el)
     return by_key
 
 
