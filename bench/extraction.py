@@ -124,7 +124,9 @@ def page_truth(report: dict[str, Any], path: str, page: Any) -> Truth:
     # The report's date is its best copy's; another copy is judged by its own declared date.
     own_date = (page.pubdate or page.label_date or "")[:10] or None
     date = report["published"] if path == report["best_path"] else own_date
+    # A 「年报下载:…」 line printed as text, or links after the body (href, link text): the file names.
     attachments = (page.attach_text.split(":", 1)[-1].strip(),) if page.attach_text else ()
+    attachments += tuple(name for _href, name in page.attachments)
     return Truth(spam=tuple(report["spam"]), date=date, attachments=attachments, last_line=last_body_line(page.body))
 
 
@@ -265,8 +267,10 @@ def load_documents() -> tuple[list[Item], list[Item]]:
 
 
 def read_attachment(item: Item) -> Any:
-    from gov_reports.extract.documents import read_document
+    from gov_reports.extract.documents import clear_cache, read_document
 
+    # read_document remembers recent files by content: every round would time a cache hit otherwise.
+    clear_cache()
     return read_document(item.data, name=f"report.{item.kind}")
 
 
