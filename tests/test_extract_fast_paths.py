@@ -21,8 +21,8 @@ from gov_reports.extract.numbers import to_halfwidth_digits
 from gov_reports.extract.regions import _divisions, _name_at
 from gov_reports.extract.statistics import _HEADINGS, _has_heading
 from gov_reports.extract.tables import html_grids, normalise_text
-from gov_reports.extract.text import clean_line, normalize_spaces, squeeze
-from gov_reports.extract.trust import _ADDRESS_START_RE, PINYIN_GLOSS_RE, _address_starts, _count_glosses
+from gov_reports.extract.text import address_matches, clean_line, normalize_spaces, squeeze
+from gov_reports.extract.trust import _ADDRESS_START_RE, PINYIN_GLOSS_RE, _count_glosses
 
 _BLANKS = r" \r\f\v\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff\u202f"
 EVERY_CHARACTER = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
@@ -79,9 +79,7 @@ def test_addresses_found_where_finditer_finds_them() -> None:
         "网址http://www.tgflt.cn/x，又见 WWW.Example.COM:8080与awww.no.cn、.www.no.cn，"
         "https://a.b.gov.cn及http://1.2.3.4与ftp://www.x.org，末尾www.end.com, www"
     )
-    assert [m.span() for m in _ADDRESS_RE.finditer(text)] == [
-        m.span() for m in nongov_addresses.__globals__["_address_matches"](text)
-    ]
+    assert [m.span() for m in _ADDRESS_RE.finditer(text)] == [m.span() for m in address_matches(_ADDRESS_RE, text)]
     # 「末尾www.」: a letter (CJK too) right before www. is no address start
     assert nongov_addresses(text) == ["www.tgflt.cn", "www.example.com", "www.x.org"]
 
@@ -145,7 +143,9 @@ def test_trust_address_starts_where_finditer_finds_them() -> None:
         "见http://a.cn与HTTPS://B.CN、httpſ://c.cn（ſ matches s without case），https://www.d.cn/x，"
         "www.e.cn与.WwW.f.cn、awww.g.cn，://h，http:/i.cn，末尾www."
     )
-    assert [m.span() for m in _address_starts(text)] == [m.span() for m in _ADDRESS_START_RE.finditer(text)]
+    assert [m.span() for m in address_matches(_ADDRESS_START_RE, text)] == [
+        m.span() for m in _ADDRESS_START_RE.finditer(text)
+    ]
 
 
 def test_trust_glosses_counted_as_findall_counts_them() -> None:

@@ -16,7 +16,7 @@ from gov_reports.extract.clean import CleanPage
 from gov_reports.extract.dates import find_dates, parse_date
 from gov_reports.extract.numbers import chinese_to_int
 from gov_reports.extract.regions import Place, locate, normalize_issuer
-from gov_reports.extract.text import match_form, squeeze
+from gov_reports.extract.text import address_matches, match_form, squeeze
 from gov_reports.extract.titles import is_report_title, is_trap_title, issuer_from_title, year_from_title
 
 _STAT_PERIOD_RE = re.compile(
@@ -34,36 +34,6 @@ _PORTAL_NAME_RE = re.compile(
 )
 # The host after http(s)://, or a bare 「www.…」 (kept in the host: the lookahead consumes nothing).
 _ADDRESS_RE = re.compile(r"(?:https?://|(?<![\w.])(?=www\.))([a-zA-Z0-9-]+(?:\.[a-zA-Z0-9-]+)+)(?::\d+)?", re.I)
-# Where a match of _ADDRESS_RE can start: 「http」 4 or 5 characters before 「://」, or 「www.」.
-_SCHEME_SEPARATOR = "://"
-
-
-def _address_matches(text: str) -> list[re.Match[str]]:
-    """What `_ADDRESS_RE.finditer(text)` gives, with the regex tried only where a match can start.
-
-    Scanning a whole report with `_ADDRESS_RE` costs about a millisecond (its lookbehind is tried at
-    every character); the places it can match are found with plain substring searches instead.
-    """
-    starts: set[int] = set()
-    at = text.find(_SCHEME_SEPARATOR)
-    while at != -1:
-        starts.update((at - 4, at - 5))
-        at = text.find(_SCHEME_SEPARATOR, at + 1)
-    at = text.find(".")
-    while at != -1:
-        if at >= 3 and text[at - 3 : at].lower() == "www":
-            starts.add(at - 3)
-        at = text.find(".", at + 1)
-    matches = []
-    end = 0
-    for start in sorted(starts):
-        if start < end:
-            continue  # finditer resumes after the previous match
-        match = _ADDRESS_RE.match(text, start)
-        if match:
-            matches.append(match)
-            end = match.end()
-    return matches
 
 
 _IP_RE = re.compile(r"^\d{1,3}(?:\.\d{1,3}){3}$")
@@ -215,7 +185,7 @@ def published_date(
 def nongov_addresses(text: str, official_hosts: frozenset[str] = frozenset()) -> list[str]:
     """Web addresses named in the body whose host is not a government one (the mirror sign)."""
     hosts: list[str] = []
-    for match in _address_matches(text):
+    for match in address_matches(_ADDRESS_RE, text):
         host = match.group(1).lower().rstrip(".")
         if host.endswith((".gov.cn", ".gov")) or host == "gov.cn" or _IP_RE.match(host):
             continue

@@ -64,3 +64,32 @@ def clean_line(text: str) -> str:
     if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
         return text  # the common case: already clean (the only printable blank is the space)
     return _RUN_OF_SPACES.sub(" ", text).strip()
+
+
+def address_matches(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """What `pattern.finditer(text)` gives, for a pattern whose matches start at 「http(s)://」 or 「www.」.
+
+    Such a pattern (a lookbehind, or an alternation under IGNORECASE) has no literal prefix for the
+    regex engine to skip to, so `finditer` tries it at every character of a report (0.1–1 ms a page);
+    the few places a match can start are found with substring searches instead.
+    """
+    starts: set[int] = set()
+    at = text.find("://")
+    while at != -1:
+        starts.update((max(at - 5, 0), max(at - 4, 0)))  # https:// or http://
+        at = text.find("://", at + 1)
+    at = text.find(".")
+    while at != -1:
+        if at >= 3 and text[at - 3 : at].lower() == "www":
+            starts.add(at - 3)
+        at = text.find(".", at + 1)
+    matches = []
+    end = 0
+    for start in sorted(starts):
+        if start < end:
+            continue  # finditer resumes after the previous match
+        match = pattern.match(text, start)
+        if match:
+            matches.append(match)
+            end = match.end()
+    return matches

@@ -60,7 +60,7 @@ from urllib.parse import urlsplit
 
 from gov_reports.extract.regions import division_by_code, locate
 from gov_reports.extract.spam import SPAM_PHRASE_RE
-from gov_reports.extract.text import squeeze
+from gov_reports.extract.text import address_matches, squeeze
 
 Verdict = Literal["official", "mirror", "unknown"]
 VERDICTS: tuple[Verdict, ...] = ("official", "mirror", "unknown")
@@ -237,7 +237,7 @@ def is_gov_host(host: str) -> bool:
 def nongov_hosts(text: str) -> list[str]:
     """Web addresses in `text` whose host is not a government domain or an IP address, in order."""
     hosts: list[str] = []
-    for start in _address_starts(text):
+    for start in address_matches(_ADDRESS_START_RE, text):
         bare_www = start.group(0).lower() == "www."
         if bare_www and _inside_a_name(text, start.start()):
             continue
@@ -264,34 +264,6 @@ def _count_glosses(text: str) -> int:
                 end = match.end()
         at = text.find("(", at + 1)
     return count
-
-
-def _address_starts(text: str) -> list[re.Match[str]]:
-    """`_ADDRESS_START_RE.finditer(text)`, the regex tried only where 「://」 or 「www.」 can begin a match.
-
-    An alternation under IGNORECASE has no literal for the regex engine to skip to: it is tried at
-    every character of the report (≈ 0.1 ms per page); substring searches find the few places instead.
-    """
-    starts: set[int] = set()
-    at = text.find("://")
-    while at != -1:
-        starts.update((at - 5, at - 4))  # https:// or http://
-        at = text.find("://", at + 1)
-    at = text.find(".")
-    while at != -1:
-        if at >= 3 and text[at - 3 : at].lower() == "www":
-            starts.add(at - 3)
-        at = text.find(".", at + 1)
-    matches = []
-    end = 0
-    for start in sorted(starts):
-        if start < end:
-            continue  # finditer resumes after the previous match
-        match = _ADDRESS_START_RE.match(text, start) if start >= 0 else None
-        if match:
-            matches.append(match)
-            end = match.end()
-    return matches
 
 
 def _inside_a_name(text: str, pos: int) -> bool:
