@@ -231,21 +231,8 @@ def export_csv(records: Iterable[dict[str, Any]], out_path: Path, *, encoding: s
     pass, so a large dump is never held in memory. Returns (long, wide) paths.
     Use encoding='utf-8-sig' for Excel, which otherwise misreads Chinese.
     """
-    out_path = Path(out_path)
-    wide_path = summary_path_for(out_path)
-    out_path.parent.mkdir(parents=True, exist_ok=True)
-    with (
-        out_path.open("w", encoding=encoding, newline="") as long_file,
-        wide_path.open("w", encoding=encoding, newline="") as wide_file,
-    ):
-        long_writer = csv.DictWriter(long_file, fieldnames=LONG_COLUMNS)
-        wide_writer = csv.DictWriter(wide_file, fieldnames=WIDE_COLUMNS)
-        long_writer.writeheader()
-        wide_writer.writeheader()
-        for record in records:
-            long_writer.writerows(iter_long_rows(record))
-            wide_writer.writerow(summary_row(record))
-    return out_path, wide_path
+    long_path, wide_path, _, _ = _write_tables(records, Path(out_path), encoding=encoding, parquet=False)
+    return long_path, wide_path
 
 
 def parquet_path_for(csv_path: Path) -> Path:
@@ -339,11 +326,18 @@ def export_tables(
 
     ``OUT.csv`` -> ``OUT.csv``, ``OUT.summary.csv``, ``OUT.parquet``, ``OUT.summary.parquet``.
     """
-    out_path = Path(out_path)
+    long_path, wide_path, long_parquet, wide_parquet = _write_tables(records, Path(out_path), encoding=encoding)
+    assert long_parquet is not None and wide_parquet is not None
+    return long_path, wide_path, long_parquet, wide_parquet
+
+
+def _write_tables(
+    records: Iterable[dict[str, Any]], out_path: Path, *, encoding: str, parquet: bool = True
+) -> tuple[Path, Path, Path | None, Path | None]:
     wide_path = summary_path_for(out_path)
     out_path.parent.mkdir(parents=True, exist_ok=True)
-    long_table = _ParquetTable(parquet_path_for(out_path), LONG_SCHEMA)
-    wide_table = _ParquetTable(parquet_path_for(wide_path), WIDE_SCHEMA)
+    long_table = _ParquetTable(parquet_path_for(out_path), LONG_SCHEMA) if parquet else None
+    wide_table = _ParquetTable(parquet_path_for(wide_path), WIDE_SCHEMA) if parquet else None
     try:
         with (
             out_path.open("w", encoding=encoding, newline="") as long_file,
@@ -356,11 +350,19 @@ def export_tables(
             for record in records:
                 for row in iter_long_rows(record):
                     long_writer.writerow(row)
-                    long_table.add(_typed_long(row))
+                    if long_table is not None:
+                        long_table.add(_typed_long(row))
                 row = summary_row(record)
                 wide_writer.writerow(row)
-                wide_table.add(_typed_wide(record, row))
+                if wide_table is not None:
+                    wide_table.add(_typed_wide(record, row))
     finally:
-        long_table.close()
-        wide_table.close()
-    return out_path, wide_path, long_table.path, wide_table.path
+        for table in (long_table, wide_table):
+            if table is not None:
+                table.close()
+    return (
+        out_path,
+        wide_path,
+        long_table.path if long_table is not None else None,
+        wide_table.path if wide_table is not None else None,
+    )
