@@ -29,6 +29,7 @@ from gov_reports.extract.documents import (
     sniff_kind,
 )
 from gov_reports.extract.page import extract_report
+from gov_reports.extract.report_tables import APPLICATION_ROWS
 from gov_reports.extract.statistics import extract_statistics
 from tests.pdf_writer import PdfPage, make_pdf
 
@@ -119,32 +120,8 @@ REVIEW_MEASURES = ("结果维持", "结果纠正", "其他结果", "尚未审结
 REVIEWS = (1, 0, 0, 1, 2, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0)
 
 
-# The statistics' row keys for APPLICATIONS, in order.
-APPLICATION_KEYS = (
-    "new",
-    "carried_over",
-    "disclosed",
-    "partially_disclosed",
-    "withheld_state_secret",
-    "withheld_prohibited_by_law",
-    "withheld_three_safeties_one_stability",
-    "withheld_third_party",
-    "withheld_internal_affairs",
-    "withheld_process_info",
-    "withheld_enforcement_files",
-    "withheld_query_matters",
-    "unable_not_held",
-    "unable_needs_creation",
-    "unable_unclear",
-    "rejected_petition",
-    "rejected_repeated",
-    "rejected_publication",
-    "rejected_mass_repeated",
-    "rejected_confirmation",
-    "other",
-    "total",
-    "carried_forward",
-)
+# The statistics' row keys for APPLICATIONS, in order (a 2019-format table 三).
+APPLICATION_KEYS = APPLICATION_ROWS["2019"]
 
 
 def _expected_applications() -> dict[str, tuple[int, ...]]:

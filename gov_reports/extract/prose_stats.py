@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from gov_reports.extract.numbers import parse_number, to_halfwidth_digits
+from gov_reports.extract.text import matches_at
 
 PROSE_KEYS: tuple[str, ...] = (
     "proactive_total",
@@ -110,20 +111,13 @@ def _matches(key: str, pattern: re.Pattern[str], text: str) -> Iterator[re.Match
     if words is None:
         yield from pattern.finditer(text)
         return
-    starts: set[int] = set()
+    starts: list[int] = []
     for word in words:
         at = text.find(word)
         while at != -1:
-            starts.add(at)
+            starts.append(at)
             at = text.find(word, at + 1)
-    end = 0
-    for start in sorted(starts):
-        if start < end:
-            continue  # finditer resumes after the previous match
-        match = pattern.match(text, start)
-        if match:
-            yield match
-            end = match.end()
+    yield from matches_at(pattern, text, starts)
 
 
 def _first_count(key: str, pattern: re.Pattern[str], text: str) -> re.Match[str] | None:

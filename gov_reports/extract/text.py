@@ -8,6 +8,7 @@ the normalised forms produced here.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 
 # Characters that render as blank space on these pages.
 # str.translate with a dict is a Python-level lookup per character, far slower on
@@ -66,30 +67,32 @@ def clean_line(text: str) -> str:
     return _RUN_OF_SPACES.sub(" ", text).strip()
 
 
-def address_matches(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
-    """What `pattern.finditer(text)` gives, for a pattern whose matches start at 「http(s)://」 or 「www.」.
+def matches_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
+    """What `pattern.finditer(text)` gives, when every match begins at one of `starts` (found cheaply elsewhere).
 
-    Such a pattern (a lookbehind, or an alternation under IGNORECASE) has no literal prefix for the
-    regex engine to skip to, so `finditer` tries it at every character of a report (0.1–1 ms a page);
-    the few places a match can start are found with substring searches instead.
+    For patterns with no literal prefix for the regex engine to skip to (a lookbehind, an alternation under
+    IGNORECASE), `finditer` tries every character of a report; a few substring searches find the starts.
     """
-    starts: set[int] = set()
-    at = text.find("://")
-    while at != -1:
-        starts.update((max(at - 5, 0), max(at - 4, 0)))  # https:// or http://
-        at = text.find("://", at + 1)
-    at = text.find(".")
-    while at != -1:
-        if at >= 3 and text[at - 3 : at].lower() == "www":
-            starts.add(at - 3)
-        at = text.find(".", at + 1)
-    matches = []
     end = 0
-    for start in sorted(starts):
+    for start in sorted(set(starts)):
         if start < end:
             continue  # finditer resumes after the previous match
         match = pattern.match(text, start)
         if match:
-            matches.append(match)
+            yield match
             end = match.end()
-    return matches
+
+
+def address_matches(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """`pattern.finditer(text)` for a pattern whose matches start at 「http(s)://」 or 「www.」."""
+    starts: list[int] = []
+    at = text.find("://")
+    while at != -1:
+        starts += (max(at - 5, 0), max(at - 4, 0))  # https:// or http://
+        at = text.find("://", at + 1)
+    at = text.find(".")
+    while at != -1:
+        if at >= 3 and text[at - 3 : at].lower() == "www":
+            starts.append(at - 3)
+        at = text.find(".", at + 1)
+    return list(matches_at(pattern, text, starts))
