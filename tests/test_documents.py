@@ -761,3 +761,19 @@ def test_cell_text(raw: str | None, cell: str) -> None:
 def test_document_text_is_a_dataclass() -> None:
     doc = DocumentText(text="x", kind="pdf", pages=1, tables=0, sha256="", size=1)
     assert doc.image_only_pages == 0 and doc.notes == []
+
+
+def test_docx_table_nested_in_a_cell() -> None:
+    """A table inside a table cell (Word's layout tables) is flattened into the cell's text, not a crash."""
+    import docx
+
+    document = docx.Document()
+    outer = document.add_table(rows=1, cols=2)
+    outer.cell(0, 0).text = "项目"
+    inner = outer.cell(0, 1).add_table(rows=1, cols=2)
+    inner.cell(0, 0).text = "行政复议"
+    inner.cell(0, 1).text = "3"
+    buffer = io.BytesIO()
+    document.save(buffer)
+    doc = read_document(buffer.getvalue(), name="nested.docx")
+    assert doc.text.splitlines() == ["项目\t行政复议 3"]

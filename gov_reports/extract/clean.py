@@ -248,7 +248,7 @@ def parse_html(html: str) -> etree._Element:
 
 
 def _read_meta(root: etree._Element) -> dict[str, str]:
-    meta = {}
+    meta: dict[str, str] = {}
     for el in root.iter("meta"):
         name = el.get("name") or el.get("property") or el.get("http-equiv")
         content = el.get("content")
@@ -523,9 +523,9 @@ def _render_table(table: etree._Element, lines: list[str], grids: list[Grid]) ->
     if own is None or len(own) != len(trs):
         # Nested tables (or rows outside thead/tbody/tfoot): the lines and the grids read different rows.
         for row in trs:
-            cells = [_cell_text(c) for c in row.iterchildren("td", "th")]
-            if any(cells):
-                lines.append("\t".join(cells))
+            row_cells = [_cell_text(c) for c in row.iterchildren("td", "th")]
+            if any(row_cells):
+                lines.append("\t".join(row_cells))
         grids.extend(html_grids(table))
         return
     spanned = spanned_cells(table)

@@ -373,10 +373,10 @@ def read_applications(grid: Grid) -> TableRead:
         row: dict[str, int | float | None] = {}
         if read_values is None:
             read_values = [parse_cell(cell) if cell is not None else None for cell in values]
-        for col, parsed in zip(APPLICATION_COLUMNS, read_values, strict=True):  # `_number`, inlined: the hottest loop
-            value = parsed[0] if parsed is not None else None
+        for col, cell_read in zip(APPLICATION_COLUMNS, read_values, strict=True):  # `_number` inlined: hottest loop
+            value = cell_read[0] if cell_read is not None else None
             row[col] = value
-            out.blank_cells += parsed is not None and value is None
+            out.blank_cells += cell_read is not None and value is None
         rows[key] = row
     if rows:
         if any(k in rows for k in ("other_overdue_correction", "other_unpaid_fees", "other_misc")):
@@ -572,8 +572,8 @@ def read_disclosure(grid: Grid) -> TableRead:
             continue
         row: dict[str, Any] = {}
         for offset, column in columns or []:
-            cell = tail[offset] if offset < len(tail) else None
-            value, blank = _disclosure_cell(cell, column, header_unit)
+            printed = tail[offset] if offset < len(tail) else None
+            value, blank = _disclosure_cell(printed, column, header_unit)
             row[column] = value
             out.blank_cells += blank
         if columns is None:

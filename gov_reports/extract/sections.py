@@ -26,7 +26,8 @@ SIX_HEADINGS = (
 def split_sections(lines: list[str]) -> list[dict[str, str]]:
     """[{heading, text}] in order; text before the first heading has heading ''."""
     sections: list[dict[str, str]] = []
-    heading, body, expected = "", [], 1
+    heading, expected = "", 1
+    body: list[str] = []
     for line in lines:
         match = None if "\t" in line else HEADING_RE.match(line)
         number = chinese_to_int(match["num"]) if match else None

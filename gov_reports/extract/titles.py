@@ -63,8 +63,8 @@ def year_from_title(title: str) -> int | None:
         year = int(token) if token.isdigit() else chinese_to_int(token)
         if year and 1990 <= year <= 2100:
             return year
-    match = re.search(r"((?:19|20)\d{2})年报", text)
-    return int(match.group(1)) if match else None
+    short = re.search(r"((?:19|20)\d{2})年报", text)
+    return int(short.group(1)) if short else None
 
 
 def issuer_from_title(title: str) -> str | None:

@@ -100,7 +100,7 @@ def _cell_content(tc: Any, depth: int) -> str:
         if child.tag == p:
             parts.append(_paragraph_text(child))
         elif child.tag == tbl and depth < _MAX_NESTING:
-            parts.extend(" ".join(row) for row in _table_rows(child, depth + 1))
+            parts.extend(" ".join(row) for row in _table_rows(child, depth=depth + 1))
     return cell_text("\n".join(x for x in parts if x.strip()))
 
 
