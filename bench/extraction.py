@@ -474,8 +474,12 @@ def machine() -> dict[str, str]:
             versions[name] = metadata.version(name)
         except metadata.PackageNotFoundError:
             continue
+    from gov_reports import extract
+
     return {
         "code": code_version(),
+        # mypyc-compiled or pure Python (setup.py); GOV_REPORTS_PURE_PYTHON=1 measures the pure modules.
+        "extraction modules": "compiled (mypyc)" if extract.COMPILED else f"pure Python ({extract.PURE_REASON})",
         "cpu": cpu,
         "nproc": str(os.cpu_count()),
         "python": platform.python_version(),

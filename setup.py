@@ -1,0 +1,90 @@
+"""Build gov-reports: the extraction modules compiled to C with mypyc when possible, pure Python otherwise.
+
+The metadata lives in pyproject.toml; this file only adds the compiled modules. `gov_reports/extract/*.py`
+is plain, fully typed Python: mypyc compiles the same source (as Black ships), so the compiled and the pure
+modules give the same records (tests/test_compiled.py checks it on every page and text we have).
+
+Compiled by every install, editable ones (the README's `pip install -e .`) included, where the compiled
+modules land beside their sources. Beside them goes `_compiled_sources.json`, the SHA-256 of each source
+compiled: `gov_reports/extract/__init__.py` loads the pure modules instead whenever a source has changed since
+(edit a checkout and the edit runs, compiled or not; reinstall to compile it again).
+
+Pure Python:
+- ``GOV_REPORTS_PURE_PYTHON=1`` in the environment (at install: nothing compiled; at run time: nothing used);
+- a machine where compiling fails (no C compiler, no Python headers): a warning, then the pure modules.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+from pathlib import Path
+
+from setuptools import setup
+from setuptools.command.build_ext import build_ext
+
+ROOT = Path(__file__).resolve().parent
+# Every module of the extraction package (pure functions over text and lxml trees): where crawl time goes.
+# Not `documents/` (pdfplumber, python-docx and LibreOffice do its work) nor the Scrapy side.
+EXTRACT = ROOT / "gov_reports" / "extract"
+COMPILED_MODULES = sorted(str(path.relative_to(ROOT)) for path in EXTRACT.glob("*.py") if path.name != "__init__.py")
+PURE_ENV = "GOV_REPORTS_PURE_PYTHON"
+
+
+def _warn(message: str) -> None:
+    print(f"gov-reports: {message}; installing the pure-Python extraction modules", file=sys.stderr)
+
+
+MANIFEST = "_compiled_sources.json"
+
+
+def _wants_compiled() -> bool:
+    return os.environ.get(PURE_ENV, "").strip() in ("", "0")
+
+
+def compiled_extensions() -> list:
+    """The mypyc extensions of COMPILED_MODULES, or [] when they cannot be built here."""
+    try:
+        from mypyc.build import mypycify
+    except ImportError:
+        _warn("mypyc is not available")
+        return []
+    try:
+        return mypycify(["--ignore-missing-imports", *COMPILED_MODULES], opt_level="3")
+    except BaseException as exc:  # mypyc reports type errors by SystemExit
+        _warn(f"mypyc could not compile the extraction modules ({exc!r})")
+        return []
+
+
+class OptionalBuildExt(build_ext):
+    """Fall back to the pure modules when the C compiler fails: they are the same code, only slower."""
+
+    def run(self) -> None:
+        try:
+            super().run()
+        except Exception as exc:
+            _warn(f"compiling failed ({exc})")
+            self.extensions = []
+            return
+        if self.extensions:
+            self._write_manifest()
+
+    def _write_manifest(self) -> None:
+        """What was compiled, by source hash: the package trusts its compiled modules only while they match."""
+        target = Path(self.get_ext_fullpath("gov_reports.extract.page")).parent / MANIFEST
+        digests = {Path(path).stem: hashlib.sha256((ROOT / path).read_bytes()).hexdigest() for path in COMPILED_MODULES}
+        target.write_text(json.dumps(digests, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+
+    def get_outputs(self) -> list[str]:
+        outputs = super().get_outputs()
+        if self.extensions:
+            outputs.append(str(Path(self.get_ext_fullpath("gov_reports.extract.page")).parent / MANIFEST))
+        return outputs
+
+
+setup(
+    ext_modules=compiled_extensions() if _wants_compiled() else [],
+    cmdclass={"build_ext": OptionalBuildExt},
+)
