@@ -15,7 +15,7 @@ import unicodedata
 
 from gov_reports.extract import prose_stats
 from gov_reports.extract.chrome import _WIDGET_SPLIT_RE, _WIDGET_TOKENS, is_chrome_line, is_widget_line
-from gov_reports.extract.clean import clean_html, parse_html
+from gov_reports.extract.clean import _clean_row, clean_html, parse_html
 from gov_reports.extract.fields import _ADDRESS_RE, nongov_addresses
 from gov_reports.extract.numbers import to_halfwidth_digits
 from gov_reports.extract.regions import _divisions, _name_at
@@ -175,3 +175,12 @@ def test_heading_search_starts_late_only_where_no_match_can_start() -> None:
     for text in texts:
         for words, before, heading in _HEADINGS:
             assert _has_heading(text, words, before, heading) == (heading.search(text) is not None), (text, words)
+
+
+def test_table_rows_cleaned_as_each_cell_would_be() -> None:
+    # `_clean_row` skips the per-cell cleaning on rows it judges clean: every code point at the start of a
+    # row, inside a cell, before and after a tab, doubled, at the end
+    for c in EVERY_CHARACTER:
+        row = f"{c}a{c}b{c}\t{c}1{c}{c}2{c}"
+        expected = "\t".join(clean_line(cell) for cell in row.split("\t")).rstrip("\t")
+        assert _clean_row(row) == expected, repr(row)

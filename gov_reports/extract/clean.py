@@ -590,7 +590,9 @@ _UNCLEAN_CELL_RE = re.compile(
 def _clean_row(line: str) -> str:
     """A display line; in a table row each cell is cleaned and the tabs kept, leading ones too."""
     if "\t" in line:
-        if _UNCLEAN_CELL_RE.search(line) is None:
+        # Every character `_UNCLEAN_CELL_RE` looks for is a space or unprintable (tabs aside): rows with
+        # neither, most rows rendered from <table> cells, are clean without running it.
+        if (" " not in line and line.replace("\t", "").isprintable()) or _UNCLEAN_CELL_RE.search(line) is None:
             return line.rstrip("\t")  # every cell is already clean
         return "\t".join(clean_line(cell) for cell in line.split("\t")).rstrip("\t")
     return clean_line(line)
