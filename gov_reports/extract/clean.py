@@ -447,38 +447,55 @@ def _render(el: etree._Element, lines: list[str], depth: int = 0, grids: list[Gr
     reading each cell once for both; returns False when some table was not reached (then `grids`
     is incomplete).
     """
-    buf: list[str] = []
-    complete = True
+    renderer = _Renderer(lines, grids)
+    renderer.walk(el, depth)
+    renderer.flush()
+    return renderer.complete
 
-    def flush() -> None:
+
+class _Renderer:
+    """The state of one `_render` call: the text of the current line, buffered until a block ends it.
+
+    A class rather than nested functions: a recursive closure is a reference cycle that only the garbage
+    collector frees, on every page.
+    """
+
+    def __init__(self, lines: list[str], grids: list[Grid] | None) -> None:
+        self.lines = lines
+        self.grids = grids
+        self.buf: list[str] = []
+        self.complete = True
+
+    def flush(self) -> None:
+        buf = self.buf
         if not buf:
             return
         text = "".join(buf)
         buf.clear()
         if "\n" in text:
-            lines.extend(part for part in text.split("\n") if part.strip())
+            self.lines.extend(part for part in text.split("\n") if part.strip())
         elif text.strip():
-            lines.append(text)
+            self.lines.append(text)
 
-    def walk(node: etree._Element, level: int) -> None:
-        nonlocal complete
+    def walk(self, node: etree._Element, level: int) -> None:
         tag = node.tag  # for a comment or processing instruction, a function: equal to none of the names below
+        buf = self.buf
         if tag == "table":
-            flush()
-            if grids is None:
+            self.flush()
+            if self.grids is None:
                 for row in node.iter("tr"):
                     cells = [_cell_text(c) for c in row.iterchildren("td", "th")]
                     if any(cells):
-                        lines.append("\t".join(cells))
+                        self.lines.append("\t".join(cells))
             else:
-                _render_table(node, lines, grids)
+                _render_table(node, self.lines, self.grids)
             return
         if tag == "br":
             buf.append("\n")
             return
         block = tag in _BLOCK_TAGS
         if block and buf:  # `flush()` does nothing on an empty buffer: spare the call
-            flush()
+            self.flush()
         text = node.text
         if text and tag != "script" and tag != "style":
             buf.append(text)
@@ -486,10 +503,10 @@ def _render(el: etree._Element, lines: list[str], depth: int = 0, grids: list[Gr
             deep = level > 300
             for child in node:
                 if deep:
-                    complete = False
+                    self.complete = False
                     buf.append(" ".join(child.itertext()))
                 elif len(child):
-                    walk(child, level + 1)
+                    self.walk(child, level + 1)
                 elif (leaf_tag := child.tag) not in _NOT_INLINE:  # read once: lxml builds the name per read
                     # An inline leaf (most <span>, <a>, <font>): what `walk(child)` does, without the call.
                     leaf_text = child.text
@@ -498,22 +515,18 @@ def _render(el: etree._Element, lines: list[str], depth: int = 0, grids: list[Gr
                 elif leaf_tag in _LEAF_BLOCKS:
                     # A block leaf (most <p>): its text is a line of its own, as `walk(child)` makes it.
                     if buf:
-                        flush()
+                        self.flush()
                     leaf_text = child.text
                     if leaf_text:
                         buf.append(leaf_text)
-                        flush()
+                        self.flush()
                 else:
-                    walk(child, level + 1)
+                    self.walk(child, level + 1)
                 tail = child.tail
                 if tail:
                     buf.append(tail)
         if block and buf:
-            flush()
-
-    walk(el, depth)
-    flush()
-    return complete
+            self.flush()
 
 
 def _render_table(table: etree._Element, lines: list[str], grids: list[Grid]) -> None:
