@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from typing import Any
 
 import lxml.html
+
+from gov_reports.extract.statistics import extract_statistics
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SHARED_SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
@@ -37,3 +41,24 @@ def render_text(html: str) -> str:
         else:
             lines.append("\t".join(c.text_content().strip() for c in el if c.tag in ("td", "th")))
     return "\n".join(lines)
+
+
+def export_record(
+    text: str, issuer: str, year: int, fmt: str, published: str | None = "2021-02-04", extra_checks: tuple = ()
+) -> dict[str, Any]:
+    """A dump record of a report's statistics, as the exporters read it back from JSONL."""
+    result = extract_statistics(text, year=year)
+    record = {
+        "key": f"{issuer}|{year}",
+        "issuer": issuer,
+        "year": year,
+        "format": fmt,
+        "province": "黑龙江省",
+        "level": "county",
+        "published": published,
+        "stats": result.stats,
+        "summary": result.summary,
+        "checks": [*result.checks, *extra_checks],
+        "url": "http://example.gov.cn/a.html",
+    }
+    return json.loads(json.dumps(record, ensure_ascii=False))

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import csv
-import json
 from pathlib import Path
 
 from stats_support import HULIN, QINHUANGDAO, seed
+from stats_support import export_record as _record
 
 from gov_reports.export import (
     LONG_COLUMNS,
@@ -16,25 +16,6 @@ from gov_reports.export import (
     summary_path_for,
     summary_row,
 )
-from gov_reports.extract.statistics import extract_statistics
-
-
-def _record(text: str, issuer: str, year: int, fmt: str) -> dict:
-    result = extract_statistics(text, year=year)
-    record = {
-        "key": f"{issuer}|{year}",
-        "issuer": issuer,
-        "year": year,
-        "format": fmt,
-        "province": "黑龙江省",
-        "level": "county",
-        "published": "2021-02-04",
-        "stats": result.stats,
-        "summary": result.summary,
-        "checks": result.checks,
-        "url": "http://example.gov.cn/a.html",
-    }
-    return json.loads(json.dumps(record, ensure_ascii=False))  # as read back from JSONL
 
 
 def test_long_rows_hulin() -> None:
