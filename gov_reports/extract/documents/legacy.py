@@ -85,14 +85,8 @@ def _via_antiword(data: bytes, *, kind: str, binary: str) -> DocumentText:
     with tempfile.TemporaryDirectory(prefix="gov-reports-") as tmp:
         source = Path(tmp) / "input.doc"
         source.write_bytes(data)
-        try:
-            done = _run([binary, "-m", "UTF-8.txt", "-w", "0", str(source)], timeout=ANTIWORD_TIMEOUT, cwd=tmp)
-        except subprocess.TimeoutExpired as exc:
-            raise UnreadableDocument(
-                "converter_failed", f"antiword timed out after {ANTIWORD_TIMEOUT}s", kind=kind
-            ) from exc
-        except OSError as exc:
-            raise UnreadableDocument("converter_missing", f"antiword: {exc}", kind=kind) from exc
+        command = [binary, "-m", "UTF-8.txt", "-w", "0", str(source)]
+        done = _run(command, name="antiword", timeout=ANTIWORD_TIMEOUT, cwd=tmp, kind=kind)
     message = done.stderr.decode("utf-8", "replace").strip()
     if done.returncode != 0 or not done.stdout.strip():
         lowered = message.lower()
@@ -188,14 +182,7 @@ def _via_libreoffice(data: bytes, *, kind: str, target: str, max_bytes: int) -> 
             str(out_dir),
             str(source),
         ]
-        try:
-            done = _run(command, timeout=SOFFICE_TIMEOUT, cwd=tmp)
-        except subprocess.TimeoutExpired as exc:
-            raise UnreadableDocument(
-                "converter_failed", f"LibreOffice timed out after {SOFFICE_TIMEOUT}s", kind=kind
-            ) from exc
-        except OSError as exc:
-            raise UnreadableDocument("converter_missing", f"LibreOffice: {exc}", kind=kind) from exc
+        done = _run(command, name="LibreOffice", timeout=SOFFICE_TIMEOUT, cwd=tmp, kind=kind)
         result = out_dir / f"input.{target}"
         if not result.is_file() or result.stat().st_size == 0:
             message = (done.stderr or done.stdout).decode("utf-8", "replace").strip()
@@ -213,29 +200,33 @@ def _via_libreoffice(data: bytes, *, kind: str, target: str, max_bytes: int) -> 
     return doc
 
 
-def _run(command: list[str], *, timeout: float, cwd: str) -> subprocess.CompletedProcess[bytes]:
+def _run(command: list[str], *, name: str, timeout: float, cwd: str, kind: str) -> subprocess.CompletedProcess[bytes]:
     """Run a converter in its own process group; on timeout kill the whole group.
 
     `soffice` is a launcher that starts `soffice.bin` as a child: killing only
     the direct child (what `subprocess.run` does) would leave the real
-    converter running.
+    converter running. A timeout or a converter that cannot start is an `UnreadableDocument`.
     """
-    with subprocess.Popen(
-        command,
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        cwd=cwd,
-        env=_clean_env(cwd),
-        start_new_session=True,
-    ) as proc:
+    try:
+        proc = subprocess.Popen(
+            command,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            cwd=cwd,
+            env=_clean_env(cwd),
+            start_new_session=True,
+        )
+    except OSError as exc:
+        raise UnreadableDocument("converter_missing", f"{name}: {exc}", kind=kind) from exc
+    with proc:
         try:
             stdout, stderr = proc.communicate(timeout=timeout)
-        except subprocess.TimeoutExpired:
+        except subprocess.TimeoutExpired as exc:
             with contextlib.suppress(ProcessLookupError):
                 os.killpg(proc.pid, signal.SIGKILL)
             proc.communicate()
-            raise
+            raise UnreadableDocument("converter_failed", f"{name} timed out after {timeout}s", kind=kind) from exc
         return subprocess.CompletedProcess(command, proc.returncode, stdout, stderr)
 
 
