@@ -11,8 +11,10 @@ from __future__ import annotations
 import io
 import math
 import re
+from collections.abc import Callable
 
 import matplotlib
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from gov_reports.report.aggregate import OUTCOME_GROUPS, ReportData, YearSeries
@@ -73,93 +75,113 @@ def _no_data(figure: Figure, years: list[int]) -> bool:
     return True
 
 
-def applications_chart(data: ReportData) -> str:
+def _chart(years: list[int], draw: Callable[[Axes], None], *, title: str, ylabel: str, label: str) -> str:
+    """One chart as inline SVG: `draw` plots on the axes, or "no data" is written when there are no years."""
     with matplotlib.rc_context(_RC):
         figure = _figure()
         ax = figure.axes[0]
-        if not _no_data(figure, data.years):
-            x = list(range(len(data.years)))
-            width = 0.4
-            ax.bar(
-                [i - width / 2 for i in x],
-                _values(data.applications_new, data.years),
-                width,
-                label="new this year",
-                color="#1971c2",
-            )
-            ax.bar(
-                [i + width / 2 for i in x],
-                _values(data.applications_carried_over, data.years),
-                width,
-                label="carried over from last year",
-                color="#a5d8ff",
-            )
-            ax.set_xticks(x, [str(y) for y in data.years])
-            ax.legend(frameon=False, loc="upper left")
-        ax.set_title("Information requests received, all reports")
-        ax.set_ylabel("requests")
-    return to_svg(figure, "Applications received over years")
+        if not _no_data(figure, years):
+            draw(ax)
+        ax.set_title(title)
+        ax.set_ylabel(ylabel)
+    return to_svg(figure, label)
+
+
+def applications_chart(data: ReportData) -> str:
+    def draw(ax: Axes) -> None:
+        x = list(range(len(data.years)))
+        width = 0.4
+        ax.bar(
+            [i - width / 2 for i in x],
+            _values(data.applications_new, data.years),
+            width,
+            label="new this year",
+            color="#1971c2",
+        )
+        ax.bar(
+            [i + width / 2 for i in x],
+            _values(data.applications_carried_over, data.years),
+            width,
+            label="carried over from last year",
+            color="#a5d8ff",
+        )
+        ax.set_xticks(x, [str(y) for y in data.years])
+        ax.legend(frameon=False, loc="upper left")
+
+    return _chart(
+        data.years,
+        draw,
+        title="Information requests received, all reports",
+        ylabel="requests",
+        label="Applications received over years",
+    )
 
 
 def outcomes_chart(data: ReportData) -> str:
-    with matplotlib.rc_context(_RC):
-        figure = _figure()
-        ax = figure.axes[0]
-        if not _no_data(figure, data.years):
-            x = list(range(len(data.years)))
-            bottom = [0.0] * len(x)
-            for group in OUTCOME_GROUPS:
-                values = _values(data.outcomes[group], data.years, absent=0)
-                ax.bar(x, values, 0.6, bottom=bottom, label=OUTCOME_LABELS[group], color=OUTCOME_COLOURS[group])
-                bottom = [b + v for b, v in zip(bottom, values, strict=True)]
-            ax.set_xticks(x, [str(y) for y in data.years])
-            ax.legend(frameon=False, fontsize=7, ncols=2, loc="upper left")
-        ax.set_title("Outcomes of requests handled, all reports")
-        ax.set_ylabel("requests")
-    return to_svg(figure, "Outcomes of applications over years")
+    def draw(ax: Axes) -> None:
+        x = list(range(len(data.years)))
+        bottom = [0.0] * len(x)
+        for group in OUTCOME_GROUPS:
+            values = _values(data.outcomes[group], data.years, absent=0)
+            ax.bar(x, values, 0.6, bottom=bottom, label=OUTCOME_LABELS[group], color=OUTCOME_COLOURS[group])
+            bottom = [b + v for b, v in zip(bottom, values, strict=True)]
+        ax.set_xticks(x, [str(y) for y in data.years])
+        ax.legend(frameon=False, fontsize=7, ncols=2, loc="upper left")
+
+    return _chart(
+        data.years,
+        draw,
+        title="Outcomes of requests handled, all reports",
+        ylabel="requests",
+        label="Outcomes of applications over years",
+    )
 
 
 def reviews_chart(data: ReportData) -> str:
-    with matplotlib.rc_context(_RC):
-        figure = _figure()
-        ax = figure.axes[0]
-        if not _no_data(figure, data.years):
-            labels = [str(y) for y in data.years]
-            ax.plot(
-                labels,
-                _values(data.reconsiderations, data.years),
-                marker="o",
-                label="administrative reconsiderations",
-                color="#e8590c",
-            )
-            ax.plot(labels, _values(data.lawsuits, data.years), marker="s", label="lawsuits", color="#5f3dc4")
-            ax.set_ylim(bottom=0)
-            ax.legend(frameon=False, loc="upper left")
-        ax.set_title("Reconsiderations and lawsuits, all reports")
-        ax.set_ylabel("cases")
-    return to_svg(figure, "Reconsiderations and lawsuits over years")
+    def draw(ax: Axes) -> None:
+        labels = [str(y) for y in data.years]
+        ax.plot(
+            labels,
+            _values(data.reconsiderations, data.years),
+            marker="o",
+            label="administrative reconsiderations",
+            color="#e8590c",
+        )
+        ax.plot(labels, _values(data.lawsuits, data.years), marker="s", label="lawsuits", color="#5f3dc4")
+        ax.set_ylim(bottom=0)
+        ax.legend(frameon=False, loc="upper left")
+
+    return _chart(
+        data.years,
+        draw,
+        title="Reconsiderations and lawsuits, all reports",
+        ylabel="cases",
+        label="Reconsiderations and lawsuits over years",
+    )
 
 
 def quality_chart(data: ReportData) -> str:
-    with matplotlib.rc_context(_RC):
-        figure = _figure()
-        ax = figure.axes[0]
-        if not _no_data(figure, data.years):
-            labels = [str(y) for y in data.years]
+    def draw(ax: Axes) -> None:
+        labels = [str(y) for y in data.years]
 
-            def share(name: str) -> list[float]:
-                return [
-                    100 * data.quality[y][name] / data.quality[y]["records"] if data.quality[y]["records"] else 0
-                    for y in data.years
-                ]
+        def share(name: str) -> list[float]:
+            return [
+                100 * data.quality[y][name] / data.quality[y]["records"] if data.quality[y]["records"] else 0
+                for y in data.years
+            ]
 
-            ax.plot(labels, share("failed_checks"), marker="o", label="failing a consistency check", color="#c92a2a")
-            ax.plot(labels, share("tables_missing"), marker="s", label="tables_missing", color="#1971c2")
-            ax.set_ylim(0, 100)
-            ax.legend(frameon=False, loc="upper left")
-        ax.set_title("Share of records with quality problems")
-        ax.set_ylabel("% of the year's records")
-    return to_svg(figure, "Share of records failing checks or with tables missing")
+        ax.plot(labels, share("failed_checks"), marker="o", label="failing a consistency check", color="#c92a2a")
+        ax.plot(labels, share("tables_missing"), marker="s", label="tables_missing", color="#1971c2")
+        ax.set_ylim(0, 100)
+        ax.legend(frameon=False, loc="upper left")
+
+    return _chart(
+        data.years,
+        draw,
+        title="Share of records with quality problems",
+        ylabel="% of the year's records",
+        label="Share of records failing checks or with tables missing",
+    )
 
 
 def all_charts(data: ReportData) -> dict[str, str]:
