@@ -16,9 +16,8 @@ Pure Python:
 
 from __future__ import annotations
 
-import hashlib
+import importlib.util
 import json
-import os
 import sys
 from pathlib import Path
 
@@ -27,21 +26,21 @@ from setuptools.command.build_ext import build_ext
 
 ROOT = Path(__file__).resolve().parent
 # Every module of the extraction package (pure functions over text and lxml trees): where crawl time goes.
-# Not `documents/` (pdfplumber, python-docx and LibreOffice do its work) nor the Scrapy side.
+# Not `documents/` (pdfplumber, python-docx and LibreOffice do its work) nor the Scrapy side, nor the
+# package's own `__init__.py` and `_compiled.py`, which decide whether the compiled modules are used.
 EXTRACT = ROOT / "gov_reports" / "extract"
-COMPILED_MODULES = sorted(str(path.relative_to(ROOT)) for path in EXTRACT.glob("*.py") if path.name != "__init__.py")
-PURE_ENV = "GOV_REPORTS_PURE_PYTHON"
+COMPILED_MODULES = sorted(str(path.relative_to(ROOT)) for path in EXTRACT.glob("*.py") if not path.name.startswith("_"))
+
+# The package's own rules (manifest name, GOV_REPORTS_PURE_PYTHON, source digests), loaded by path: nothing is
+# installed yet, and the package's __init__ would import more than the standard library.
+_spec = importlib.util.spec_from_file_location("gov_reports_compiled_rules", EXTRACT / "_compiled.py")
+assert _spec is not None and _spec.loader is not None
+rules = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(rules)
 
 
 def _warn(message: str) -> None:
     print(f"gov-reports: {message}; installing the pure-Python extraction modules", file=sys.stderr)
-
-
-MANIFEST = "_compiled_sources.json"
-
-
-def _wants_compiled() -> bool:
-    return os.environ.get(PURE_ENV, "").strip() in ("", "0")
 
 
 def compiled_extensions() -> list:
@@ -71,20 +70,22 @@ class OptionalBuildExt(build_ext):
         if self.extensions:
             self._write_manifest()
 
+    def _manifest_path(self) -> Path:
+        return Path(self.get_ext_fullpath("gov_reports.extract.page")).parent / rules.MANIFEST
+
     def _write_manifest(self) -> None:
         """What was compiled, by source hash: the package trusts its compiled modules only while they match."""
-        target = Path(self.get_ext_fullpath("gov_reports.extract.page")).parent / MANIFEST
-        digests = {Path(path).stem: hashlib.sha256((ROOT / path).read_bytes()).hexdigest() for path in COMPILED_MODULES}
-        target.write_text(json.dumps(digests, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        digests = {Path(path).stem: rules.source_digest(ROOT / path) for path in COMPILED_MODULES}
+        self._manifest_path().write_text(json.dumps(digests, indent=1, sort_keys=True) + "\n", encoding="utf-8")
 
     def get_outputs(self) -> list[str]:
         outputs = super().get_outputs()
         if self.extensions:
-            outputs.append(str(Path(self.get_ext_fullpath("gov_reports.extract.page")).parent / MANIFEST))
+            outputs.append(str(self._manifest_path()))
         return outputs
 
 
 setup(
-    ext_modules=compiled_extensions() if _wants_compiled() else [],
+    ext_modules=[] if rules.pure_python_requested() else compiled_extensions(),
     cmdclass={"build_ext": OptionalBuildExt},
 )

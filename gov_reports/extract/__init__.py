@@ -10,60 +10,15 @@ All or none: compiled modules call each other directly, so one stale module woul
 
 from __future__ import annotations
 
-import hashlib
-import importlib.abc
-import importlib.machinery
-import importlib.util
-import json
-import os
 import sys
 from pathlib import Path
 
+from gov_reports.extract._compiled import MANIFEST, PURE_ENV, SourceFinder, compiled_sources, has_extensions
+
+__all__ = ["COMPILED", "MANIFEST", "PURE_ENV", "PURE_REASON", "compiled_sources"]
+
 _HERE = Path(__file__).resolve().parent
-MANIFEST = "_compiled_sources.json"
-PURE_ENV = "GOV_REPORTS_PURE_PYTHON"
-
-
-def has_extensions(directory: Path) -> bool:
-    suffixes = tuple(importlib.machinery.EXTENSION_SUFFIXES)
-    return any(path.name.endswith(suffixes) for path in directory.iterdir())
-
-
-def compiled_sources(directory: Path) -> tuple[dict[str, str], str | None]:
-    """({module: sha256 of the source it was built from}, None) when the compiled modules in `directory` can
-    be used, else ({}, why not)."""
-    if os.environ.get(PURE_ENV, "").strip() not in ("", "0"):
-        return {}, f"{PURE_ENV} is set"
-    if not has_extensions(directory):
-        return {}, "not compiled (a pure-Python install)"
-    try:
-        built = json.loads((directory / MANIFEST).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}, f"no readable {MANIFEST}"
-    if not isinstance(built, dict) or not built:
-        return {}, f"{MANIFEST} lists no module"
-    for module, digest in built.items():
-        source = directory / f"{module}.py"
-        try:
-            current = hashlib.sha256(source.read_bytes()).hexdigest()
-        except OSError:
-            return {}, f"{source.name} is missing"
-        if current != digest:
-            return {}, f"{source.name} changed since it was compiled: reinstall to compile it again"
-    return built, None
-
-
-class _SourceFinder(importlib.abc.MetaPathFinder):
-    """Loads this package's modules from their .py files, ahead of any compiled module beside them."""
-
-    def find_spec(self, name: str, path: object = None, target: object = None) -> importlib.machinery.ModuleSpec | None:
-        package, _, module = name.rpartition(".")
-        if package != __name__ or not (_HERE / f"{module}.py").is_file():
-            return None
-        return importlib.util.spec_from_file_location(name, _HERE / f"{module}.py")
-
-
 _BUILT, PURE_REASON = compiled_sources(_HERE)
 COMPILED = PURE_REASON is None
 if not COMPILED and has_extensions(_HERE):
-    sys.meta_path.insert(0, _SourceFinder())
+    sys.meta_path.insert(0, SourceFinder(__name__, _HERE))
