@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from scrapy.settings import BaseSettings
 
 DEFAULT_KEY_PREFIX = "gov_reports"
+DEFAULT_LEASE_SECONDS = 60.0
 
 
 def redis_client(settings: BaseSettings) -> redis.Redis:
@@ -50,3 +51,14 @@ def key_prefix(settings: BaseSettings) -> str:
 def worker_id() -> str:
     """Unique per process and readable in Redis: host, pid and a random suffix."""
     return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
+
+
+def lease_seconds(settings: BaseSettings) -> float:
+    """GOV_REPORTS_REDIS_LEASE_SECONDS (or its older name GOV_REPORTS_REDIS_WORKER_TTL), default 60."""
+    for name in ("GOV_REPORTS_REDIS_LEASE_SECONDS", "GOV_REPORTS_REDIS_WORKER_TTL"):
+        if settings.get(name) not in (None, ""):
+            seconds = settings.getfloat(name)
+            if seconds <= 0:
+                raise ValueError(f"{name} must be more than 0 seconds, not {settings.get(name)!r}")
+            return seconds
+    return DEFAULT_LEASE_SECONDS
