@@ -5,12 +5,15 @@ the `gov_reports.addons.Redis` add-on then plugs in:
 
 * `scheduler.RedisScheduler`, a Scrapy scheduler whose queue lives in Redis, with
   `dupefilter.RedisDupeFilter` (Scrapy's request fingerprints in a Redis set), so every
-  request is fetched once by one of the workers;
+  request is fetched by one of the workers. A request taken is *leased*, not removed: a
+  worker that dies has its requests put back after the lease (GOV_REPORTS_REDIS_LEASE_SECONDS);
+  queue entries are JSON (`codec`), never pickle;
 * `politeness.SharedHostPolitenessMiddleware`, which enforces ``DOWNLOAD_DELAY`` and
   ``CONCURRENT_REQUESTS_PER_DOMAIN`` per host for all workers together.
 
 Each worker writes its records into the one dump (`gov_reports.feeds` merges them under a
-file lock). See docs/distributed.md.
+file lock); the records of a worker that died are merged by a survivor (`pending`) before
+the crawl's keys go. See docs/distributed.md.
 """
 
 from __future__ import annotations

@@ -119,8 +119,10 @@ class HeldLocks:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
+            # Held through another descriptor: the feed storage's own lock (as good as this one), or a
+            # worker merging a dead worker's file of the same name (a JOBDIR started again too early).
             os.close(fd)
-            logger.error("%s is locked by another process: it may merge it while this worker writes to it", path)
+            logger.warning("%s is locked already; not locking it for this worker", path)
             return
         self.fds[path] = fd
 

@@ -593,6 +593,7 @@ class RedisScheduler(BaseScheduler):
             for pending_file in files:
                 if pending_file.dump not in dumps or not is_pending_file_of(pending_file.pending, pending_file.dump):
                     # Another output than this worker's, or not a pending file: left alone (and listed).
+                    self._inc("pending_refused")
                     logger.warning(
                         "Not merging %s into %s: not a pending file of this worker's dump",
                         pending_file.pending,
@@ -612,6 +613,7 @@ class RedisScheduler(BaseScheduler):
                         pending_file.dump,
                     )
                 elif outcome in (Adoption.LOCKED, Adoption.FAILED):
+                    self._inc(f"pending_{outcome.value}")  # records not merged by this worker: keys stay
                     remaining.append(pending_file)
             new_value = pending_files_to_json(remaining) if remaining else ""
             self._set_pending(keys=[self.keys["pending"]], args=[name, raw, new_value])
