@@ -167,6 +167,9 @@ def test_entries_that_are_not_requests_of_this_project_are_dropped_with_their_re
             {"url": START, "_class": "antigravity.Request"},  # would be imported by load_object
             {"url": START, "meta": {"$bytes": "not base64!"}},
             {"url": START, "priority": True},
+            {"url": START, "encoding": "no-such-codec"},
+            {"url": START, "headers": {"X": {"$tuple": [{"a": 1}]}}},
+            {"url": "http://[::1"},
         ],
         "unknown_callback": [
             {"url": START, "callback": "close"},  # a Spider method, not one of this spider's callbacks

@@ -80,7 +80,7 @@ def decode_request(text: bytes, spider: Spider) -> Request:
             raise BadQueueEntry(UNKNOWN_CALLBACK, f"{name} {data[name]!r} is not a method of {type(spider).__name__}")
     try:
         return request_from_dict(data, spider=spider)
-    except (TypeError, ValueError, AttributeError, KeyError) as error:
+    except Exception as error:  # whatever the Request class makes of hostile fields, it is not a request
         raise BadQueueEntry(NOT_A_REQUEST, f"{type(error).__name__}: {error}") from None
 
 
@@ -157,7 +157,11 @@ def _check_shape(data: Any) -> None:
             raise BadQueueEntry(NOT_A_REQUEST, f"{name} is a {type(data[name]).__name__}")
     if isinstance(data.get("priority"), bool):
         raise BadQueueEntry(NOT_A_REQUEST, "priority is a bool")
-    if urlsplit(data["url"]).scheme not in SCHEMES:
+    try:
+        scheme = urlsplit(data["url"]).scheme
+    except ValueError as error:  # e.g. an unclosed IPv6 bracket
+        raise BadQueueEntry(NOT_A_REQUEST, f"url {data['url'][:200]!r}: {error}") from None
+    if scheme not in SCHEMES:
         raise BadQueueEntry(NOT_HTTP, data["url"][:200])
     if "_class" in data and _request_class(data["_class"]) is None:
         raise BadQueueEntry(NOT_A_REQUEST, f"_class {data['_class'][:120]!r} is not a loaded Request class")
