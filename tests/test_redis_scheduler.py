@@ -352,3 +352,22 @@ def test_entries_in_the_pending_registry_are_merged_and_removed_only_if_they_are
     assert finish(a, spider) is False  # listed, not merged: the keys stay
     assert precious.read_text(encoding="utf-8") == record + "\n" and other_dump_pending.exists()
     assert not dump.exists()
+
+
+def test_records_a_worker_could_not_merge_stay_listed_and_the_next_worker_merges_them(
+    redis_for_test: RedisForTest, tmp_path: Path
+):
+    dump = tmp_path / "reports.jsonl"
+    feeds = {"FEEDS": {str(dump): {"format": "jsonlines"}}}
+    a, spider_a = worker(redis_for_test, **feeds)
+    # a's feed merge failed (a full disk, say): its pending file is still there when a leaves.
+    pending = tmp_path / ".reports.jsonl.a1b2c3.pending"
+    record = copy("http://x.gov.cn/1.html", key="测试县|2022")
+    pending.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    a.registered_pending = [PendingFile(pending, dump)]
+    assert finish(a, spider_a) is False  # the crawl's records are not all in the dump: the keys stay
+    assert json.loads(a.server.hget(a.keys["pending"], a.worker))[0]["pending"] == str(pending)
+    b, spider_b = worker(redis_for_test, **feeds)  # started again later
+    assert finish(b, spider_b) is True
+    assert list(read_records(dump)) == [record["key"]] and not pending.exists()
+    assert crawl_keys(redis_for_test) == []
