@@ -8,6 +8,7 @@ import os
 import pickle
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,20 @@ from tests.test_merge import copy
 START = "http://127.0.0.1:9/list.html"
 
 
+OPENED: list[RedisScheduler] = []
+
+
+@pytest.fixture(autouse=True)
+def stop_heartbeats(redis_for_test: RedisForTest) -> Iterator[None]:
+    """After each test (before its keys are deleted): no heartbeat of its workers may write them again."""
+    yield
+    while OPENED:
+        scheduler = OPENED.pop()
+        for loop in (scheduler._heartbeat, scheduler._ack_sweep):
+            if loop is not None and loop.running:
+                loop.stop()
+
+
 def worker(redis: RedisForTest, **settings: object) -> tuple[RedisScheduler, AnnualReportsSpider]:
     crawler = get_crawler(
         AnnualReportsSpider,
@@ -41,6 +56,7 @@ def worker(redis: RedisForTest, **settings: object) -> tuple[RedisScheduler, Ann
     spider.crawler = crawler
     scheduler = RedisScheduler.from_crawler(crawler)
     scheduler.open(spider)
+    OPENED.append(scheduler)
     # No event loop runs in these tests: heartbeats are called by hand, or not at all (a dead worker).
     return scheduler, spider
 
