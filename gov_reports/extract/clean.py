@@ -385,7 +385,8 @@ def _styled_headings(root: etree._Element) -> list[str]:
             block = parent
         if linked or not styled or block.tag not in _HEADING_BLOCKS:
             continue
-        text = clean_line(" ".join(block.itertext()))
+        # Joined as they are: a Word paste splits one title line into spans (「…办公厅」「2023年…」).
+        text = clean_line("".join(block.itertext()))
         if 6 <= len(text) <= 100 and not text.endswith(("。", "！", "？", "；")) and text not in found:
             found.append(text)
             if len(found) >= _STYLED_HEADING_MAX:
@@ -704,6 +705,7 @@ def dump_header(lines: list[str]) -> tuple[dict[str, str], int]:
     return {}, 0
 
 
+_SENTENCE_RE = re.compile(r"[，。；！？,;]")
 _TITLE_PART_MAX = 40
 """A line of a title split over lines is short (a cover's, a PDF's first page)."""
 
@@ -721,9 +723,9 @@ def title_from_lines(lines: list[str]) -> str | None:
             parts = candidates[first : first + span]
             if not all(parts) or (span > 1 and any(len(part) > _TITLE_PART_MAX for part in parts)):
                 continue
-            if span > 1 and any(part.endswith(_ENDS_SENTENCE) for part in parts[:-1]):
-                continue
             title = "".join(parts)
+            if span > 1 and (any(part.endswith(_ENDS_SENTENCE) for part in parts[:-1]) or _SENTENCE_RE.search(title)):
+                continue  # lines of a sentence, not of a title
             if len(title) > 80 or is_label_line(title) or not is_report_title(title):
                 continue
             if issuer_from_title(title) is None:
