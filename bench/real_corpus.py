@@ -51,6 +51,8 @@ PARTS = ("tuned", "holdout", "all")
 FIELDS = ("issuer", "year", "published", "format")
 MEASURES = ("reports_found", "traps_refused", "fields", *FIELDS, "numbers")
 NUMBER_GROUPS = ("stats", "summary")
+MISSING = "<missing>"
+"""What a check got where the record has no such path."""
 
 Part = Literal["tuned", "holdout", "all"]
 
@@ -73,6 +75,8 @@ class DocumentResult:
     part: str
     skipped: str | None = None
     """Why the file gave no record (the extractor's reason), None when it gave one."""
+    key: str | None = None
+    """The record's key, when it gave one."""
     checks: list[Check] = field(default_factory=list)
 
     @property
@@ -190,7 +194,7 @@ def number_checks(entry: dict[str, Any], record: dict[str, Any] | None) -> list[
                     measure="numbers",
                     path=path,
                     expected=expected,
-                    got=got if found else "<missing>",
+                    got=got if found else MISSING,
                     right=found and same_number(expected, got),
                 )
             )
@@ -201,7 +205,8 @@ def score_document(
     name: str, entry: dict[str, Any], record: dict[str, Any] | None, skipped: str | None, part: str
 ) -> DocumentResult:
     kind = entry.get("kind", "report")
-    result = DocumentResult(name=name, kind=kind, part=part, skipped=skipped)
+    key = record.get("key") if record is not None else None
+    result = DocumentResult(name=name, kind=kind, part=part, skipped=skipped, key=key)
     if kind == "report":
         result.checks.append(
             Check(
@@ -280,8 +285,23 @@ def markdown(results: list[DocumentResult], *, verbose: bool) -> str:
                 "| path | expected | got |",
                 "|---|---|---|",
             ]
-            lines += [f"| {c.path} | {c.expected!r} | {c.got!r} |" for c in result.misses]
+            lines += [f"| {path} | {expected} | {got} |" for path, expected, got in _miss_rows(result.misses)]
     return "\n".join(lines)
+
+
+def _miss_rows(misses: list[Check]) -> list[tuple[str, str, str]]:
+    """One row per miss, except that the cells of a table the record lacks altogether are one row."""
+    absent: dict[str, int] = {}
+    rows: list[tuple[str, str, str]] = []
+    for check in misses:
+        table = ".".join(check.path.split(".")[:2])
+        if check.got == MISSING and check.path.startswith("stats."):
+            if table not in absent:
+                rows.append((table, "", ""))
+            absent[table] = absent.get(table, 0) + 1
+        else:
+            rows.append((check.path, repr(check.expected), repr(check.got)))
+    return [(path, f"{absent[path]} cells", MISSING) if path in absent else (path, e, g) for path, e, g in rows]
 
 
 def main(argv: list[str] | None = None) -> int:
