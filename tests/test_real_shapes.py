@@ -39,7 +39,25 @@ def test_saved_dump_header_is_labels_not_text() -> None:
     assert page.labels["栏目"] == "政府信息公开年报"
     text = "\n".join(page.lines)
     assert not any(leak in text for leak in DUMP_LABEL_LEAKS), text[:300]
-    assert text.startswith("当前位置")  # the page text begins right under the rule
+    # The breadcrumb, title, labels and share widgets run into the first paragraph are cut off it.
+    assert text.startswith("本报告根据《中华人民共和国政府信息公开条例》编制")
+    assert page.labels["来源"] == "云霄县人民政府"
+
+
+def test_run_in_chrome_is_cut_only_up_to_its_widgets() -> None:
+    line = "当前位置： 首页 政务公开 某县2020年政府信息公开工作年度报告 时间：2021-01-05 打印 关闭 本报告根据条例编制。"
+    assert clean_text(line).lines == ["本报告根据条例编制。"]
+    # No widget word: where the chrome ends is not known, and nothing is cut.
+    bare = (
+        "当前位置： 首页 政务公开 年报 本报告根据《中华人民共和国政府信息公开条例》编制。" + "主动公开政府信息。" * 30
+    )
+    assert clean_text(bare).lines == [bare]
+
+
+def test_real_dump_run_in_chrome_is_cut() -> None:
+    page = _clean_corpus_text("pingtan_80678_report.txt")
+    assert page.lines[0].startswith("本报告主要根据《中华人民共和国政府信息公开条例》")
+    assert page.labels["来源"] == "平潭综合实验区管委会办公室"
 
 
 def test_saved_dump_record() -> None:
@@ -52,6 +70,10 @@ def test_saved_dump_record() -> None:
 def test_dump_header_needs_labels_above_its_rule() -> None:
     lines = ["标题: 某县2020年政府信息公开工作年度报告", "发布时间: 2021-01-05", "=== 正文 ===", "正文第一行"]
     assert dump_header(lines) == ({"标题": "某县2020年政府信息公开工作年度报告", "发布时间": "2021-01-05"}, 3)
+    assert (
+        dump_header(["标题：2024 年报告", "发布时间：2025-01-02 08:30", "=" * 20, "x"])[0]["发布时间"]
+        == "2025-01-02 08:30"
+    )
     # A report's own rule of dashes under a sentence is no header: nothing is taken away.
     assert dump_header(["一、总体情况", "------", "2020年，我县…"]) == ({}, 0)
     assert dump_header(["标题: 一行", "------", "正文"]) == ({}, 0)

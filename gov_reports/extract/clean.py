@@ -653,6 +653,8 @@ def clean_text(text: str) -> CleanPage:
     header, start = dump_header(raw_lines)
     page.labels.update(header)
     lines = [line for line in raw_lines[start:] if line]
+    if lines and _RUN_IN_CRUMB_RE.match(lines[0]):
+        lines[0] = _cut_run_in_chrome(lines[0], page)
     heading = title_from_lines(lines[:_TITLE_WINDOW])
     if heading:
         page.titles.append(heading)
@@ -697,7 +699,7 @@ def dump_header(lines: list[str]) -> tuple[dict[str, str], int]:
             continue
         labels: dict[str, str] = {}
         for above in lines[:index]:
-            match = _HEADER_LABEL_RE.match(match_form(above))
+            match = _HEADER_LABEL_RE.match(above.strip())  # values as printed: 「2012-04-11 00:00」
             if match:
                 labels.setdefault(match["label"], match["value"].strip())
         # Two labels at least: one could be a report's own sentence above a rule of dashes.
@@ -706,6 +708,39 @@ def dump_header(lines: list[str]) -> tuple[dict[str, str], int]:
 
 
 _SENTENCE_RE = re.compile(r"[，。；！？,;]")
+# A dump that joins a page's lines: the breadcrumb, title, 来源/时间 labels and share widgets run into the
+# first paragraph on one line (「当前位置： 首页… 时间：2012-04-11 00:00 微信 微博 QQ空间 文件下载 本报告…」).
+_RUN_IN_CRUMB_RE = re.compile(r"^(?:当前位置|您的位置|您现在的位置|当前的位置|所在位置)\s*[:：]")
+_RUN_IN_WIDGETS = frozenset(
+    (
+        "微信", "微博", "QQ空间", "QQ", "全真版", "文字版", "文件下载", "打印", "打印本页", "关闭", "关闭窗口", "收藏",
+        "分享", "分享到", "字号", "大", "中", "小", "相关链接:", "相关链接：", "-->", "【打印】", "【关闭】",
+    )
+)  # fmt: skip
+_RUN_IN_REACH = 400
+"""How far into such a line the chrome can run (a breadcrumb, a title, two labels, the widgets)."""
+
+
+def _cut_run_in_chrome(line: str, page: CleanPage) -> str:
+    """The line without the chrome run into its start: up to the last widget word within reach.
+
+    The labels in that chrome (来源, 时间) are kept as evidence like any label line's. Without a widget
+    word there, the end of the chrome is not known and the line stays whole.
+    """
+    first, end, at = 0, 0, 0
+    for token in line[:_RUN_IN_REACH].split(" "):
+        at += len(token) + 1
+        if token in _RUN_IN_WIDGETS and at <= _RUN_IN_REACH:
+            first = first or at - len(token) - 1
+            end = at
+    body = line[end:].strip()
+    if not end or not body:
+        return line
+    for key, value in parse_labels(line[:first]).items():  # the labels stand before the widgets
+        page.labels.setdefault(key, value)
+    return body
+
+
 _TITLE_PART_MAX = 40
 """A line of a title split over lines is short (a cover's, a PDF's first page)."""
 
