@@ -306,3 +306,19 @@ def test_styled_trap_title_is_seen_as_a_trap() -> None:
     with pytest.raises(NotAReport) as refused:
         extract_report(html)
     assert refused.value.reason == "trap_title"
+
+
+def test_title_tag_with_a_hyphenated_site_name() -> None:
+    # A saved county page's <title>: the report title, a hyphen, the body's short name.
+    html = (
+        "<html><body><title>某县发展和改革局2023年政府信息公开年度报告-某县发改局</title>"
+        "<div>2019-2020年度</div>" + BODY + "</body></html>"
+    )
+    titles = clean_html(html).titles
+    assert titles[0] == "某县发展和改革局2023年政府信息公开年度报告"
+    assert "某县发改局" in titles
+
+
+def test_cover_issuer_in_brackets() -> None:
+    lines = ["（金湖县人民政府）", NO_BODY_TITLE]
+    assert title_from_lines(lines) == "金湖县人民政府" + NO_BODY_TITLE

@@ -137,7 +137,8 @@ _TITLE_FINDERS = (
     etree.XPath("//*/@class[contains(., 'title')]/.. | //*/@id[contains(., 'title')]/.."),
     lambda root: list(islice(root.iter("title"), 5)),
 )
-_TITLE_SEPARATOR_RE = re.compile(r"\s*[_|—–]\s*|\s+-\s+")
+# 「…年度报告_某市人民政府」, 「… - 某市」, and 「…年度报告-某县发改局」 (a hyphen between words, not in 2019-2020).
+_TITLE_SEPARATOR_RE = re.compile(r"\s*[_|—–]\s*|\s+-\s+|(?<=[\u4e00-\u9fff）)])-(?=[\u4e00-\u9fff（(])")
 
 # Every element a container selector could match, in document order, in one walk of the tree.
 _CONTAINER_CANDIDATES = etree.XPath("//*/@id/.. | //*/@class/.. | //article")
@@ -775,7 +776,7 @@ def _cover_issuer(lines: list[str], start: int, end: int) -> str | None:
     """The body's name on a line of its own just above the title lines [start, end), else just below."""
     for index in (start - 1, end):
         if 0 <= index < len(lines) and lines[index] and is_body_name(lines[index]):
-            return squeeze(lines[index])
+            return squeeze(lines[index]).strip("（）()")
     return None
 
 

@@ -198,7 +198,7 @@ def is_body_name(text: str) -> bool:
     A cover or a PDF's first page prints the issuer on a line of its own; a heading, a date or a
     sentence is not a name (no digits, no punctuation, a body's ending or a whole division name).
     """
-    name = squeeze(text)
+    name = squeeze(text).strip("（）()")
     if not _BODY_NAME_RE.fullmatch(name):
         return False
     if name.endswith(_GOV_SUFFIX) or _DEPARTMENT_RE.search(name) or _TOWNSHIP_RE.search(name):
