@@ -18,10 +18,11 @@ is scored per measure:
 - *reports found*: a report yields a record; *traps refused*: a trap (or a list page) yields none;
 - *fields*: issuer (the truth's ``issuer`` or one of ``issuer_accept``), year, published (only where
   the truth prints one), format; a report without a record has every field wrong;
-- *numbers*: every leaf of the truth's ``stats`` and ``summary`` not listed in ``unreadable``, null
-  leaves included (a blank cell or an unprinted figure is a fact too: a number there is wrong),
+- *numbers*: every number of the truth's ``stats`` and ``summary`` not listed in ``unreadable``,
   against the record's value at the same path (a ``{value, unit, raw}`` cell compares its value);
-  a path the record lacks is wrong.
+  a path the record lacks is wrong;
+- *blanks*, apart: the truth's null leaves (a blank cell, a figure the document does not print),
+  right where the record has no number there either (null, or no such path): nothing invented.
 
 Accuracy is right / total per measure and part. ``-v`` prints every miss per document; ``--json``
 prints the whole result (documents, checks, summary) as one JSON object instead of the table.
@@ -49,7 +50,7 @@ DEFAULT_CORPUS = "../shared/real-corpus"
 CORPUS_ENV = "GOV_REPORTS_REAL_CORPUS"
 PARTS = ("tuned", "holdout", "all")
 FIELDS = ("issuer", "year", "published", "format")
-MEASURES = ("reports_found", "traps_refused", "fields", *FIELDS, "numbers")
+MEASURES = ("reports_found", "traps_refused", "fields", *FIELDS, "numbers", "blanks")
 NUMBER_GROUPS = ("stats", "summary")
 MISSING = "<missing>"
 """What a check got where the record has no such path."""
@@ -132,7 +133,7 @@ def extract(path: Path) -> tuple[dict[str, Any] | None, str | None]:
 
 
 def leaves(tree: Any, prefix: str) -> Iterator[tuple[str, Any]]:
-    """(dotted path, value) of every leaf under `tree`: numbers and nulls."""
+    """(dotted path, value) of every leaf under `tree`: numbers and nulls (blanks)."""
     if isinstance(tree, dict):
         for key, value in tree.items():
             yield from leaves(value, f"{prefix}.{key}")
@@ -189,13 +190,15 @@ def number_checks(entry: dict[str, Any], record: dict[str, Any] | None) -> list[
             if path in unreadable:
                 continue
             found, got = value_at(record, path) if record is not None else (False, None)
+            # A blank is right when the record shows no number there either.
+            right = (record is not None and got is None) if expected is None else (found and same_number(expected, got))
             checks.append(
                 Check(
-                    measure="numbers",
+                    measure="blanks" if expected is None else "numbers",
                     path=path,
                     expected=expected,
                     got=got if found else MISSING,
-                    right=found and same_number(expected, got),
+                    right=right,
                 )
             )
     return checks

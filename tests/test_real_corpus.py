@@ -17,12 +17,14 @@ import pytest
 
 from tests.real_corpus_support import CORPUS, HOLDOUT, ROOT, bench, require_corpus
 
+BLANKS_REACHED = 1.0
+"""The tuned part's blanks (figures its documents do not print, 9): no number invented for any."""
 TARGET = 0.98
 """Issue 14: fields and numbers each at no lower than this."""
 FIELDS_REACHED = 1.0
 """Fields accuracy the tuned part reached (27 of 27; docs/benchmarks.md, Real corpus): never to go down."""
-NUMBERS_REACHED = 36 / 664
-"""Numbers accuracy the tuned part reached with the field work alone (36 of 664). Far below the target:
+NUMBERS_REACHED = 27 / 655
+"""Numbers accuracy the tuned part reached with the field work alone (27 of 655). Far below the target:
 the flattened tables and the prose numbers are issue 14's statistics work, on another branch; this
 floor only keeps what is reached, and is to be raised with that work."""
 
@@ -82,14 +84,22 @@ def test_scoring_a_report() -> None:
 
 
 def test_scoring_counts_wrong_and_missing_numbers() -> None:
-    record = _record(issuer="某市人民政府", stats={"applications": {"new": {"total": 4}}})
+    record = _record(issuer="某市人民政府", stats={"applications": {"new": {"total": 4}}}, summary={"fees": 0})
     result = bench.score_document("x", REPORT_TRUTH, record, None, "tuned")
     misses = {c.path: c.got for c in result.misses}
+    # The blank cell (table 四's) the record lacks altogether invents nothing: right.
     assert misses == {
         "issuer": "某市人民政府",
         "stats.applications.new.total": 4,
-        "stats.reviews.reconsideration.total": bench.MISSING,
+        "summary.applications_new": bench.MISSING,
     }
+
+
+def test_scoring_a_number_where_the_truth_has_a_blank() -> None:
+    record = _record(stats={"reviews": {"reconsideration": {"total": 0}}})
+    result = bench.score_document("x", REPORT_TRUTH, record, None, "tuned")
+    blank = next(c for c in result.checks if c.path == "stats.reviews.reconsideration.total")
+    assert (blank.measure, blank.right) == ("blanks", False)
 
 
 def test_scoring_a_report_without_record_and_a_trap_with_one() -> None:
@@ -99,7 +109,8 @@ def test_scoring_a_report_without_record_and_a_trap_with_one() -> None:
     assert [(c.measure, c.right) for c in trap.checks] == [("traps_refused", False)]
     tally = bench.tally([lost, trap])
     assert tally["reports_found"] == {"right": 0, "total": 1, "accuracy": 0.0}
-    assert tally["fields"]["total"] == 3 and tally["numbers"]["total"] == 4
+    assert tally["fields"]["total"] == 3 and tally["numbers"]["total"] == 3
+    assert tally["blanks"] == {"right": 0, "total": 1, "accuracy": 0.0}
     assert tally["traps_refused"]["accuracy"] == 0.0
 
 
@@ -152,6 +163,10 @@ def test_fields_accuracy(tuned: list[Any]) -> None:
 
 def test_numbers_accuracy_never_below_what_was_reached(tuned: list[Any]) -> None:
     assert _accuracy(tuned, "numbers") >= NUMBERS_REACHED
+
+
+def test_no_number_where_the_documents_print_none(tuned: list[Any]) -> None:
+    assert _accuracy(tuned, "blanks") >= BLANKS_REACHED, _misses(tuned, ("blanks",))
 
 
 @pytest.mark.xfail(strict=True, reason="issue 14's 0.98 for numbers: the statistics work is not merged yet")
