@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from gov_reports.portals.base import ListingLink
-from gov_reports.portals.subcolumns import DETAIL_RE, PATH_TOKEN_RE
+from gov_reports.portals.subcolumns import COLUMN_TOKEN_RE, DETAIL_RE
 
 # The names a 年报 column goes by (reference/portals.md §1), spaces removed.
 ANNUAL_COLUMN_RE = re.compile(
@@ -58,7 +58,8 @@ def discover(links: list[ListingLink] | tuple[ListingLink, ...], page_url: str) 
         name = _name(link.title)
         path = urlsplit(url).path
         # By name, or by a 年报 path token on a same-host list (a column named 「年度报告专栏」 or an icon link).
-        by_token = urlsplit(url).netloc == host and PATH_TOKEN_RE.search(path) and not DETAIL_RE.search(path)
+        token = COLUMN_TOKEN_RE.search(path) if urlsplit(url).netloc == host and not DETAIL_RE.search(path) else None
+        by_token = token is not None and "/" not in path[token.end() :]  # the column itself, not a page under it
         if ANNUAL_COLUMN_RE.match(name) or by_token:  # is_column_name
             columns.setdefault(url, link)
         elif GATEWAY_RE.match(name) and len(gateways) < MAX_GATEWAYS_PER_PAGE:

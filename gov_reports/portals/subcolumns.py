@@ -27,10 +27,15 @@ LEVEL_NAME_RE = re.compile(
 BODY_NAME_RE = re.compile(
     r"^[\u4e00-\u9fff]{1,16}(?:局|委|委员会|办|办公室|中心|厅|署|院|管委会|管理委员会|人民政府|政府|镇|乡|街道|街道办事处|办事处)$"
 )
-# Path tokens of 年报 columns (portals.md §1), as a directory or a file stem.
-PATH_TOKEN_RE = re.compile(
+# Path tokens of 年报 columns (portals.md §1), as a directory or a file stem; the second set names the
+# sub-columns of one (部门年报 bmnb, 乡镇 xjnb/zjnb, 街道 jdnb, 区/市政府 qzfnb/szfnb), taken only inside a column.
+COLUMN_TOKEN_RE = re.compile(
     r"/(?:zfxxgknb|xxgknb|gknb|ndbg|zfxxgkndbg|zfxxgkgzndbg|zfxxgkgzndbgbm|zwxxgknb|xinxigongkainianbao|"
-    r"OpennessAnnualReport|bmnb|bmxxgknb|xjnb|zjnb|jdnb|qzfnb|szfnb)(?:/|_\d+/|\.s?html?$)",
+    r"OpennessAnnualReport)(?:/|_\d+/|\.s?html?$)",
+    re.I,
+)
+PATH_TOKEN_RE = re.compile(
+    COLUMN_TOKEN_RE.pattern.replace(")(?:/", "|bmnb|bmxxgknb|xjnb|zjnb|jdnb|qzfnb|szfnb)(?:/", 1),
     re.I,
 )
 # Detail pages of the common CMSs: reports, not columns.

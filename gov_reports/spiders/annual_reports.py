@@ -144,6 +144,7 @@ class AnnualReportsSpider(scrapy.Spider):
         self.configured_hosts = self.params.hosts
         self.allowed_domains = sorted({h.split(":")[0] for h in self.configured_hosts})
         self.listing_pages = 0
+        self.subcolumns: set[str] = set()
         self.years = YearRange()
 
     @classmethod
@@ -245,9 +246,11 @@ class AnnualReportsSpider(scrapy.Spider):
             if page.subcolumn and not in_column:
                 continue
             if page.subcolumn and depth >= self.settings.getint("GOV_REPORTS_SUBCOLUMN_DEPTH", 3):
-                self.crawler.stats.inc_value("gov_reports/subcolumns/too_deep")
+                if page.url not in self.subcolumns:  # not one already reached by a shorter way
+                    self.crawler.stats.inc_value("gov_reports/subcolumns/too_deep")
                 continue
-            if page.subcolumn:
+            if page.subcolumn and page.url not in self.subcolumns:
+                self.subcolumns.add(page.url)  # sidebars repeat sibling sub-columns: count each once
                 self.crawler.stats.inc_value("gov_reports/subcolumns/followed")
             request = self._listing_request(page, response, source)
             request.meta[SUBCOLUMN_DEPTH_META] = depth + 1 if page.subcolumn else depth
