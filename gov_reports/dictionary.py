@@ -35,7 +35,8 @@ def _escape(text: str) -> str:
 
 def _non_null(node: dict[str, Any]) -> tuple[dict[str, Any], bool]:
     """(the schema without its null alternative, whether null is allowed)."""
-    alternatives = node.get("anyOf")
+    # A typed node's anyOf only constrains it (which properties are required): its type is its own.
+    alternatives = node.get("anyOf") if "type" not in node else None
     if alternatives:
         rest = [a for a in alternatives if a.get("type") != "null"]
         nullable = len(rest) < len(alternatives)
@@ -56,7 +57,7 @@ def type_name(node: dict[str, Any]) -> str:
     inner, nullable = _non_null(node)
     if "enum" in inner:
         name = "one of " + ", ".join(f"`{v}`" for v in inner["enum"])
-    elif "anyOf" in inner:
+    elif "anyOf" in inner and "type" not in inner:
         name = " or ".join(type_name(a) for a in inner["anyOf"])
     elif inner.get("type") == "array":
         name = "array of " + type_name(inner.get("items") or {})

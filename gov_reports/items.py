@@ -84,10 +84,15 @@ class AnnualReport:
     year: int
     """The year the report covers (from the title or the 统计期限 sentence, never the publish date)."""
     published: str | None = None
-    """Publication date, YYYY-MM-DD: PubDate meta, then a labelled date near the title, then the signature date."""
+    """First publication, YYYY-MM-DD: PubDate meta, then a labelled date near the title, then the signature date;
+    the earliest such date among the report's copies. A 更正/修订 copy never sets it (its date is `corrected`):
+    null when only a corrected copy was found."""
     published_source: str | None = None
     """Where `published` came from: 'platform' (the portal platform's own publish time, e.g. gkmlpt's API),
     'meta', 'label', 'listing' or 'signature'."""
+    corrected: str | None = None
+    """When a corrected or revised copy (「更正」, 「修订」 in its title) was published, YYYY-MM-DD (the latest
+    such copy's date); null when no corrected copy was found."""
     title: str | None = None
     """The report's title as printed (or reconstructed from issuer and year when the page has none)."""
     province: str | None = None
@@ -95,13 +100,21 @@ class AnnualReport:
     region: str | None = None
     """The issuer's division as a path, e.g. '黑龙江省/鸡西市/虎林市'."""
     division_code: str | None = None
-    """Six-digit administrative division code (GB/T 2260) of `region`."""
+    """The issuer's own administrative division code: six digits (GB/T 2260) for a province, city or county and
+    their departments; for a township or street (level 'township') its nine-digit code where the division table
+    (gov_reports/extract/data/divisions.tsv) has it, else null — never the county's."""
+    parent_division_code: str | None = None
+    """For a township or street: the code of the county-level division it belongs to (the last part of `region`);
+    null for every other level."""
     level: Level = "unknown"
     """The issuer's level: province | city | county | department | township | unknown."""
     format: ReportFormat = "unknown"
     """Layout, from the text's vocabulary: pre2019 | 2019 (国办公开办函〔2019〕60号) | 2021 (〔2021〕30号) | unknown."""
-    sections: list[dict[str, str]] = field(default_factory=list)
-    """The report's sections in order: {heading, text}; text before the first heading has heading ''."""
+    sections: list[dict[str, Any]] = field(default_factory=list)
+    """The report's sections in order, as places in `text` (which holds each paragraph once): {heading, start, end},
+    the section's paragraphs being lines start to end-1 of `text` split at '\\n' (0-based; the heading's own line,
+    when there is a heading, is line start-1); paragraphs before the first heading have heading ''.
+    `gov_reports.extract.sections.section_text(record['text'], section)` gives a section's text."""
     text: str = ""
     """The clean report body, chrome and spam removed, paragraphs separated by newlines (table rows tab-separated)."""
     signature: str | None = None
@@ -136,6 +149,7 @@ class AnnualReport:
     summary: dict[str, Any] = field(default_factory=dict)
     """Headline numbers comparable across formats; null where the report does not say."""
     checks: list[dict[str, Any]] = field(default_factory=list)
-    """Consistency checks run on the statistics: {name, ok, detail}."""
+    """Consistency checks run on the statistics: {name, ok, detail, message}: `detail` the arithmetic, `message`
+    the same in the report's words (「总计列：本年新收加上年结转之和 (12) ≠ 总计加结转下年度继续办理之和 (11)」)."""
     content_sha1: str = ""
     """SHA-1 of `text` plus the statistics: identifies a copy's content across crawls."""

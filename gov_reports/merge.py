@@ -76,8 +76,11 @@ def merge_records(records: Iterable[Record]) -> Record:
         for field, value in other.items():
             if field == "flags" and pages and _from_attachment(other):
                 continue  # an attachment's flags describe the file, not the page
+            if field == "sections" and other.get("text") != best.get("text"):
+                continue  # sections are places in their own copy's text
             if best.get(field) in (None, "", [], {}) and value not in (None, "", [], {}):
                 best[field] = value
+    _publication_dates(best, pages or documents, donors)
     best["urls"] = sorted({u for c in donors if not is_mirror(c) for u in _copy_urls(c)})
     mirrors = {u for c in copies for u in c.get("mirrors") or []}
     mirrors |= {u for c in copies if is_mirror(c) for u in _copy_urls(c)}
@@ -86,6 +89,32 @@ def merge_records(records: Iterable[Record]) -> Record:
     best["attachments"] = _union(a for c in donors for a in c.get("attachments") or [])
     best["spam"] = sorted({s for c in donors for s in c.get("spam") or []})
     return best
+
+
+def _publication_dates(best: Record, faces: list[Record], donors: list[Record]) -> None:
+    """`published` is the first publication among the copies that show the report (its pages, or its
+    files when it has no page); `corrected` the latest correction's date. A 更正/修订 copy has no
+    `published` of its own (gov_reports.extract.page), so a correction never moves the first date."""
+    dated = [c for c in faces if c.get("published") and not _legacy_correction(c)]
+    if dated:
+        # Copies are in quality order: among equal dates the best copy's source is kept.
+        first = min(dated, key=lambda c: c["published"])
+        best["published"], best["published_source"] = first["published"], first.get("published_source")
+    elif all("correction" in (c.get("flags") or []) for c in faces):
+        # Only corrected copies show the report: the first publication is unknown (not a file's date
+        # filled in above).
+        best["published"] = best["published_source"] = None
+    corrections = [best.get("corrected")] + [
+        c.get("published") if _legacy_correction(c) else c.get("corrected") for c in donors
+    ]
+    corrections = [d for d in corrections if d]
+    if corrections:
+        best["corrected"] = max(corrections)
+
+
+def _legacy_correction(record: Mapping[str, Any]) -> bool:
+    """A correction copy written before `corrected` existed: its `published` is the correction's date."""
+    return "correction" in (record.get("flags") or []) and "corrected" not in record
 
 
 _FROM_ATTACHMENT = "from_attachment"  # gov_reports.extract.documents.record.FROM_ATTACHMENT
@@ -159,6 +188,8 @@ def content_sha1(record: Mapping[str, Any]) -> str:
     """The same payload as `gov_reports.extract.page.content_hash`: text plus numbers."""
     payload = json.dumps([record.get("text") or "", record.get("stats")], ensure_ascii=False, sort_keys=True)
     return hashlib.sha1(payload.encode("utf-8")).hexdigest()
+
+
 def _copy_urls(record: Mapping[str, Any]) -> list[str]:
     """The places one copy (or merged record) stands for: its `urls`, or its `url` for a bare copy."""
     urls = [u for u in record.get("urls") or [] if u]

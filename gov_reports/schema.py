@@ -41,8 +41,18 @@ def record_schema() -> dict[str, Any]:
     props["sections"]["items"] = {
         "type": "object",
         "additionalProperties": False,
-        "required": ["heading", "text"],
-        "properties": {"heading": {"type": "string"}, "text": {"type": "string"}},
+        "required": ["heading"],
+        "properties": {
+            "heading": {"type": "string", "description": "The heading line ('' before the first heading)."},
+            "start": {"type": "integer", "minimum": 0, "description": "The section's first line in `text`."},
+            "end": {"type": "integer", "minimum": 0, "description": "The line after its last one in `text`."},
+            "text": {
+                "type": "string",
+                "description": "Only in records written before sections pointed into `text`: the section's text.",
+            },
+        },
+        # New records point into `text`; records of older dumps carry the text and stay valid.
+        "anyOf": [{"required": ["start", "end"]}, {"required": ["text"]}],
     }
     props["attachments"]["items"] = {
         "type": "object",
@@ -69,7 +79,9 @@ def record_schema() -> dict[str, Any]:
         },
     }
     props["year"]["minimum"] = 1990
-    props["published"]["anyOf"] = [{"type": "null"}, {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"}]
+    date = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+    props["published"]["anyOf"] = [{"type": "null"}, date]
+    props["corrected"]["anyOf"] = [{"type": "null"}, date]
     props["key"]["pattern"] = r"^.+\|\d{4}$"
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",

@@ -7,7 +7,7 @@ import pytest
 from stats_support import HARBIN_2020, HULIN, QINHUANGDAO, render_text, seed, table_page
 
 from gov_reports.extract.checks import application_checks, failed_flags, review_checks
-from gov_reports.extract.report_tables import APPLICATION_COLUMNS, APPLICATION_ROWS
+from gov_reports.extract.report_tables import APPLICATION_COLUMNS, APPLICATION_ROWS, REVIEW_ROWS
 from gov_reports.extract.statistics import (
     CHECK_JSON_SCHEMA,
     STATS_JSON_SCHEMA,
@@ -39,6 +39,47 @@ def test_balance_violation_is_named_per_column() -> None:
     assert checks["applications_balance:total"]["ok"] is False
     assert checks["applications_balance:total"]["detail"] == "10 + 0 = 10 ≠ 0 = 0 + 0"
     assert checks["applications_balance:commercial"]["ok"] is True
+
+
+def test_failed_balance_has_a_readable_message() -> None:
+    """The issue's example: 12 in, 11 accounted for, in the words the report prints."""
+    rows = _zero_table("2019")
+    rows["new"].update(natural_person=10, total=10)
+    rows["carried_over"].update(natural_person=2, total=2)
+    rows["total"].update(natural_person=9, total=9)
+    rows["carried_forward"].update(natural_person=2, total=2)
+    checks = {c["name"]: c for c in application_checks(rows, "2019")}
+    assert checks["applications_balance:total"]["detail"] == "10 + 2 = 12 ≠ 11 = 9 + 2"
+    assert checks["applications_balance:total"]["message"] == (
+        "总计列：本年新收加上年结转之和 (12) ≠ 总计加结转下年度继续办理之和 (11)"
+    )
+    assert checks["applications_balance:natural_person"]["message"].startswith(
+        "自然人列：本年新收加上年结转之和 (12) ≠"
+    )
+    assert checks["applications_balance:commercial"]["message"] == (
+        "商业企业列：本年新收加上年结转之和 (0) = 总计加结转下年度继续办理之和 (0)"
+    )
+    assert checks["applications_row_sum:new"]["message"] == (
+        "本年新收行：总计 (10) = 自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他组织之和 (10)"
+    )
+    assert checks["applications_outcome_sum:total"]["message"] == "总计列：总计 (9) ≠ 予以公开至其他处理19项之和 (0)"
+
+
+def test_every_check_has_a_message_in_chinese() -> None:
+    rows = _zero_table("2021")
+    rows["new"]["research"] = None
+    reviews = {row: {"upheld": 1, "corrected": 0, "other": 0, "pending": 0, "total": 2} for row in REVIEW_ROWS}
+    checks = application_checks(rows, "2021") + review_checks(reviews)
+    assert all(c["message"] and "_" not in c["message"] for c in checks), [c["message"] for c in checks]
+    by_name = {c["name"]: c["message"] for c in checks}
+    assert by_name["applications_balance:research"] == (
+        "科研机构列：无法核对 本年新收加上年结转之和 与 总计加结转下年度继续办理之和：本年新收为空"
+    )
+    assert by_name["reviews_total:reconsideration"] == (
+        "行政复议：总计 (2) ≠ 结果维持、结果纠正、其他结果、尚未审结之和 (1)"
+    )
+    for check in checks:
+        jsonschema.validate(check, CHECK_JSON_SCHEMA)
 
 
 def test_blank_cells_are_not_checkable_not_failures() -> None:

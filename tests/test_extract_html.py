@@ -25,6 +25,7 @@ from gov_reports.extract.clean import clean_html
 from gov_reports.extract.documents.record import document_report
 from gov_reports.extract.page import NotAReport, PageSource, extract_report
 from gov_reports.items import AnnualReport
+from gov_reports.merge import merge_records
 
 DEMO = Path(__file__).resolve().parents[1] / "data" / "demo"
 PAGES = Path(__file__).parent / "fixtures" / "pages"
@@ -78,9 +79,27 @@ def test_demo_pages_decode_as_the_crawler_does(site: str) -> None:
 
 
 @pytest.mark.parametrize("key", report_ids())
-@pytest.mark.parametrize("field", ["key", "issuer", "year", "published", "published_source", "title", "format"])
+@pytest.mark.parametrize("field", ["key", "issuer", "year", "title", "format"])
 def test_demo_report_field(key: str, field: str) -> None:
     assert getattr(demo_report(key), field) == expected_report(key)[field]
+
+
+@pytest.mark.parametrize("key", report_ids())
+def test_demo_report_first_publication_and_correction(key: str) -> None:
+    """Every copy of the report extracted and merged: `published` is the first publication, a 「更正」 copy's
+    date is `corrected` (秦皇岛 2021: the original of 2022-03-25, corrected on 2022-04-08)."""
+    expected = expected_report(key)
+    copies = [asdict(demo_extract(expected["site"], path)) for path in expected["paths"]]
+    merged = merge_records(copies)
+    dates = {field: merged[field] for field in ("published", "published_source", "corrected")}
+    assert dates == {field: expected[field] for field in dates}
+    correction = [c for c in copies if "correction" in c["flags"]]
+    assert all(c["published"] is None and c["corrected"] for c in correction)
+
+
+def test_demo_has_a_correction() -> None:
+    """The case the test above is for is in the demo (a test that cannot fail is no test)."""
+    assert [r["key"] for r in EXPECTED["reports"] if r["corrected"]] == ["秦皇岛市人民政府|2021"]
 
 
 @pytest.mark.parametrize("key", report_ids())
@@ -209,4 +228,3 @@ def test_control_characters_do_not_break_cleaning() -> None:
     )
     page = clean_html(html, "http://127.0.0.1/a.html")
     assert page.lines == ["本机关2020年共收到政府信息公开申请12件。"]
-

@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from gov_reports.extract import sections
 from gov_reports.extract.page import extract_report
 from gov_reports.extract.titles import is_report_title
 from gov_reports.items import AnnualReport
@@ -172,7 +173,8 @@ def lines(name: str) -> list[str]:
 
 
 def section_text(name: str, heading_prefix: str) -> str:
-    found = [s["text"] for s in record(name).sections if s["heading"].startswith(heading_prefix)]
+    report = record(name)
+    found = [sections.section_text(report.text, s) for s in report.sections if s["heading"].startswith(heading_prefix)]
     assert len(found) == 1, [s["heading"] for s in record(name).sections]
     return found[0]
 
@@ -207,8 +209,9 @@ def test_text_has_no_chrome_or_spam(name: str) -> None:
 
 @pytest.mark.parametrize("name", ALL_SEEDS)
 def test_sections_rebuild_the_text(name: str) -> None:
-    rebuilt = [part for s in record(name).sections for part in (s["heading"], s["text"]) if part]
-    assert "\n".join(rebuilt) == record(name).text
+    report = record(name)
+    rebuilt = [part for s in report.sections for part in (s["heading"], sections.section_text(report.text, s)) if part]
+    assert "\n".join(rebuilt) == report.text
 
 
 @pytest.mark.parametrize("name", [HARBIN_2020, HULIN, QINHUANGDAO])

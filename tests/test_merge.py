@@ -72,6 +72,66 @@ def test_correction_beats_original() -> None:
     assert best_url(original, corrected) == OTHER
 
 
+CORRECTED_TITLE = "哈尔滨市2020年政府信息公开工作报告（更正）"
+
+
+def test_a_correction_does_not_move_the_first_publication() -> None:
+    """The corrected copy wins the fields; `published` stays the original's, `corrected` says when, in any order."""
+    original = copy(OFFICIAL, published="2021-03-05", published_source="meta", corrected=None)
+    fixed = copy(
+        OTHER,
+        title=CORRECTED_TITLE,
+        flags=["correction"],
+        published=None,
+        published_source=None,
+        corrected="2021-04-08",
+    )
+    for order in itertools.permutations([original, fixed]):
+        merged = merge_records(list(order))
+        assert (merged["url"], merged["title"]) == (OTHER, CORRECTED_TITLE)
+        assert (merged["published"], merged["published_source"], merged["corrected"]) == (
+            "2021-03-05",
+            "meta",
+            "2021-04-08",
+        )
+    # Merging the merged record again (the next crawl meets the dump) changes nothing, alone or with a copy.
+    merged = merge_records([original, fixed])
+    assert merge_records([merged]) == merged
+    assert merge_records([merged, fixed]) == merged
+
+
+def test_the_first_publication_is_the_earliest_copy() -> None:
+    late = copy(OFFICIAL, published="2021-03-20", published_source="label", corrected=None)
+    early = copy(OTHER, published="2021-03-05", published_source="meta", corrected=None)
+    assert merge_records([late, early])["published"] == merge_records([early, late])["published"] == "2021-03-05"
+
+
+def test_only_a_corrected_copy_leaves_the_first_publication_unknown() -> None:
+    fixed = copy(OTHER, title=CORRECTED_TITLE, flags=["correction"], published=None, corrected="2021-04-08")
+    document = copy(
+        OTHER, flags=["from_attachment"], published="2021-04-08", published_source="signature", corrected=None
+    )
+    merged = merge_records([fixed, document])
+    assert (merged["published"], merged["corrected"]) == (None, "2021-04-08")
+
+
+def test_a_correction_written_before_corrected_existed() -> None:
+    """Old dumps hold a correction copy whose `published` is the correction's date (and no `corrected`)."""
+    legacy = copy(OTHER, title=CORRECTED_TITLE, flags=["correction"], published="2021-04-08", published_source="meta")
+    merged = merge_records([legacy])
+    assert (merged["published"], merged["corrected"]) == (None, "2021-04-08")
+    original = copy(OFFICIAL, published="2021-03-05", published_source="meta", corrected=None)
+    merged = merge_records([legacy, original])
+    assert (merged["published"], merged["corrected"]) == ("2021-03-05", "2021-04-08")
+
+
+def test_sections_never_fill_in_for_another_copys_text() -> None:
+    """Sections are places in their own copy's text: a copy without them does not borrow another's."""
+    bare = copy(OFFICIAL, text="一、总体情况\n正文。", sections=[], stats=APPLICATIONS)
+    other = copy(OTHER, text="前言。\n一、总体情况\n别的正文。", sections=[{"heading": "", "start": 0, "end": 1}])
+    assert merge_records([bare, other])["sections"] == []
+
+
 def test_complete_copy_beats_partial() -> None:
     partial = copy(OFFICIAL, text="长" * 100, flags=["tables_missing"], stats={"applications": None})
     complete = copy(OTHER, stats=APPLICATIONS)

@@ -63,6 +63,7 @@ def test_harbin_2020_tables_missing() -> None:
             "name": "tables_missing",
             "ok": False,
             "detail": "section headings 二/三/四 present, no statistics tables",
+            "message": "有第二、三、四部分的标题，但没有统计表",
         }
     ]
     assert result.stats["format"] == "2019"

@@ -10,12 +10,13 @@ from typing import Any
 
 import pytest
 
+from gov_reports.extract import regions
 from gov_reports.extract.chrome import attachment_from_line, is_chrome_line, parse_labels
 from gov_reports.extract.dates import find_dates, parse_date
 from gov_reports.extract.formats import detect_format
 from gov_reports.extract.numbers import chinese_to_int
-from gov_reports.extract.regions import issuer_level, locate, normalize_issuer
-from gov_reports.extract.sections import has_six_headings, split_sections
+from gov_reports.extract.regions import DivisionCodes, division_codes, issuer_level, locate, normalize_issuer
+from gov_reports.extract.sections import has_six_headings, section_text, split_sections
 from gov_reports.extract.spam import is_spam_line, looks_like_spam, remove_spam_phrases
 from gov_reports.extract.titles import is_correction, is_report_title, issuer_from_title, year_from_title
 
@@ -246,6 +247,37 @@ def test_issuer_normalised_and_located(
     assert (place.division.code if place else None) == code
 
 
+@pytest.mark.parametrize(
+    ("issuer", "own", "parent"),
+    [
+        ("虎林市虎头镇人民政府", None, "230381"),  # the shipped table has no township rows: unknown, not the county's
+        ("重庆市九龙坡区九龙镇人民政府", None, "500107"),
+        ("杭州市江干区凯旋街道办事处", None, "330104"),
+        ("虎林市人民政府", "230381", None),
+        ("哈尔滨市民政局", "230100", None),
+        ("某某镇人民政府", None, None),  # no division known at all
+    ],
+)
+def test_division_codes_of_townships(issuer: str, own: str | None, parent: str | None) -> None:
+    place = locate(issuer)
+    assert division_codes(issuer, place, issuer_level(issuer, place)) == DivisionCodes(own, parent)
+
+
+def test_a_township_the_division_table_knows_gets_its_own_code(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A nine-digit row under its county gives the township its code; the name must match under that county."""
+    rows = (*regions._division_rows(), ("230381101", "虎头镇"))
+    monkeypatch.setattr(regions, "_division_rows", lambda: rows)
+    regions._townships.cache_clear()
+    try:
+        place = locate("虎林市虎头镇人民政府")
+        assert place is not None and place.division.code == "230381"  # township rows never match by name
+        assert division_codes("虎林市虎头镇人民政府", place, "township") == DivisionCodes("230381101", "230381")
+        other = locate("杭州市江干区虎头镇人民政府")
+        assert division_codes("杭州市江干区虎头镇人民政府", other, "township") == DivisionCodes(None, "330104")
+    finally:
+        regions._townships.cache_clear()
+
+
 # --------------------------------------------------------------------------- chrome
 
 _NO_BREADCRUMB_HOME = "a breadcrumb trail is only chrome with 首页 in it or ≥3 '>' separators; this one has neither"
@@ -440,20 +472,40 @@ def test_split_sections_table_rows_are_not_headings() -> None:
     ]
     sections = split_sections(lines)
     assert [s["heading"] for s in sections] == ["", *SIX]
-    assert sections[3]["text"] == "\n".join(lines[5:8])
-    assert sections[5]["text"] == "三、这一行以句号结束。"
-    assert sections[6]["text"] == "无"
+    text = "\n".join(lines)
+    assert section_text(text, sections[3]) == "\n".join(lines[5:8])
+    assert section_text(text, sections[5]) == "三、这一行以句号结束。"
+    assert section_text(text, sections[6]) == "无"
     assert has_six_headings(sections)
 
 
+def test_sections_point_into_the_text_and_hold_no_copy() -> None:
+    lines = ["前言。", SIX[0], "正文一。", "正文二。", SIX[1], SIX[2], "无。"]
+    sections = split_sections(lines)
+    assert sections == [
+        {"heading": "", "start": 0, "end": 1},
+        {"heading": SIX[0], "start": 2, "end": 4},
+        {"heading": SIX[1], "start": 5, "end": 5},
+        {"heading": SIX[2], "start": 6, "end": 7},
+    ]
+    # Every line is a heading or in exactly one section's range: each paragraph once.
+    covered = [i for s in sections for i in range(s["start"], s["end"])] + [s["start"] - 1 for s in sections[1:]]
+    assert sorted(covered) == list(range(len(lines)))
+
+
+def test_section_text_reads_sections_written_before_they_were_places() -> None:
+    assert section_text("甲\n乙", {"heading": "一、概述", "text": "旧的正文"}) == "旧的正文"
+
+
 def test_split_sections_numbers_must_follow_on() -> None:
-    sections = split_sections(["一、概述", "甲", "三、跳过了二", "乙", "二、主动公开", "丙"])
+    lines = ["一、概述", "甲", "三、跳过了二", "乙", "二、主动公开", "丙"]
+    sections = split_sections(lines)
     assert [s["heading"] for s in sections] == ["一、概述", "二、主动公开"]
-    assert sections[0]["text"] == "甲\n三、跳过了二\n乙"
+    assert section_text("\n".join(lines), sections[0]) == "甲\n三、跳过了二\n乙"
 
 
 def test_split_sections_without_headings() -> None:
-    assert split_sections(["甲。", "乙。"]) == [{"heading": "", "text": "甲。\n乙。"}]
+    assert split_sections(["甲。", "乙。"]) == [{"heading": "", "start": 0, "end": 2}]
     assert not has_six_headings(split_sections(["甲。"]))
 
 

@@ -2918,18 +2918,19 @@ def expected(pages: list[Page], reports: list[Report], traps: list[dict[str, str
     for r in reports:
         site = next(p.site for p in pages if p.path == r.best)
         best = by_path[(site, r.best)]
-        if best.pubdate:
-            published, source = best.pubdate[:10], "meta"
-        elif best.label_date:
-            published, source = best.label_date[:10], "label"
-        else:
-            published, source = signature_date(best.body), "signature"
+        # `published` is the first publication: the earliest copy that is not a 更正/修订 republication;
+        # `corrected` is when the (latest) correction came out.
+        copies = [by_path[(site, path)] for path in r.pages if (site, path) in by_path]
+        originals = [page_date(p) for p in copies if not is_correction_title(p.title)]
+        corrections = [page_date(p)[0] for p in copies if is_correction_title(p.title)]
+        published, source = min(originals) if originals else (None, None)
         entry: dict[str, Any] = {
             "key": f"{r.issuer}|{r.year}",
             "issuer": r.issuer,
             "year": r.year,
             "published": published,
             "published_source": source,
+            "corrected": max(corrections) if corrections else None,
             "title": best.title,
             "site": site,
             "paths": sorted(r.pages),
@@ -2990,6 +2991,20 @@ def expected(pages: list[Page], reports: list[Report], traps: list[dict[str, str
         "robots_disallowed": robots,
         "bad_files": BAD_FILES,
     }
+
+
+def page_date(page: Page) -> tuple[str, str]:
+    """(date, source) a page shows: its PubDate meta, else its date line, else its signature date."""
+    if page.pubdate:
+        return page.pubdate[:10], "meta"
+    if page.label_date:
+        return page.label_date[:10], "label"
+    return signature_date(page.body), "signature"
+
+
+def is_correction_title(title: str) -> bool:
+    """A corrected or revised republication, by its title (「…（更正）」, 「…（修订）」)."""
+    return "更正" in title or "修订" in title
 
 
 def signature_date(body: str) -> str:

@@ -16,7 +16,7 @@ from gov_reports.extract import fields
 from gov_reports.extract.clean import CleanPage, clean_html, clean_text
 from gov_reports.extract.dates import parse_date
 from gov_reports.extract.formats import detect_format
-from gov_reports.extract.regions import issuer_level, locate
+from gov_reports.extract.regions import division_codes, issuer_level, locate
 from gov_reports.extract.sections import has_six_headings, split_sections
 from gov_reports.extract.statistics import extract_statistics
 from gov_reports.extract.text import match_form
@@ -107,7 +107,8 @@ def build_record(page: CleanPage, raw: str, source: PageSource) -> AnnualReport:
     if platform_date and (year is None or int(platform_date[:4]) >= year):
         published, published_source = platform_date, "platform"
 
-    sections = split_sections(page.lines)
+    # Places in `text` (its lines, split the way a reader splits them), not copies of its paragraphs.
+    sections = split_sections(text.split("\n"))
     six = has_six_headings(sections)
     statistics = extract_statistics(text, html=page.body, grids=page.grids, report_format="unknown", year=year)
     report_format = detect_format(text, year=year, six_headings=six, table_hint=statistics.format_hint, compact=compact)
@@ -126,8 +127,12 @@ def build_record(page: CleanPage, raw: str, source: PageSource) -> AnnualReport:
         flags += [f"nongov_address:{host}" for host in addresses]
     if not source.official:
         flags.append("unofficial_host")
+    corrected = None
     if title and is_correction(title):
+        # A 更正/修订 copy's date is when the correction came out, not the report's first publication:
+        # `published` stays for the original copy (merging takes the earliest), `corrected` says when.
         flags.append("correction")
+        corrected, published, published_source = published, None, None
     flags += [f for f in statistics.flags if f not in flags]
     if page.image_count and "tables_missing" in flags:
         # Pictures where the tables belong: the numbers exist, only not as text (OCR or the attachment).
@@ -153,6 +158,8 @@ def build_record(page: CleanPage, raw: str, source: PageSource) -> AnnualReport:
     if rejected is not None:
         raise NotAReport(rejected, f"{issuer}: {source.url}")
     mirror = trust.verdict == "mirror"
+    level = issuer_level(issuer, place)
+    codes = division_codes(issuer, place, level)
     urls = [source.url] if source.url else []
 
     record = AnnualReport(
@@ -162,10 +169,12 @@ def build_record(page: CleanPage, raw: str, source: PageSource) -> AnnualReport:
         published=published,
         published_source=published_source,
         title=title,
+        corrected=corrected,
         province=place.province if place else None,
         region=place.region if place else None,
-        division_code=place.division.code if place else None,
-        level=issuer_level(issuer, place),  # type: ignore[arg-type]
+        division_code=codes.own,
+        parent_division_code=codes.parent,
+        level=level,  # type: ignore[arg-type]
         format=report_format,  # type: ignore[arg-type]
         sections=sections,
         text=text,

@@ -6,7 +6,10 @@ from the normalised name, so every form of one body must normalise the same way:
 a bare region becomes its people's government (哈尔滨市 -> 哈尔滨市人民政府), 「政府」
 becomes 「人民政府」, and a department name missing its region gets it from context.
 
-Divisions come from `data/divisions.tsv` (GB/T 2260 codes down to county level).
+Divisions come from `data/divisions.tsv` (GB/T 2260 codes down to county level). Townships and streets
+(乡级, the nine-digit codes of the statistics division code, 统计用区划代码) may be listed there too; they are
+never matched by name inside an issuer (a township's name is no prefix of other bodies), only looked up under
+their county by `division_codes`.
 """
 
 from __future__ import annotations
@@ -58,15 +61,34 @@ class Place:
 
 
 @cache
-def _divisions() -> tuple[dict[str, Division], dict[str, list[Division]], tuple[int, ...]]:
-    by_code: dict[str, Division] = {}
-    by_name: dict[str, list[Division]] = {}
+def _division_rows() -> tuple[tuple[str, str], ...]:
+    """(code, name) of every row of data/divisions.tsv."""
     raw = resources.files("gov_reports.extract").joinpath("data/divisions.tsv").read_text("utf-8")
+    rows = []
     for line in raw.splitlines():
         if not line or line.startswith("#"):
             continue
         code, name = line.split("\t")
-        if name in _SKIP_NAMES:
+        rows.append((code, name))
+    return tuple(rows)
+
+
+_TOWNSHIP_CODE_LENGTH = 9
+
+
+@cache
+def _townships() -> dict[tuple[str, str], str]:
+    """(county-level code, township name) -> the township's nine-digit code, for the rows the table has."""
+    rows = _division_rows()
+    return {(code[:6], name): code for code, name in rows if len(code) == _TOWNSHIP_CODE_LENGTH and code.isdigit()}
+
+
+@cache
+def _divisions() -> tuple[dict[str, Division], dict[str, list[Division]], tuple[int, ...]]:
+    by_code: dict[str, Division] = {}
+    by_name: dict[str, list[Division]] = {}
+    for code, name in _division_rows():
+        if name in _SKIP_NAMES or len(code) != 6:
             continue
         division = Division(code, name)
         by_code[code] = division
@@ -219,3 +241,28 @@ def issuer_level(issuer: str, place: Place | None) -> str:
     if place is None and _DEPARTMENT_RE.search(issuer):
         return "department"
     return "unknown"
+
+
+@dataclass(frozen=True)
+class DivisionCodes:
+    """The record's `division_code` and `parent_division_code`."""
+
+    own: str | None
+    parent: str | None = None
+
+
+_TOWNSHIP_BODY_RE = re.compile(r"(?:人民政府|办事处)$")
+
+
+def division_codes(issuer: str, place: Place | None, level: str) -> DivisionCodes:
+    """The issuer's own division code, and for a township or street the code of the division it is in.
+
+    A township's code is never its county's: 「虎林市虎头镇人民政府」 sits in 虎林市 (230381), which is its
+    parent; its own code is the township row of the division table when there is one, else unknown (null).
+    """
+    if place is None:
+        return DivisionCodes(None)
+    if level != "township":
+        return DivisionCodes(place.division.code)
+    name = _TOWNSHIP_BODY_RE.sub("", issuer[place.end :])
+    return DivisionCodes(_townships().get((place.division.code, name)), place.division.code)

@@ -9,6 +9,8 @@ are never headings. Numbers must follow on (一, 二, 三 …) so that a stray
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from typing import Any
 
 from gov_reports.extract.numbers import chinese_to_int
 
@@ -23,12 +25,15 @@ SIX_HEADINGS = (
 )
 
 
-def split_sections(lines: list[str]) -> list[dict[str, str]]:
-    """[{heading, text}] in order; text before the first heading has heading ''."""
-    sections: list[dict[str, str]] = []
-    heading, expected = "", 1
-    body: list[str] = []
-    for line in lines:
+def split_sections(lines: list[str]) -> list[dict[str, Any]]:
+    """[{heading, start, end}] in order: the section's body is `lines[start:end]`, its heading `lines[start - 1]`.
+
+    Paragraphs before the first heading have heading ''. A section points into the lines instead
+    of copying them: the record's `text` is these lines joined, and holds each paragraph once.
+    """
+    sections: list[dict[str, Any]] = []
+    heading, expected, start = "", 1, 0
+    for index, line in enumerate(lines):
         match = None if "\t" in line else HEADING_RE.match(line)
         number = chinese_to_int(match["num"]) if match else None
         if (
@@ -37,14 +42,20 @@ def split_sections(lines: list[str]) -> list[dict[str, str]]:
             and (number == expected or (not sections and not heading))
             and not line.rstrip().endswith(("。", "；", ";"))
         ):
-            if heading or body:
-                sections.append({"heading": heading, "text": "\n".join(body)})
-            heading, body, expected = line.strip(), [], number + 1
-            continue
-        body.append(line)
-    if heading or body:
-        sections.append({"heading": heading, "text": "\n".join(body)})
+            if heading or index > start:
+                sections.append({"heading": heading, "start": start, "end": index})
+            heading, expected, start = line.strip(), number + 1, index + 1
+    if heading or len(lines) > start:
+        sections.append({"heading": heading, "start": start, "end": len(lines)})
     return sections
+
+
+def section_text(text: str, section: Mapping[str, Any]) -> str:
+    """A section's paragraphs, from the record's `text` (a record written before sections were places
+    in the text carries the section's text itself)."""
+    if "text" in section:
+        return str(section["text"])
+    return "\n".join(text.split("\n")[section["start"] : section["end"]])
 
 
 def has_six_headings(sections: list[dict[str, str]]) -> bool:

@@ -82,6 +82,10 @@ def _has_heading(text: str, words: tuple[str, ...], before: int, heading: re.Pat
     return heading.search(text, at) is not None
 
 
+# The tables by their place in the report (table 二 is section 二's, and so on).
+_TABLE_WORDS = {"disclosure": "表二（主动公开）", "applications": "表三（依申请公开）", "reviews": "表四（复议诉讼）"}
+
+
 @dataclass(kw_only=True)
 class Statistics:
     """What `extract_statistics` found; the fields map onto the AnnualReport record."""
@@ -92,7 +96,7 @@ class Statistics:
     summary: dict[str, Any]
     """Always the six SUMMARY_KEYS; int/float or None."""
     checks: list[dict[str, Any]]
-    """{"name", "ok", "detail"}; ok is None when blank cells make a check impossible."""
+    """{"name", "ok", "detail", "message"}; ok is None when blank cells make a check impossible."""
     flags: list[str]
     """'tables_missing', 'check_failed:<name>', 'blank_cells', 'short_row:<table>.<row>', …"""
     format_hint: str | None
@@ -255,7 +259,12 @@ def extract_statistics(
         if not names:
             flags.append("tables_missing")
             checks.append(
-                make_check("tables_missing", False, "section headings 二/三/四 present, no statistics tables")
+                make_check(
+                    "tables_missing",
+                    False,
+                    "section headings 二/三/四 present, no statistics tables",
+                    "有第二、三、四部分的标题，但没有统计表",
+                )
             )
         else:
             missing = [n for n in ("disclosure", "applications", "reviews") if n not in names]
@@ -265,6 +274,9 @@ def extract_statistics(
                     "tables_missing",
                     not missing,
                     "tables found: " + ", ".join(names) + (f"; missing: {', '.join(missing)}" if missing else ""),
+                    "统计表：有"
+                    + "、".join(_TABLE_WORDS[n] for n in names)
+                    + (f"；缺少{'、'.join(_TABLE_WORDS[n] for n in missing)}" if missing else ""),
                 )
             )
     # tables_missing is reported by its own flag, not as check_failed:tables_missing
@@ -394,7 +406,12 @@ CHECK_JSON_SCHEMA: dict[str, Any] = {
     "properties": {
         "name": {"type": "string"},
         "ok": {"type": ["boolean", "null"], "description": "null: not checkable (blank cells)"},
-        "detail": {"type": "string"},
+        "detail": {"type": "string", "description": "the arithmetic, e.g. '10 + 2 = 12 ≠ 11 = 9 + 2'"},
+        "message": {
+            "type": "string",
+            "description": "the check in the report's words, e.g. '总计列：本年新收加上年结转之和 (12) ≠ "
+            "总计加结转下年度继续办理之和 (11)' (absent in records written before it existed)",
+        },
     },
     "required": ["name", "ok", "detail"],
     "additionalProperties": False,
