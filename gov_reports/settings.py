@@ -39,6 +39,9 @@ DOWNLOADER_MIDDLEWARES = {
     # Scrapy's OffsiteMiddleware drops offsite redirects when they are scheduled, with no errback and no
     # reason recorded; ConfiguredHostsMiddleware is stricter (host:port) and records `offsite_host`.
     "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
+    # Scrapy's would fetch the public-suffix list from the network on the first Set-Cookie (gov_reports.cookies).
+    "scrapy.downloadermiddlewares.cookies.CookiesMiddleware": None,
+    "gov_reports.cookies.OfflineCookiesMiddleware": 700,
     "gov_reports.jobdir.JobDirResumeMiddleware": 40,
     "gov_reports.safety.PrivateAddressMiddleware": 45,
     "gov_reports.middlewares.ConfiguredHostsMiddleware": 50,
@@ -110,6 +113,10 @@ GOV_REPORTS_OCR_LANG = "chi_sim+eng"
 # every worker started with it shares one frontier and one per-host politeness budget in Redis.
 GOV_REPORTS_REDIS_URL = ""
 ADDONS["gov_reports.addons.Redis"] = 900  # off unless GOV_REPORTS_REDIS_URL is set; after LocalPortal (100)
+
+# Listing pages one source (column) may take, besides the crawl's own budget (the spider's max_listing_pages,
+# 2000): a trap column that paginates for ever stops here and leaves the budget to the honest ones; 0: no cap.
+GOV_REPORTS_MAX_LISTING_PAGES_PER_SOURCE = 500
 
 # From a page with no report link (a registered portal home page), follow links named like a 年报
 # column, and links named like the hubs leading to one (政务公开, 政府信息公开…) this many hops deep.

@@ -65,6 +65,8 @@ def failure_reason(failure: Failure) -> str:
                 return "robots_forbidden"
             if reason == "ignored" and "redirections" in str(failure.value).lower():
                 return "too_many_redirects"
+            if reason == "ignored" and "DOWNLOAD_MAXSIZE" in str(failure.value):
+                return "too_large"  # a compressed body cut off while inflating (HttpCompressionMiddleware)
             return reason
     return type(failure.value).__name__
 
@@ -130,6 +132,7 @@ class AnnualReportsSpider(scrapy.Spider):
         self.configured_hosts = self.params.hosts
         self.allowed_domains = sorted({h.split(":")[0] for h in self.configured_hosts})
         self.listing_pages = 0
+        self.source_listing_pages: dict[str, int] = {}
         self.years = YearRange()
 
     @classmethod
@@ -157,6 +160,7 @@ class AnnualReportsSpider(scrapy.Spider):
         self.listing_pages += 1
         self.crawler.stats.inc_value("gov_reports/listing_pages")
         source = response.meta.get(SOURCE_META, response.url)
+        self.source_listing_pages[source] = self.source_listing_pages.get(source, 0) + 1
         count_for_source(self.crawler.stats, source, "listing_pages")
         listing = parse_listing(response.text, response.url)
         self.crawler.stats.inc_value(f"gov_reports/platform/{listing.platform}")
@@ -202,8 +206,16 @@ class AnnualReportsSpider(scrapy.Spider):
         if not report_links and (hops is not None or response.meta.get(START_META)):
             # A start URL or hub that is not a 年报 column (a home page, 政务公开): look for the column from here.
             yield from self._discover_columns(listing.links, response.url, source, hops or 0)
-        if self.listing_pages >= self.params.max_listing_pages or hops is not None:
+        if hops is not None:
             return  # a hub's pagination lists other documents, not reports
+        # Both budgets: the crawl's, and each source's, so that one trap column cannot starve the others.
+        per_source = self.settings.getint("GOV_REPORTS_MAX_LISTING_PAGES_PER_SOURCE")
+        if self.listing_pages >= self.params.max_listing_pages or (
+            per_source and self.source_listing_pages[source] >= per_source
+        ):
+            if listing.next_pages:
+                self.crawler.stats.inc_value(SKIPPED + "listing_over_budget", len(listing.next_pages))
+            return
         for page in listing.next_pages:
             meta = {"role": "listing", SOURCE_META: source}
             if page.method == "POST":
