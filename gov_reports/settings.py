@@ -105,6 +105,12 @@ FEED_STORE_EMPTY = True
 # links on the configured hosts, each bounded by its own download size limit.
 GOV_REPORTS_ATTACHMENTS_ENABLED = True
 GOV_REPORTS_ATTACHMENT_MAXSIZE = 30 * 1024 * 1024
+# Memory bounds of the document readers (gov_reports.extract.documents): the largest XML part of a DOCX/XLSX
+# (uncompressed; far below the download limit, since parsed XML costs many times its size), the most pages a
+# PDF may have, the largest image (in pixels, read from its header) given to OCR.
+GOV_REPORTS_DOCUMENT_XML_MAXSIZE = 8_000_000
+GOV_REPORTS_PDF_MAX_PAGES = 2000
+GOV_REPORTS_OCR_MAX_PIXELS = 50_000_000
 # Tables pasted as images: OCR with Tesseract (gov_reports.table_images), numbers kept only when verified.
 GOV_REPORTS_OCR_ENABLED = True
 GOV_REPORTS_OCR_LANG = "chi_sim+eng"
