@@ -21,6 +21,7 @@ from __future__ import annotations
 import csv
 import io
 import itertools
+import math
 import os
 import re
 import shutil
@@ -181,8 +182,10 @@ def pdf_page_images(
         for index in range(min(len(document), max_pages)):
             page = document[index]
             width, height = page.get_size()
-            fitting = (max_pixels / max(width * height, 1.0)) ** 0.5
-            bitmap = page.render(scale=min(scale, fitting), grayscale=True)
+            fitting = min(scale, (max_pixels / max(width * height, 1.0)) ** 0.5)
+            while math.ceil(width * fitting) * math.ceil(height * fitting) > max_pixels:
+                fitting *= 0.999  # PDFium rounds the bitmap's sides up
+            bitmap = page.render(scale=fitting, grayscale=True)
             out = io.BytesIO()
             bitmap.to_pil().save(out, "PNG")
             images.append(out.getvalue())
