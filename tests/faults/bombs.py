@@ -113,3 +113,50 @@ def png_bomb(width: int = 16_000, height: int = 16_000) -> bytes:
     idat = b"".join(compressor.compress(row) for _ in range(height)) + compressor.flush()
     header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
     return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", idat) + chunk(b"IEND", b"")
+
+
+LAUGHS_DTD = (
+    '<!DOCTYPE lolz [<!ENTITY lol "lol">'
+    + "".join(f'<!ENTITY lol{i} "{("&lol" + (str(i - 1) if i > 1 else "") + ";") * 10}">' for i in range(1, 10))
+    + "]>"
+)
+"""Billion laughs: &lol9; expands to 10^9 "lol"s (3 GB) if entities are expanded."""
+
+
+def laughs_docx() -> bytes:
+    document = (
+        f'<?xml version="1.0" encoding="UTF-8"?>{LAUGHS_DTD}<w:document xmlns:w="{W}"><w:body>'
+        "<w:p><w:r><w:t>哈尔滨市人民政府2020年政府信息公开工作年度报告</w:t></w:r></w:p>"
+        "<w:p><w:r><w:t>&lol9;</w:t></w:r></w:p></w:body></w:document>"
+    )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", CONTENT_TYPES)
+        archive.writestr("_rels/.rels", RELS.format(target="word/document.xml"))
+        archive.writestr("word/document.xml", document)
+    return buffer.getvalue()
+
+
+def laughs_xlsx() -> bytes:
+    data = xlsx_bomb(100)
+    source = zipfile.ZipFile(io.BytesIO(data))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name in source.namelist():
+            content = source.read(name)
+            if name == "xl/worksheets/sheet1.xml":
+                main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+                content = (
+                    f'<?xml version="1.0" encoding="UTF-8"?>{LAUGHS_DTD}<worksheet xmlns="{main}"><sheetData>'
+                    '<row r="1"><c r="A1" t="inlineStr"><is><t>&lol9;</t></is></c></row></sheetData></worksheet>'
+                ).encode()
+            archive.writestr(name, content)
+    return buffer.getvalue()
+
+
+def laughs_html() -> str:
+    return (
+        f'<?xml version="1.0"?>{LAUGHS_DTD}<html><head><title>哈尔滨市人民政府2020年政府信息公开工作年度报告</title>'
+        "</head><body><p>本报告所列数据统计期限为2020年1月1日至12月31日。主动公开政府信息&lol9;条，依申请公开5件。</p>"
+        "</body></html>"
+    )

@@ -39,6 +39,13 @@ if kind == "document":
 elif kind == "ocr":
     from gov_reports.extract.documents.ocr import verified_statistics
     outcome = verified_statistics([data]).reason
+elif kind == "page":
+    from gov_reports.extract.page import NotAReport, extract_report
+    try:
+        record = extract_report(data.decode("utf-8"))
+        outcome = "expanded" if "lollol" in record.text else "not expanded"
+    except NotAReport as error:
+        outcome = error.reason
 elif kind == "render":
     import struct
     from gov_reports.extract.documents.ocr import pdf_page_images
@@ -107,3 +114,23 @@ def test_a_huge_scanned_page_is_rendered_within_the_pixel_cap(tmp_path: Path):
     assert_bounded(measured)
     [pixels] = measured["outcome"].removeprefix("pixels ").split(",")
     assert 40_000_000 < int(pixels) <= 50_000_000  # GOV_REPORTS_OCR_MAX_PIXELS, less rounding
+
+
+@pytest.mark.parametrize(
+    ("name", "build", "outcome"),
+    [
+        ("report.docx", bombs.laughs_docx, "corrupt_docx"),
+        ("table.xlsx", bombs.laughs_xlsx, "corrupt_xlsx"),
+    ],
+)
+def test_billion_laughs_in_office_xml_is_refused(tmp_path: Path, name: str, build, outcome: str):
+    """Entities nested ten deep (10^9 "lol"s, 3 GB expanded): libxml2's amplification limit refuses the part."""
+    measured = read_in_subprocess(tmp_path, "document", build(), name)
+    assert_bounded(measured)
+    assert measured["outcome"] == outcome
+
+
+def test_billion_laughs_in_a_page_is_never_expanded(tmp_path: Path):
+    measured = read_in_subprocess(tmp_path, "page", bombs.laughs_html().encode(), "page.html")
+    assert_bounded(measured)
+    assert measured["outcome"] == "not expanded"

@@ -78,7 +78,7 @@ def contradictions(record: AnnualReport) -> list[str]:
         r for r in reasons if r.startswith("nongov_address:")
     ):
         found.append("nongov_address flags differ from the reasons")
-    if (record.urls if verdict == "mirror" else record.mirrors):
+    if record.urls if verdict == "mirror" else record.mirrors:
         found.append(f"urls {record.urls} / mirrors {record.mirrors} against verdict {verdict}")
     if verdict == "mirror" and reasons[0] in OFFICIAL_HOST_REASONS:
         content_signs = [r for r in reasons if r.split(":")[0] in MIRROR_SIGNS and r.split(":")[0] not in SITE_SIGNS]
