@@ -45,7 +45,7 @@ from scrapy.exporters import JsonLinesItemExporter
 from scrapy.extensions.feedexport import FileFeedStorage
 
 from gov_reports.merge import Record, merge_records
-from gov_reports.schema import record_validator
+from gov_reports.schema import record_is_valid, record_validator
 
 if TYPE_CHECKING:
     from typing import Self
@@ -103,6 +103,8 @@ def record_problem(record: Any) -> str | None:
     key = record.get("key")
     if not isinstance(key, str) or not key:
         return f"key: not a non-empty string but {type(key).__name__}"
+    if record_is_valid(record):
+        return None
     flags = record.get("flags")
     declared = (
         {f.split(":", 1)[1] for f in flags if isinstance(f, str) and f.startswith("schema_invalid:")}

@@ -1,12 +1,11 @@
 """No silent success, no lost work: exit codes, the .pending file and its replay, dumps validated when
-read, writes that keep the dump's mode, owner and symlink, leftovers of killed merges, concurrent writers
-and kill -9 during a merge."""
+read, writes that keep the dump's mode, owner and symlink, leftovers of killed merges and kill -9 during
+a merge. Concurrent writers: tests/test_redis_shared_dump.py."""
 
 from __future__ import annotations
 
 import hashlib
 import json
-import multiprocessing
 import os
 import resource
 import signal
@@ -193,24 +192,6 @@ def test_a_stale_tmp_of_a_killed_merge_is_removed_at_the_next_start(tmp_path: Pa
 
 
 # --------------------------------------------------------------------------- concurrency and kill -9
-
-
-def _merge_keys(path: str, prefix: str, count: int) -> None:
-    for i in range(count):
-        merge_into_file(Path(path), [record(f"{prefix}{i}|2020")])
-
-
-def test_concurrent_writers_lose_nothing(tmp_path: Path):
-    out = tmp_path / "reports.jsonl"
-    context = multiprocessing.get_context("spawn")
-    writers = [context.Process(target=_merge_keys, args=(str(out), f"机关{w}-", 8)) for w in range(3)]
-    for writer in writers:
-        writer.start()
-    for writer in writers:
-        writer.join(60)
-        assert writer.exitcode == 0
-    assert set(read_records(out)) == {f"机关{w}-{i}|2020" for w in range(3) for i in range(8)}
-    assert leftovers(tmp_path) == []
 
 
 MERGER = """
