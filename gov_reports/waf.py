@@ -78,6 +78,10 @@ def detect_block(
     cookies = b" ".join(set_cookies)
     if status == 412 and (b"$_ts" in body or _contains_text(body, "瑞数")):
         return BlockPage("ruishu", "412 $_ts")
+    if status == 412 and re.search(rb"<script\b", body, re.I) and visible_text_length(body) < _SHORT_PAGE_CHARS:
+        # 412 Precondition Failed to a GET without preconditions: a challenge whose script sets a cookie and
+        # reloads (瑞数 variants without $_ts, other vendors). A server's own 412 page has text, not a script.
+        return BlockPage("waf_412", "412 JavaScript challenge")
     if status == 521 and (b"__jsl_clearance" in body or b"__jsl" in cookies or _contains_text(body, "加速乐")):
         return BlockPage("jiasule", "521 __jsl_clearance")
     if not looks_like_html(content_type, body):

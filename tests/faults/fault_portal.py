@@ -35,7 +35,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
-DEMO_ROOT = Path(__file__).resolve().parents[1] / "data" / "demo"
+DEMO_ROOT = Path(__file__).resolve().parents[2] / "data" / "demo"
 BIG_PAGE_BYTES = 3 * 1024 * 1024
 _ATTACH_BLOCK = re.compile(rb'<div class="attach">.*?</div>', re.S)
 
@@ -356,7 +356,7 @@ class _FaultHandler(BaseHTTPRequestHandler):
         return self.send(404, b"<html><body><h1>404 Not Found</h1></body></html>")
 
 
-if __name__ == "__main__":  # serve by hand: python tests/fault_portal.py
+if __name__ == "__main__":  # serve by hand: python -m tests.faults.fault_portal
     with FaultPortal() as running:
         print(running.url("/nb/index.html"), running.url("/good/index.html"), running.url("/hostile/index.html"))
         try:
