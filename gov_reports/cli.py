@@ -20,8 +20,8 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from itemadapter import ItemAdapter
-
+# Re-exported: bench/ and the tests read saved files through these names.
+from gov_reports.offline import DOCUMENT_SUFFIXES, read_page  # noqa: F401
 from gov_reports.paths import DATA_DIR
 
 logger = logging.getLogger("gov_reports")
@@ -132,7 +132,22 @@ def build_parser() -> argparse.ArgumentParser:
     )
     extract.add_argument("files", nargs="+", type=Path)
     extract.add_argument("-o", "--output", required=True, type=Path)
-    extract.add_argument("--url", help="the URL the (single) file was saved from")
+    extract.add_argument(
+        "--url",
+        action="append",
+        dest="urls",
+        metavar="URL",
+        help="the URL a file was saved from; once per file, in the files' order (a page's files are found by it)",
+    )
+    extract.add_argument(
+        "--host",
+        action="append",
+        dest="hosts",
+        default=[],
+        metavar="HOST[:PORT]",
+        help="an official host, as a crawl's start URLs and --host are: its copies are the portal's own "
+        "(with no --host, nobody vouches for any host)",
+    )
     extract.add_argument("--overwrite", action="store_true")
 
     export = commands.add_parser("export", help="write the statistics as tidy CSV and Parquet for pandas, R or Stata")
@@ -330,70 +345,42 @@ def all_loopback(urls: Sequence[str]) -> bool:
     return bool(urls) and all(urlsplit(url).hostname in ("127.0.0.1", "localhost", "::1") for url in urls)
 
 
-def read_page(path: Path) -> tuple[str, str]:
-    """(content, kind) of a saved file: HTML decoded like Scrapy does, text as UTF-8 or GB18030."""
-    from w3lib.encoding import html_to_unicode
-
-    data = path.read_bytes()
-    if path.suffix.lower() in (".html", ".htm", ".shtml", ".jsp", ".xhtml"):
-        _, text = html_to_unicode(None, data)
-        return text, "html"
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            return data.decode(encoding), "text"
-        except UnicodeDecodeError:
-            continue
-    raise ValueError(f"{path}: neither UTF-8 nor GB18030 text")
-
-
-DOCUMENT_SUFFIXES = ("pdf", "docx", "doc", "wps", "xlsx", "xls", "et")
-"""Saved attachments `extract` reads with the document readers (gov_reports.extract.documents)."""
-
-
-def read_attachment(path: Path, url: str):
-    """A saved PDF/DOCX/DOC/WPS/XLS(X) file's record, through the same path as a crawled attachment."""
-    from gov_reports.extract.documents.record import document_report
-    from gov_reports.extract.page import PageSource
-
-    record, _ = document_report(path.read_bytes(), url=url, name=path.name, source=PageSource(url=url))
-    return record
-
-
-def extract_file(path: Path, url: str | None = None) -> dict[str, Any]:
+def extract_file(path: Path, url: str | None = None, hosts: Sequence[str] = ()) -> dict[str, Any]:
     """The record of one saved file, as `gov-reports extract` writes it (bench/real_corpus.py scores this).
 
     Raises `NotAReport`, `UnreadableDocument`, `ValueError` or `OSError` for a file that gives no record.
     """
-    from gov_reports.extract.page import PageSource, extract_report
+    from gov_reports.offline import extract_one
 
-    url = url or path.resolve().as_uri()
-    if path.suffix.lower().lstrip(".") in DOCUMENT_SUFFIXES:
-        record = read_attachment(path, url)
-    else:
-        content, kind = read_page(path)
-        record = extract_report(content, kind=kind, source=PageSource(url=url))  # type: ignore[arg-type]
-    return ItemAdapter(record).asdict()
+    return extract_one(path, url, hosts)
+
+
+def extract_inputs(args: argparse.Namespace) -> list[Any]:
+    """The files with their URLs: `--url` once per file, in order (a single file may have one)."""
+    from gov_reports.offline import SavedFile
+
+    urls = args.urls or []
+    if urls and len(urls) != len(args.files):
+        raise ValueError(
+            f"--url: {len(urls)} URL(s) for {len(args.files)} file(s); give one --url per file, in the files' order"
+        )
+    return [SavedFile(path, urls[i] if urls else path.resolve().as_uri()) for i, path in enumerate(args.files)]
 
 
 def run_extract(args: argparse.Namespace) -> int:
-    from gov_reports.extract.documents import UnreadableDocument
-    from gov_reports.extract.page import NotAReport
     from gov_reports.feeds import merge_into_file
+    from gov_reports.offline import extract_saved
 
-    records, skipped = [], 0
-    for path in args.files:
-        try:
-            records.append(extract_file(path, args.url if args.url and len(args.files) == 1 else None))
-        except (NotAReport, UnreadableDocument, ValueError, OSError) as error:
-            skipped += 1
-            print(f"skipped {path}: {error}", file=sys.stderr)
-    result = merge_into_file(args.output, records, overwrite=args.overwrite)
+    found = extract_saved(extract_inputs(args), args.hosts)
+    for path, reason in found.skipped:
+        print(f"skipped {path}: {reason}", file=sys.stderr)
+    result = merge_into_file(args.output, found.records, overwrite=args.overwrite)
     print(
-        f"{len(records)} report(s) extracted, {skipped} file(s) skipped; {args.output}: "
+        f"{len(found.records)} report(s) extracted, {len(found.skipped)} file(s) skipped; {args.output}: "
         f"{result.written} record(s) ({result.new} new, {result.updated} updated, "
         f"{result.unchanged} unchanged, {result.copies_merged} copies merged)"
     )
-    return 0 if records or not skipped else 1
+    return 0 if found.records or not found.skipped else 1
 
 
 def run_export(args: argparse.Namespace) -> int:
