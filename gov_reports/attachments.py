@@ -286,7 +286,16 @@ class AttachmentExtractionPipeline:
 
     def _skip(self, reason: str, item: FetchedDocument, detail: str) -> NoReturn:
         self.crawler.stats.inc_value(f"{SKIPPED}attachment_{reason}")
-        raise DropItem(
+        raise AttachmentSkipped(
+            reason,
             f"Attachment skipped ({reason}): {item.url} (linked from {item.parent_url or 'a listing'}): {detail}",
-            log_level="INFO",
         )
+
+
+class AttachmentSkipped(DropItem):
+    """A file that gave no record; `reason` (converter_missing, truncated…) tells the seen-store whether a
+    later crawl should try it again (gov_reports.incremental.RETRYABLE_READ_REASONS)."""
+
+    def __init__(self, reason: str, message: str) -> None:
+        super().__init__(message, log_level="INFO")
+        self.reason = reason

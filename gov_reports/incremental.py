@@ -20,6 +20,19 @@ key that is no longer in the dump (the dump was deleted or written with
 `--overwrite`) is fetched in full, so a dump can always be rebuilt. Listing
 pages are never revalidated: they are how new reports are found.
 
+Files that could not be read for a reason that may be gone next time — no converter
+installed (LibreOffice or antiword for a .doc), a converter that failed or timed out,
+a timeout, a lost connection or a 5xx after Scrapy's retries — are never "seen": the
+store lists them under `retry` and forgets the page that links them, so the next
+crawl fetches that page in full, follows the file again and counts it
+(`gov_reports/incremental/retried`, and `retry_read` when it is read this time; the
+summary's "retried files" line). A file read at last leaves the list. A missing
+converter is retried until one is installed; a failure of the server or the converter
+GOV_REPORTS_RETRY_CRAWLS times (3) in a row, then the file is given up (`retry_gave_up`)
+and its page is seen again, so a file that always fails does not cost a full download
+of its page on every crawl. A file cut short of its Content-Length (`truncated`) is a
+server's standing fault more often than a passing one, and is not retried.
+
 The store is rewritten atomically when the crawl closes; a killed crawl leaves
 the previous store, which only means a few more full downloads next time.
 """
@@ -40,7 +53,9 @@ from urllib.parse import urlsplit
 from scrapy import signals
 from scrapy.exceptions import IgnoreRequest, NotConfigured
 
+from gov_reports.attachments import ATTACHMENT_ROLE
 from gov_reports.feeds import MERGED_FORMATS, dump_lock, read_jsonl
+from gov_reports.items import FetchedDocument
 from gov_reports.progress import SOURCE_META, count_for_source
 
 if TYPE_CHECKING:
@@ -67,32 +82,75 @@ class SeenPage:
     sha256: str | None = None
 
 
+@dataclass(frozen=True)
+class RetryFile:
+    """A file to fetch and read again next crawl: the page that links it (None: a listing does), why, and
+    how many crawls in a row it failed."""
+
+    page: str | None
+    reason: str
+    attempts: int = 1
+
+
 class SeenStore:
-    """report URL -> SeenPage, kept as one JSON object in a file."""
+    """report URL -> SeenPage, and file URL -> RetryFile, kept as one JSON object in a file."""
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
-        self.pages: dict[str, SeenPage] = self._read()
+        self.pages, self.retry = self._read()
         self.learnt: dict[str, SeenPage] = {}
         """What this crawl learnt; only these entries overwrite the file's on save."""
+        self.forgotten: set[str] = set()
+        """Pages whose files must be followed again: never remembered by this crawl, removed on save."""
+        self.retry_learnt: dict[str, RetryFile] = {}
+        self.resolved: set[str] = set()
+        """Files on the retry list that this crawl read."""
 
-    def _read(self) -> dict[str, SeenPage]:
+    def _read(self) -> tuple[dict[str, SeenPage], dict[str, RetryFile]]:
         if not self.path.exists():
-            return {}
+            return {}, {}
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
-            return {url: SeenPage(**entry) for url, entry in data["pages"].items()}
-        except (ValueError, KeyError, TypeError) as error:
+            pages = {url: SeenPage(**entry) for url, entry in data["pages"].items()}
+            retry = {url: RetryFile(**entry) for url, entry in (data.get("retry") or {}).items()}
+            return pages, retry
+        except (ValueError, KeyError, TypeError, AttributeError) as error:
             # A broken store only costs full downloads; the dump itself is never touched.
             logger.warning("Ignoring unreadable seen-store %s (%s): reports will be fetched in full", self.path, error)
-            return {}
+            return {}, {}
 
     def get(self, url: str) -> SeenPage | None:
         return self.pages.get(url)
 
     def remember(self, url: str, page: SeenPage) -> None:
+        if url in self.forgotten:
+            return  # one of its files must be fetched again: so must the page, in full
         self.pages[url] = page
         self.learnt[url] = page
+
+    def retry_later(self, url: str, page: str | None, reason: str, *, max_attempts: int = 0) -> bool:
+        """`url` could not be read for a passing reason: not seen, and its page not either.
+
+        False (and nothing kept) when it failed `max_attempts` crawls in a row already (0: no limit).
+        """
+        if url in self.retry_learnt:
+            return True  # failed twice in one crawl (two pages link it): one attempt
+        before = self.retry.get(url)
+        attempts = before.attempts + 1 if before is not None else 1
+        if max_attempts and attempts > max_attempts:
+            self.resolved.add(url)
+            return False
+        self.retry[url] = self.retry_learnt[url] = RetryFile(page, reason, attempts)
+        self.resolved.discard(url)
+        if page:
+            self.forgotten.add(page)
+            self.pages.pop(page, None)
+            self.learnt.pop(page, None)
+        return True
+
+    def read_at_last(self, url: str) -> None:
+        if url in self.retry and url not in self.retry_learnt:
+            self.resolved.add(url)
 
     def save(self) -> None:
         """Write the file again with what this crawl learnt on top of what the file holds now.
@@ -102,8 +160,13 @@ class SeenStore:
         """
         self.path.parent.mkdir(parents=True, exist_ok=True)
         with dump_lock(self.path):  # no other process's save may fall between the re-read and the replace
-            self.pages = {**self._read(), **self.learnt}
-            data = {"pages": {url: asdict(page) for url, page in sorted(self.pages.items())}}
+            pages, retry = self._read()
+            self.pages = {url: page for url, page in {**pages, **self.learnt}.items() if url not in self.forgotten}
+            retry = {**retry, **self.retry_learnt}
+            self.retry = {url: entry for url, entry in retry.items() if url not in self.resolved}
+            data: dict[str, Any] = {"pages": {url: asdict(page) for url, page in sorted(self.pages.items())}}
+            if self.retry:
+                data["retry"] = {url: asdict(entry) for url, entry in sorted(self.retry.items())}
             fd, name = tempfile.mkstemp(dir=self.path.parent, prefix=f".{self.path.name}.", suffix=".tmp")
             try:
                 with os.fdopen(fd, "w", encoding="utf-8") as handle:
@@ -150,7 +213,12 @@ class IncrementalMiddleware:
         self.store = SeenStore(Path(store_path))
         # With --overwrite the dump starts empty: every report must be fetched in full.
         self.dump_keys = self._keys_in(dump[0]) if dump is not None and not dump[1] else frozenset()
+        self.retried: set[str] = set()
+        self.retry_crawls = settings.getint("GOV_REPORTS_RETRY_CRAWLS", 3)
+        self.transient_codes = frozenset(int(code) for code in settings.getlist("RETRY_HTTP_CODES"))
+        self.transient_exceptions = transient_exceptions(settings)
         crawler.signals.connect(self.item_scraped, signal=signals.item_scraped)
+        crawler.signals.connect(self.item_dropped, signal=signals.item_dropped)
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
 
     @classmethod
@@ -166,6 +234,9 @@ class IncrementalMiddleware:
     def process_request(self, request: Request) -> None:
         if request.meta.get("role") not in ("report", "attachment"):  # attachments: gov_reports.attachments
             return
+        if request.url in self.store.retry and request.url not in self.retried:
+            self.retried.add(request.url)
+            self.crawler.stats.inc_value(STATS + "retried")
         seen = self.store.get(request.url)
         if seen is None or seen.key not in self.dump_keys:
             return
@@ -177,6 +248,9 @@ class IncrementalMiddleware:
         self.crawler.stats.inc_value(STATS + "revalidated")
 
     def process_response(self, request: Request, response: Response) -> Request | Response:
+        if request.meta.get("role") == ATTACHMENT_ROLE and response.status in self.transient_codes:
+            # What Scrapy's retry middleware (it runs before us) retries and still got: worth a try next time.
+            self._retry_file(request, f"http_{response.status}")
         seen: SeenPage | None = request.meta.get(_REVALIDATING_META)
         if seen is None:
             return response
@@ -187,6 +261,28 @@ class IncrementalMiddleware:
         if 200 <= response.status < 300:
             self.crawler.stats.inc_value(STATS + "changed")
         return response
+
+    def process_exception(self, request: Request, exception: Exception) -> None:
+        if request.meta.get("role") == ATTACHMENT_ROLE and isinstance(exception, self.transient_exceptions):
+            self._retry_file(request, type(exception).__name__)
+
+    def _retry_file(self, request: Request, reason: str) -> None:
+        url = (request.meta.get("redirect_urls") or [request.url])[0]
+        self._retry(url, request.meta.get("parent_url"), reason)
+
+    def item_dropped(self, item: Any, response: Response, exception: BaseException, spider: Spider) -> None:
+        reason = getattr(exception, "reason", None)
+        if isinstance(item, FetchedDocument) and reason in RETRYABLE_READ_REASONS:
+            self._retry(item.url, item.parent_url, reason)
+
+    def _retry(self, url: str, page: str | None, reason: str) -> None:
+        # A missing converter is the user's to install: retried until then. Anything else is given up in time.
+        limit = 0 if reason == "converter_missing" else self.retry_crawls
+        if self.store.retry_later(url, page, reason, max_attempts=limit):
+            self.crawler.stats.inc_value(STATS + "retry_later")
+        else:
+            self.crawler.stats.inc_value(STATS + "retry_gave_up")
+            logger.info("Given up on %s after %d crawls failing (%s)", url, limit, reason)
 
     def _unchanged(self, request: Request, how: str) -> None:
         stats = self.crawler.stats
@@ -203,6 +299,9 @@ class IncrementalMiddleware:
             return
         # The URL the spider asks for next time: the first one, before any redirect.
         url = (response.meta.get("redirect_urls") or [response.request.url])[0]
+        if url in self.store.retry and url in self.retried:
+            self.crawler.stats.inc_value(STATS + "retry_read")
+        self.store.read_at_last(url)
         headers = response.headers
         self.store.remember(
             url,
@@ -219,17 +318,51 @@ class IncrementalMiddleware:
         logger.info("Seen-store %s: %d report URL(s)", self.store.path, len(self.store.pages))
 
 
+RETRYABLE_READ_REASONS = frozenset({"converter_missing", "converter_failed"})
+"""Why a downloaded file could not be read, when a later crawl may read it: a converter installed since, one
+that timed out under load (gov_reports.attachments skips files with these reasons)."""
+
+
+def transient_exceptions(settings: Any) -> tuple[type[BaseException], ...]:
+    """The download errors Scrapy's retry middleware retries (RETRY_EXCEPTIONS): they may pass by next time."""
+    from scrapy.utils.misc import load_object
+
+    found: list[type[BaseException]] = []
+    for name in settings.getlist("RETRY_EXCEPTIONS"):
+        try:
+            cls = load_object(name) if isinstance(name, str) else name
+        except (ImportError, AttributeError, ValueError, NameError):
+            continue  # an exception class of an optional dependency that is not installed
+        if isinstance(cls, type) and issubclass(cls, BaseException):
+            found.append(cls)
+    return tuple(found)
+
+
 def _header(value: bytes | None) -> str | None:
     return value.decode("latin-1") if value else None
 
 
 def format_incremental(stats: Mapping[str, Any]) -> list[str]:
-    """Summary line: what the revalidation of known reports found."""
+    """Summary lines: what the revalidation of known reports found; files retried, and left to retry."""
+    lines = []
     revalidated = stats.get(STATS + "revalidated", 0)
-    if not revalidated:
-        return []
-    unchanged = stats.get(STATS + "not_modified", 0) + stats.get(STATS + "unchanged_body", 0)
-    return [
-        f"  known reports:       {revalidated} revalidated, {unchanged} unchanged "
-        f"({stats.get(STATS + 'not_modified', 0)} answered 304), {stats.get(STATS + 'changed', 0)} changed"
-    ]
+    if revalidated:
+        unchanged = stats.get(STATS + "not_modified", 0) + stats.get(STATS + "unchanged_body", 0)
+        lines.append(
+            f"  known reports:       {revalidated} revalidated, {unchanged} unchanged "
+            f"({stats.get(STATS + 'not_modified', 0)} answered 304), {stats.get(STATS + 'changed', 0)} changed"
+        )
+    retried = stats.get(STATS + "retried", 0)
+    if retried:
+        read = stats.get(STATS + "retry_read", 0)
+        lines.append(
+            f"  retried files:       {retried} skipped by an earlier crawl (no converter, a transient failure) "
+            f"retried: {read} read, {retried - read} not yet"
+        )
+    later = stats.get(STATS + "retry_later", 0)
+    if later:
+        lines.append(f"  files to retry:      {later} (no converter, a transient failure): the next crawl retries them")
+    gave_up = stats.get(STATS + "retry_gave_up", 0)
+    if gave_up:
+        lines.append(f"  files given up:      {gave_up}, failing crawl after crawl (GOV_REPORTS_RETRY_CRAWLS)")
+    return lines

@@ -82,6 +82,8 @@ EXTENSIONS = {
 # conditional requests, using a seen-store beside the dump (OUT.jsonl.seen.json unless set here).
 GOV_REPORTS_INCREMENTAL_ENABLED = True
 GOV_REPORTS_SEEN_STORE = None
+# A file that failed to download or convert (not a missing converter) is retried by this many crawls, then given up.
+GOV_REPORTS_RETRY_CRAWLS = 3
 # The sources registry (data/sources/ when None): its hosts are official in the trust checks; "" turns that off.
 GOV_REPORTS_SOURCES = None
 # Report years to keep, e.g. "2016-2024" (gov-reports crawl --years); empty keeps every year.
