@@ -12,7 +12,7 @@ import logging
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urldefrag, urlsplit
 
 import scrapy
 from scrapy.http import FormRequest, Request, Response, TextResponse
@@ -71,6 +71,15 @@ def failure_reason(failure: Failure) -> str:
                 return "too_many_redirects"
             return reason
     return type(failure.value).__name__
+
+
+def listing_url(response: Response) -> str:
+    """The page's URL with the fragment it was asked for (`/gkmlpt/mindex#2761` names a category).
+
+    The downloader drops the fragment from `response.url`; it is kept unless a redirect led elsewhere.
+    """
+    asked = response.request.url if response.request is not None else response.url
+    return asked if urldefrag(asked)[0] == response.url else response.url
 
 
 @dataclass(frozen=True)
@@ -164,7 +173,7 @@ class AnnualReportsSpider(scrapy.Spider):
         count_for_source(self.crawler.stats, source, "listing_pages")
         listing = parse_listing(
             response.text,
-            response.url,
+            listing_url(response),
             response.meta.get(ADAPTER_META),
             dict(response.meta.get(ADAPTER_STATE_META) or ()),
         )
@@ -218,11 +227,13 @@ class AnnualReportsSpider(scrapy.Spider):
             elif is_trap_title(link.title):
                 self.crawler.stats.inc_value(SKIPPED + "trap_link")
                 logger.debug("Trap link refused: %s %s", link.title, link.url)
-        if not report_links and (hops is not None or response.meta.get(START_META)):
+        if not report_links and not listing.annual_column and (hops is not None or response.meta.get(START_META)):
             # A start URL or hub that is not a 年报 column (a home page, 政务公开): look for the column from here.
             yield from self._discover_columns(listing.links, response.url, source, hops or 0)
-        if self.listing_pages >= self.params.max_listing_pages or hops is not None:
-            return  # a hub's pagination lists other documents, not reports
+        if self.listing_pages >= self.params.max_listing_pages or (hops is not None and not listing.annual_column):
+            # A hub's pagination lists other documents, not reports; but a hub that its platform says is the
+            # 年报 column (a gkmlpt directory found its 年报 category) is followed like one.
+            return
         for page in listing.next_pages:
             yield self._listing_request(page, response, source)
 
