@@ -167,12 +167,28 @@ def test_category_tree_skips_entries_that_are_not_categories() -> None:
         " {id: '7', name: ' 政府信息公开年报 ', child: [{id: 8, name: '2021年'}]}];"
     )
     tree = category_tree(f"<script>{script}</script>")
-    assert tree == [Category("7", "政府信息公开年报", (Category("8", "2021年"),))]
+    assert tree == (Category("7", "政府信息公开年报", (Category("8", "2021年"),)),)
 
 
 def test_a_tree_found_without_a_known_key() -> None:
     page = '<script>init("#app", [{"id": 12, "name": "政府信息公开年报", "children": []}]);</script>'
-    assert category_tree(page) == [Category("12", "政府信息公开年报")]
+    assert category_tree(page) == (Category("12", "政府信息公开年报"),)
+
+
+def test_a_long_bundle_before_the_tree_is_read_within_bounds() -> None:
+    bundle = "var data = " + "[{a: f(1)}, " * 5000 + ";\n"  # thousands of arrays that are no literals
+    named = f"<script>{bundle}var TREE = [{{id: 5, name: '年报'}}];</script>"
+    assert category_tree(named) == (Category("5", "年报"),)
+    json_bundle = "var data = " + json.dumps([{"a": [{"b": i}]} for i in range(5000)]) + ";\n"
+    unnamed = f"<script>{json_bundle}init([{{id: 6, name: '年度报告'}}]);</script>"
+    assert category_tree(unnamed) == (Category("6", "年度报告"),)  # the JSON arrays are read once, at C speed
+
+
+def test_a_literal_longer_than_asked_is_refused() -> None:
+    text = "[" + ", ".join(["'x'"] * 1000) + "]"
+    assert literal_at(text, 0, max_chars=len(text))[1] == len(text)
+    with pytest.raises(NotALiteral, match="too long"):
+        literal_at(text, 0, max_chars=100)
 
 
 # --------------------------------------------------------------------------- the 年报 category, by name

@@ -27,9 +27,10 @@ from __future__ import annotations
 import html as html_lib
 import json
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone
+from functools import lru_cache
 from typing import Any
 from urllib.parse import parse_qs, urlencode, urljoin, urlsplit, urlunsplit
 
@@ -49,9 +50,14 @@ TREE_KEY_RE = re.compile(
     r"""\b(?:TREE|tree|CATEGORIES|categories|CATEGORY_TREE|categoryTree|CLASSIFY|classify)['"]?\s*[:=]\s*(?=\[)"""
 )
 ARRAY_OF_OBJECTS_RE = re.compile(r"\[\s*\{")
+JSON_START_RE = re.compile(r'\s*\[\s*\{\s*"')  # JSON, not a JavaScript literal: read by json, at C speed
 # A 年报 category's names: the standard 「政府信息公开年报」 and its variants (portals.md §1).
 ANNUAL_NAME_RE = re.compile(r"(?:信息公开|政务公开).{0,6}(?:年报|年度报告)")
 CHILD_KEYS = ("children", "child", "nodes", "sub")
+_JSON = json.JSONDecoder()
+# Bounds on looking for a tree among a script's arrays of objects (a bundle inlined in the page has many):
+MAX_ARRAYS_TRIED = 200
+MAX_CHARS_READ = 300_000  # of JavaScript literals, read by the Python reader (a county's tree is ~20 000)
 MAX_CATEGORIES = 50
 MAX_PAGES = 500  # per category: a total of 50 000 articles at 100 a page
 _EPOCH_MS = 10**11  # larger than any epoch in seconds before the year 5000
@@ -99,20 +105,57 @@ def site_id(html: str) -> str | None:
     return None
 
 
-def category_tree(html: str) -> list[Category]:
-    """The category tree written in the page's scripts, as literals (never run)."""
+@lru_cache(maxsize=4)
+def category_tree(html: str) -> tuple[Category, ...]:
+    """The category tree written in the page's scripts, as literals (never run).
+
+    Cached: the WAF middleware asks whether the page can be read before the adapter reads it.
+    """
     for script in inline_scripts(html):
-        starts = [m.end() for m in TREE_KEY_RE.finditer(script)]
-        starts += [m.start() for m in ARRAY_OF_OBJECTS_RE.finditer(script) if m.start() not in starts]
-        for start in starts:
-            try:
-                value, _ = literal_at(script, start)
-            except NotALiteral:
-                continue
-            tree = _categories(value)
-            if tree:
-                return tree
-    return []
+        tree = _tree_in(script)
+        if tree:
+            return tree
+    return ()
+
+
+def _tree_in(script: str) -> tuple[Category, ...]:
+    # Where a key names it first (TREE: [...]); then any array of objects, each character read once, within
+    # the bounds above.
+    for found in TREE_KEY_RE.finditer(script):
+        tree, _, _ = _tree_at(script, found.end(), MAX_CHARS_READ)
+        if tree:
+            return tree
+    budget, tries, read_until = MAX_CHARS_READ, 0, -1
+    for found in ARRAY_OF_OBJECTS_RE.finditer(script):
+        if found.start() < read_until:
+            continue
+        tries += 1
+        if budget <= 0 or tries > MAX_ARRAYS_TRIED:
+            break
+        tree, end, slow = _tree_at(script, found.start(), budget)
+        if tree:
+            return tree
+        if slow:
+            budget -= end - found.start()
+        if tree is not None:
+            read_until = end  # a literal that is no tree: the arrays inside it are no trees either
+    return ()
+
+
+def _tree_at(script: str, start: int, max_chars: int) -> tuple[tuple[Category, ...] | None, int, bool]:
+    """The categories of the literal at `start` (None: no literal), where reading it ended, and whether
+    the Python reader read it (JSON is read at C speed)."""
+    if JSON_START_RE.match(script, start):
+        try:
+            value, end = _JSON.raw_decode(script, start)
+            return tuple(_categories(value)), end, False
+        except ValueError:
+            pass
+    try:
+        value, end = literal_at(script, start, max_chars)
+    except NotALiteral as error:
+        return None, max(error.at, start + 1), True
+    return tuple(_categories(value)), end, True
 
 
 def _categories(value: Any) -> list[Category]:
@@ -137,7 +180,7 @@ def is_annual_name(name: str) -> bool:
     return is_column_name(name) or bool(ANNUAL_NAME_RE.search("".join(name.split())))
 
 
-def annual_categories(tree: list[Category], focus: str | None = None) -> list[Category]:
+def annual_categories(tree: Sequence[Category], focus: str | None = None) -> list[Category]:
     """The 年报 categories found by name, each followed by its sub-categories (per year, per level).
 
     `focus` is the category the URL points at (`mindex#2761`): when it is one of them, only its branch.

@@ -23,7 +23,11 @@ MAX_DEPTH = 64
 
 
 class NotALiteral(ValueError):
-    """The text at that place is not a plain data literal."""
+    """The text at that place is not a plain data literal; `at` is where reading stopped."""
+
+    def __init__(self, message: str, at: int = 0) -> None:
+        super().__init__(message)
+        self.at = at
 
 
 def inline_scripts(html: str) -> list[str]:
@@ -31,38 +35,51 @@ def inline_scripts(html: str) -> list[str]:
     return [body for attrs, body in _SCRIPT_RE.findall(html) if "src=" not in attrs.lower() and body.strip()]
 
 
-def literal_at(text: str, start: int) -> tuple[Any, int]:
-    """The literal beginning at text[start] (after blanks and comments), and where it ends."""
-    return _Reader(text).value(start, 0)
+def literal_at(text: str, start: int, max_chars: int | None = None) -> tuple[Any, int]:
+    """The literal beginning at text[start] (after blanks and comments), and where it ends.
+
+    `max_chars` bounds the reading: a longer literal is refused (NotALiteral) once that much is read.
+    """
+    end = len(text) if max_chars is None else min(len(text), start + max_chars)
+    return _Reader(text, end).value(start, 0)
 
 
 class _Reader:
-    def __init__(self, text: str) -> None:
+    """A recursive-descent reader of text[:end] (the bound is kept, the text is never copied)."""
+
+    def __init__(self, text: str, end: int) -> None:
         self.text = text
+        self.end = end
+
+    def fail(self, message: str, at: int) -> NotALiteral:
+        return NotALiteral("too long" if at >= self.end and self.end < len(self.text) else message, at)
+
+    def starts(self, token: str, at: int) -> bool:
+        return self.text.startswith(token, at, self.end)
 
     def skip(self, at: int) -> int:
-        text = self.text
-        while at < len(text):
+        text, end = self.text, self.end
+        while at < end:
             if text[at].isspace():
                 at += 1
-            elif text.startswith("//", at):
-                end = text.find("\n", at)
-                at = len(text) if end < 0 else end + 1
-            elif text.startswith("/*", at):
-                end = text.find("*/", at + 2)
-                if end < 0:
-                    raise NotALiteral("unclosed comment")
-                at = end + 2
+            elif self.starts("//", at):
+                stop = text.find("\n", at, end)
+                at = end if stop < 0 else stop + 1
+            elif self.starts("/*", at):
+                stop = text.find("*/", at + 2, end)
+                if stop < 0:
+                    raise self.fail("unclosed comment", end)
+                at = stop + 2
             else:
                 break
         return at
 
     def value(self, at: int, depth: int) -> tuple[Any, int]:
         if depth > MAX_DEPTH:
-            raise NotALiteral("nested too deep")
+            raise self.fail("nested too deep", at)
         at = self.skip(at)
-        if at >= len(self.text):
-            raise NotALiteral("end of text")
+        if at >= self.end:
+            raise self.fail("end of text", at)
         char = self.text[at]
         if char == "{":
             return self.object(at + 1, depth)
@@ -70,62 +87,62 @@ class _Reader:
             return self.array(at + 1, depth)
         if char in "'\"`":
             return self.string(at)
-        number = _NUMBER_RE.match(self.text, at)
+        number = _NUMBER_RE.match(self.text, at, self.end)
         if number:
             token = number.group(0)
             return (float(token) if any(c in token for c in ".eE") else int(token)), number.end()
-        name = _NAME_RE.match(self.text, at)
+        name = _NAME_RE.match(self.text, at, self.end)
         if name and name.group(0) in _WORDS:
             return _WORDS[name.group(0)], name.end()
-        raise NotALiteral(f"not a literal at {at}: {self.text[at : at + 20]!r}")
+        raise self.fail(f"not a literal at {at}: {self.text[at : at + 20]!r}", at)
 
     def object(self, at: int, depth: int) -> tuple[dict[str, Any], int]:
         result: dict[str, Any] = {}
         while True:
             at = self.skip(at)
-            if self.text.startswith("}", at):
+            if self.starts("}", at):
                 return result, at + 1
-            if at < len(self.text) and self.text[at] in "'\"":
+            if at < self.end and self.text[at] in "'\"":
                 key, at = self.string(at)
             else:
-                name = _NAME_RE.match(self.text, at) or _DIGITS_RE.match(self.text, at)
+                name = _NAME_RE.match(self.text, at, self.end) or _DIGITS_RE.match(self.text, at, self.end)
                 if not name:
-                    raise NotALiteral(f"no key at {at}")
+                    raise self.fail(f"no key at {at}", at)
                 key, at = name.group(0), name.end()
             at = self.skip(at)
-            if not self.text.startswith(":", at):
-                raise NotALiteral(f"no ':' after key {key!r}")
+            if not self.starts(":", at):
+                raise self.fail(f"no ':' after key {key!r}", at)
             result[key], at = self.value(at + 1, depth + 1)
             at = self.skip(at)
-            if self.text.startswith(",", at):
+            if self.starts(",", at):
                 at += 1
-            elif not self.text.startswith("}", at):
-                raise NotALiteral(f"no ',' or '}}' at {at}")
+            elif not self.starts("}", at):
+                raise self.fail(f"no ',' or '}}' at {at}", at)
 
     def array(self, at: int, depth: int) -> tuple[list[Any], int]:
         result: list[Any] = []
         while True:
             at = self.skip(at)
-            if self.text.startswith("]", at):
+            if self.starts("]", at):
                 return result, at + 1
             item, at = self.value(at, depth + 1)
             result.append(item)
             at = self.skip(at)
-            if self.text.startswith(",", at):
+            if self.starts(",", at):
                 at += 1
-            elif not self.text.startswith("]", at):
-                raise NotALiteral(f"no ',' or ']' at {at}")
+            elif not self.starts("]", at):
+                raise self.fail(f"no ',' or ']' at {at}", at)
 
     def string(self, at: int) -> tuple[str, int]:
-        quote, text, out = self.text[at], self.text, []
+        quote, text, end, out = self.text[at], self.text, self.end, []
         at += 1
-        while at < len(text):
+        while at < end:
             char = text[at]
             if char == quote:
                 return "".join(out), at + 1
-            if char == "\\" and at + 1 < len(text):
+            if char == "\\" and at + 1 < end:
                 code = text[at + 1]
-                if code == "u" and re.fullmatch(r"[0-9a-fA-F]{4}", text[at + 2 : at + 6]):
+                if code == "u" and re.fullmatch(r"[0-9a-fA-F]{4}", text[at + 2 : min(at + 6, end)]):
                     out.append(chr(int(text[at + 2 : at + 6], 16)))
                     at += 6
                     continue
@@ -135,8 +152,8 @@ class _Reader:
                 out.append(_ESCAPES.get(code, code))
                 at += 2
                 continue
-            if quote == "`" and text.startswith("${", at):
-                raise NotALiteral("template literal with a substitution")
+            if quote == "`" and text.startswith("${", at, end):
+                raise self.fail("template literal with a substitution", at)
             out.append(char)
             at += 1
-        raise NotALiteral("unclosed string")
+        raise self.fail("unclosed string", at)
