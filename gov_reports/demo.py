@@ -41,6 +41,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import SplitResult, parse_qs, quote, unquote, urlsplit
 
+from gov_reports.paths import DATA_DIR
+
 DATAPROXY_PATH = "/module/web/jpage/dataproxy.jsp"
 DOWNFILE_PATH = "/module/download/downfile.jsp"
 _TEXT_TYPES = {".html", ".htm", ".shtml", ".xml", ".txt", ".json", ".js", ".css"}
@@ -55,11 +57,11 @@ PLATFORM_ENDPOINTS: dict[str, Endpoint] = {}
 
 
 def default_root() -> Path:
-    """The demo data directory: $GOV_REPORTS_DEMO_ROOT, else <repo>/data/demo."""
+    """The demo data directory: $GOV_REPORTS_DEMO_ROOT, else data/demo (the checkout's or the wheel's)."""
     env = os.environ.get("GOV_REPORTS_DEMO_ROOT")
     if env:
         return Path(env)
-    return Path(__file__).resolve().parent.parent / "data" / "demo"
+    return DATA_DIR / "demo"
 
 
 def load_sites(root: Path) -> dict[str, dict[str, Any]]:

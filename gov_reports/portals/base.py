@@ -46,6 +46,8 @@ class PageRequest:
     body: str | None = None
     """A raw request body (a JSON POST); `formdata` is the form-encoded alternative."""
     headers: tuple[tuple[str, str], ...] = ()
+    subcolumn: bool = False
+    """A sub-column of the column (per year, level or department): one level deeper (GOV_REPORTS_SUBCOLUMN_DEPTH)."""
 
 
 @dataclass
@@ -79,6 +81,21 @@ class Adapter:
     reads_scripts: Callable[[str, str], bool] | None = None
     """(page text, url) -> True when the adapter reads this JavaScript-rendered page from its script text:
     an empty shell to a reader, but no WAF block to give up on (gov_reports.waf)."""
+
+
+def unique_by_url(pages: list[PageRequest]) -> list[PageRequest]:
+    """GET pages once each, the first request for a URL winning (a page link and a sub-column link to one
+    list); requests with a body or state are distinct even to the same URL (postbacks, API pages)."""
+    seen: set[str] = set()
+    unique: list[PageRequest] = []
+    for page in pages:
+        if page.method == "GET" and not page.state and not page.adapter:
+            if page.url in seen:
+                continue
+            seen.add(page.url)
+        if page not in unique:
+            unique.append(page)
+    return unique
 
 
 @lru_cache(maxsize=4)
