@@ -21,6 +21,7 @@ from typing import Any
 from lxml import etree
 
 from gov_reports.extract.checks import application_checks, failed_flags, make_check, review_checks
+from gov_reports.extract.flat_tables import read_flat_applications, read_flat_disclosure, read_flat_reviews
 from gov_reports.extract.prose_stats import PROSE_KEYS, extract_prose_stats, prose_summary
 from gov_reports.extract.report_tables import (
     ALL_APPLICATION_ROWS,
@@ -123,9 +124,15 @@ def _merge_disclosure(reads: list[TableRead]) -> TableRead | None:
 
 
 def _read_tables(
-    text: str, html: str | etree._Element | None, grids: list[Grid] | None = None
+    text: str, html: str | etree._Element | None, grids: list[Grid] | None = None, layout_hint: str = "2021"
 ) -> tuple[TableRead | None, TableRead | None, TableRead | None]:
-    """(disclosure, applications, reviews): from HTML tables first, then from the text."""
+    """(disclosure, applications, reviews): from HTML tables first, then from the text.
+
+    In the text, rows that are lines of cells are read first (`text_grid`); what that misses, the
+    flattened-table readers look for (a cell per line, Markdown rows, cells run together: `flat_tables`).
+    Table 三 is read flattened first: it places unlabelled rows by the layout and splits runs by the sums.
+    `layout_hint` is the format to assume where a table's own rows do not say.
+    """
     if grids is None:
         grids = html_grids(html) if html is not None and len(html) else []
     # Each reader only sees the tables whose words it knows: cheap, and no cross-talk.
@@ -145,14 +152,36 @@ def _read_tables(
         return disclosure, applications, reviews
     grid: Grid = text_grid(text)
     if disclosure is None:
-        disclosure = _merge_disclosure([read_disclosure(grid)])
+        disclosure = _fill_disclosure(
+            _merge_disclosure([read_disclosure(grid)]), read_flat_disclosure(text, layout_hint)
+        )
     if applications is None:
-        read = read_applications(grid)
+        read = read_flat_applications(text, layout_hint)
+        if not read.data:
+            read = read_applications(grid)
         applications = read if read.data else None
     if reviews is None:
         read = read_reviews(grid)
+        if not read.data:
+            read = read_flat_reviews(text)
         reviews = read if read.data else None
     return disclosure, applications, reviews
+
+
+def _fill_disclosure(lines: TableRead | None, flat: TableRead) -> TableRead | None:
+    """Table 二 read from lines of cells, with the rows only the flattened reading found added."""
+    if not flat.data:
+        return lines
+    if lines is None or lines.data is None:
+        return flat
+    added = {key: row for key, row in flat.data.items() if key not in lines.data}
+    if added:
+        lines.data.update(added)
+        lines.evidence |= flat.evidence
+        lines.flags += [f for f in flat.flags if f.rsplit(".", 1)[-1] in added]
+        lines.incomplete += [i for i in flat.incomplete if i["row"] in added]
+        lines.blank_cells += flat.blank_cells
+    return lines
 
 
 def _decide_hint(disclosure: TableRead | None, applications: TableRead | None, flags: list[str]) -> str | None:
@@ -197,7 +226,11 @@ def extract_statistics(
     """
     flags: list[str] = []
     checks: list[dict[str, Any]] = []
-    disclosure, applications, reviews = _read_tables(text, html, grids)
+    if report_format in TABLE_FORMATS:
+        layout_hint = report_format
+    else:
+        layout_hint = "2019" if year is not None and year <= 2020 else "2021"
+    disclosure, applications, reviews = _read_tables(text, html, grids, layout_hint)
     hint = _decide_hint(disclosure, applications, flags)
     has_tables = bool(disclosure or applications or reviews)
     headings = sum(1 for heading in _HEADINGS if _has_heading(text, *heading)) >= 2
