@@ -319,7 +319,10 @@ _PART = re.compile(r"(?=(?:[一二三四五六七八九十]+[、.,，]|[(（][�
 
 
 def _label_parts(label: str) -> list[str]:
-    """A label text cut before each numbering: 「（三）不予公开1.属于国家秘密」 -> 「（三）不予公开」, 「1.属于国家秘密」."""
+    """A label text cut before each numbering.
+
+    「（三）不予公开1.属于国家秘密」 -> 「（三）不予公开」, 「1.属于国家秘密」.
+    """
     return [p for p in _PART.split(label) if p.strip()]
 
 
