@@ -48,7 +48,8 @@ _COUNT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "applications_received",
             rf"(?:受理|收到|接到|接收|报告){_GAP}{{0,24}}?申请"
-            rf"[^，,；;。\n\d]{{0,8}}?(?:共计?|总数)?(?:为|有|达)?\s*{_NUM}\s*(?:件|条|宗|个)",
+            rf"(?:公开(?:政府)?信息)?(?:的)?(?:数量|总数|数)?(?:共计?|合计)?(?:为|有|达|是)?"
+            rf"\s*{_NUM}\s*(?:件|条|宗)(?![一二三四五六七八九十])",
         ),
         ("partially_disclosed", rf"部分公开{_QUOTE}(?:的)?(?:申请)?(?:有|为|共)?\s*{_NUM}\s*(?:件|条|项)"),
         ("disclosed", rf"(?:同意|予以|全部)公开{_QUOTE}(?:的)?(?:申请)?(?:有|为|共)?\s*{_NUM}\s*(?:件|条|项)"),
@@ -66,9 +67,42 @@ _COUNT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("litigation", rf"行政诉讼(?:案件|案)?[^，,；;。\n\d%]{{0,10}}?{_NUM}\s*(?:件|起|宗|次|例)"),
     )
 )
-_NEGATION = re.compile(r"未发生|未出现|未收到|未接到|未有|没有|无|未")
+# Further ways to state a count, tried when the patterns above find none (a lower tier, in order).
+_LATER_PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
+    "proactive_total": (
+        # 「全年主动公开我区各级单位政府信息2645条」 goes before 「门户网站公开政府信息3636条」 (a channel's count)
+        re.compile(
+            rf"主动公开(?:各类|各种)?(?:(?P<whose>{_GAP}{{0,12}}?)政府)?信息(?:的)?(?:共计?|总数|总量|数量)?"
+            rf"(?:为|有|达)?\s*{_NUM}\s*(?:条|件|项)"
+        ),
+        # 「通过部门网站当年发布政府信息393件」
+        re.compile(rf"发布(?:各类|各种)?政府信息(?:共计?|总数|总量)?(?:为|有|达)?\s*{_NUM}\s*(?:条|件|项)"),
+    ),
+    # 「本年度全区共收到70件申请」, 「受理政府信息公开申请的有5件」 in the other order
+    "applications_received": (
+        re.compile(rf"(?:受理|收到|接到|接收)(?:了)?(?:各类)?\s*{_NUM}\s*件(?:政府信息公开|信息公开|依申请公开)?申请"),
+    ),
+}
+_TIERED = ("proactive_total",)
+"""Keys whose first pattern of `_LATER_PATTERNS` outranks the main one wherever it is found."""
+# Clauses about other counts that use the same words: service windows, 办件, hotlines, consultations.
+_OTHER_COUNTS = re.compile(r"窗口|办件|热线|咨询|审批|许可|信访|投诉|来电|来信|收件")
+_CATEGORY = re.compile(r"其他|其它|类|领域|方面|关于|有关|涉及|重点|专项|中")
+_ABOUT_APPLICATIONS = re.compile(r"公开|依申请")
+_NEGATION = re.compile(r"(?<!尚)(?:未发生|未出现|未收到|未接到|未有|没有|未|无(?!论))")
 _ZERO_AFTER = re.compile(rf"{_GAP}{{0,20}}?(?:均为|为|是)(?:零|0)")
 _ZERO_TERMS = {"reconsideration": re.compile("行政复议"), "litigation": re.compile("行政诉讼")}
+# Sentences saying there was none of a count that has no term of its own to negate:
+# 「未收到有关政府信息公开的申请」 (not 「…政府信息公开行政复议申请」: that one is about 行政复议).
+_NONE_STATEMENTS: dict[str, re.Pattern[str]] = {
+    "applications_received": re.compile(
+        r"(?<!尚)(?:未|没有|无)(?:发生|出现|收到|接到|受理|产生)?(?:有关|任何|过)?(?:政府)?"
+        r"(?:信息公开|依申请公开(?:政府信息)?)(?:的)?申请"
+    ),
+    "not_disclosed": re.compile(
+        r"(?<!尚)(?:未|没有|无)(?:发生|出现|作出)?不予公开(?:政府)?信息(?:的)?(?:情况|申请|事项)"
+    ),
+}
 _FEES = re.compile(rf"收取(?:任何)?{_GAP}{{0,16}}?费(?:用)?(?:{_GAP}{{0,8}}?{_NUM}\s*(?P<unit>万元|元))?|收费")
 _FEES_NEGATED_TAKE = re.compile(r"(?:未|没有|不|无|免予?)(?:向申请人)?$")
 _FEES_NONE_BEFORE = re.compile(r"没有|未发生|未产生")
@@ -89,9 +123,15 @@ def _accept(key: str, text: str, match: re.Match[str]) -> bool:
         # 「依申请公开政府信息」 and 「不予公开」 are not 主动公开; 「公开各类信息」 needs 主动
         if before.endswith(("申请", "不予")):
             return False
-        return bool(match["gov"]) or before.endswith("主动")
+        if "whose" in match.re.groupindex:
+            # whose information (「我区各级单位」), not which kind: 「其他政府信息」「重点领域政府信息」 are parts
+            return match["whose"] is None or _CATEGORY.search(match["whose"]) is None
+        return "gov" not in match.re.groupindex or bool(match["gov"]) or before.endswith("主动")
     if key == "disclosed":
         return not before.endswith("不")
+    if key == "applications_received":
+        clause = _clause_before(text, match.start()) + match.group()
+        return _ABOUT_APPLICATIONS.search(clause) is not None and _OTHER_COUNTS.search(clause) is None
     return True
 
 
@@ -121,7 +161,16 @@ def _matches(key: str, pattern: re.Pattern[str], text: str) -> Iterator[re.Match
 
 
 def _first_count(key: str, pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
-    return next((m for m in _matches(key, pattern, text) if _accept(key, text, m)), None)
+    """The first statement of `key`'s count: the best tier that says it, its first match there."""
+    tiers = [pattern, *_LATER_PATTERNS.get(key, ())]
+    if key in _TIERED:
+        tiers = [tiers[1], tiers[0], *tiers[2:]]
+    for tier in tiers:
+        found = (m for m in (_matches(key, tier, text) if tier is pattern else tier.finditer(text)))
+        match = next((m for m in found if _accept(key, text, m)), None)
+        if match is not None:
+            return match
+    return None
 
 
 def _first_none(term: re.Pattern[str], text: str, before: int | None = None) -> int | None:
@@ -169,6 +218,9 @@ def extract_prose_stats(text: str) -> dict[str, int | float | None]:
         match = _first_count(key, pattern, text)
         before = match.start() if match is not None else None
         none_at = _first_none(_ZERO_TERMS[key], text, before) if key in _ZERO_TERMS else None
+        if key in _NONE_STATEMENTS:
+            said = _NONE_STATEMENTS[key].search(text)
+            none_at = said.start() if said is not None else None
         if none_at is not None and (match is None or none_at < match.start()):
             found[key] = 0
         elif match is not None:
