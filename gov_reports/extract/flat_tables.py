@@ -259,6 +259,23 @@ def _settle(values: _Values, width: int, check: Check | None, decimals: bool) ->
     return [None] * width, "ambiguous", readings
 
 
+def labelled_values(text: str) -> Iterator[tuple[str, _Values]]:
+    """Each values piece of `text` with the label text printed since the values before it."""
+    label = ""
+    for piece in pieces(text):
+        if isinstance(piece, str):
+            label += piece
+            continue
+        yield (piece.label or label), piece
+        label = ""
+
+
+def read_cells(values: _Values, width: int, check: Check | None = None) -> list[int | float | None] | None:
+    """`values` as a row of `width` numbers (None where unknown, see `_settle`); None if they cannot be one."""
+    settled = _settle(values, width, check, True)
+    return None if settled is None else _numbers(settled[0])
+
+
 # --- Table 三 ----------------------------------------------------------------
 
 _NEW_ROW = re.compile(r"本\s*年\s*新\s*收")

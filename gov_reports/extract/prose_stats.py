@@ -14,7 +14,9 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from gov_reports.extract.flat_tables import labelled_values, read_cells
 from gov_reports.extract.numbers import parse_number, to_halfwidth_digits
+from gov_reports.extract.tables import normalise_text
 from gov_reports.extract.text import matches_at
 
 PROSE_KEYS: tuple[str, ...] = (
@@ -210,7 +212,8 @@ def extract_prose_stats(text: str) -> dict[str, int | float | None]:
 
     Patterns keep within one clause (their gaps exclude ，；。), so each runs
     once over the whole text; the earliest statement wins, whether a number
-    or a sentence saying there were none.
+    or a sentence saying there were none. What the sentences leave unsaid, an
+    old report's 统计表 may print (`indicator_table_numbers`).
     """
     found: dict[str, int | float | None] = dict.fromkeys(PROSE_KEYS)
     text = to_halfwidth_digits(text)
@@ -226,6 +229,56 @@ def extract_prose_stats(text: str) -> dict[str, int | float | None]:
         elif match is not None:
             found[key] = _value(match)
     found["fees"] = _fees(text)
+    for key, value in indicator_table_numbers(text).items():
+        if found[key] is None:
+            found[key] = value
+    return found
+
+
+# --- The pre-2019 统计表 ------------------------------------------------------
+# 「政府信息公开情况统计表 指标名称 计量单位 2011年度 历年累计 主动公开信息数 条 425 1516 …」: the old reports'
+# indicator table, flattened. Its rows give the numbers the prose leaves unsaid (「行政诉讼数 条 0 0」).
+
+_INDICATOR_TABLE = re.compile(r"指\s*标\s*名\s*称")
+# A row name stands at the start of its label, after its numbering (「其中：1、」) or after the header's last word.
+_ROW_START = r"(?:^|[:,.]|其中|累计)"
+_INDICATOR_ROWS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (key, re.compile(rf"{_ROW_START}(?:{name})(?:条|件|项|个|宗)?$"))
+    for key, name in (
+        ("proactive_total", r"主动公开(?:政府)?(?:信息|文件)(?:总)?数"),
+        ("applications_received", r"受理\S{0,10}?申请\S{0,6}?总?数"),
+        ("partially_disclosed", r"同意部分公开(?:答复)?数"),
+        ("disclosed", r"同意公开(?:答复)?数"),
+        ("not_disclosed", r"(?:否决|不予|不同意)公开(?:答复)?(?:总)?数"),
+        ("reconsideration", r"行政复议(?:案件)?数"),
+        ("litigation", r"行政诉讼(?:案件)?数"),
+    )
+)
+
+
+def _cumulative_check(values: list[int | float | None]) -> bool | None:
+    """历年累计 includes the year: it is never smaller (what splits 「0 0」 glued as 「00」, not 「212210037」)."""
+    year, total = values
+    return None if year is None or total is None else year <= total
+
+
+def indicator_table_numbers(text: str) -> dict[str, int | float]:
+    """The PROSE_KEYS numbers an old report's 统计表 prints for the year (its first value column)."""
+    start = _INDICATOR_TABLE.search(text)
+    if start is None:
+        return {}
+    end = text.find("。", start.end())
+    region = text[start.start() : end if end != -1 else len(text)]
+    width = 2 if "累计" in normalise_text(region[:60]) else 1
+    found: dict[str, int | float] = {}
+    for label, values in labelled_values(region):
+        name = normalise_text(label)
+        for key, pattern in _INDICATOR_ROWS:
+            if pattern.search(name):
+                cells = read_cells(values, width, _cumulative_check if width == 2 else None)
+                if key not in found and cells is not None and cells[0] is not None:
+                    found[key] = cells[0]
+                break
     return found
 
 
