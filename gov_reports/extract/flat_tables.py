@@ -351,13 +351,16 @@ def read_flat_applications(text: str, layout_hint: str = "2021") -> TableRead:
         return out
     placed: list[tuple[str | None, _Values]] = []
     pending: list[str] = []
+    strays: list[str] = []
     previous: str | None = None
     for piece in pieces(region):
         if isinstance(piece, str):
             pending.append(piece)
             continue
         if not _can_fill(piece, len(APPLICATION_COLUMNS)):
-            continue  # a stray number (a cell torn from its row, a page number): the label waits for its row
+            # a stray number (a cell torn from its row, a page number): the label waits for its row
+            strays += [g for g in piece.groups if g and parse_cell(g) is not None]
+            continue
         if piece.label:
             key, named = _label_key(piece.label, previous)
             if key is None and not named:  # the end of a label the page break cut: 「政府信息」
@@ -389,6 +392,7 @@ def read_flat_applications(text: str, layout_hint: str = "2021") -> TableRead:
         cells, problem, readings = settled
         rows[key] = _Row(key, cells, readings, problem, values.raw)
     _settle_jointly(rows, layout)
+    _place_strays(rows, strays, layout, out)
     data: dict[str, dict[str, int | float | None]] = {}
     for key, row in rows.items():
         if row.problem:
@@ -475,6 +479,44 @@ def _settle_jointly(rows: dict[str, _Row], layout: tuple[str, ...]) -> None:
             rows[key].readings = []
 
 
+def _sum_says(rows: dict[str, _Row], layout: tuple[str, ...], key: str, column: int) -> set[int | float]:
+    """What the sums that hold this blank cell say it is (each sum whose other cells are all numbers)."""
+    said: set[int | float] = set()
+    row = _numbers(rows[key].cells)
+    others = [v for i, v in enumerate(row) if i != column]
+    if None not in others:
+        if column == len(row) - 1:
+            said.add(sum(others))  # type: ignore[arg-type]
+        else:
+            said.add(others[-1] - sum(others[:-1]))  # type: ignore[operator, arg-type]
+    for left, right, col in _constraints(layout):
+        if col != column or key not in (*left, *right) or not all(k in rows for k in (*left, *right)):
+            continue
+        cells = {k: _numbers(rows[k].cells)[col] for k in (*left, *right) if k != key}
+        if None in cells.values():
+            continue
+        lhs = sum(cells[k] for k in left if k != key)  # type: ignore[misc]
+        rhs = sum(cells[k] for k in right if k != key)  # type: ignore[misc]
+        said.add(rhs - lhs if key in left else lhs - rhs)
+    return said
+
+
+def _place_strays(rows: dict[str, _Row], strays: list[str], layout: tuple[str, ...], out: TableRead) -> None:
+    """A printed number torn from its row goes into a blank cell when the sums say that cell is that number,
+    and it fits no other blank cell: 「四、结转下年度继续办理 | 1 | 0 | … |  |」 with a stray 「1」 above it."""
+    blanks = [
+        (key, i) for key, row in rows.items() if not row.readings for i, cell in enumerate(row.cells) if cell == ""
+    ]
+    for stray in strays:
+        value = _numbers([stray])[0]
+        fits = [(key, i) for key, i in blanks if _sum_says(rows, layout, key, i) == {value}]
+        if len(fits) == 1:
+            key, i = fits[0]
+            rows[key].cells[i] = stray
+            blanks.remove(fits[0])
+            out.flags.append(f"cell_placed_by_sums:applications.{key}")
+
+
 # --- Table 四 ----------------------------------------------------------------
 
 _REVIEW_HEADER = re.compile(r"维\s*持|审\s*结|纠\s*正")
@@ -550,6 +592,40 @@ _EVIDENCE_WORDS = {
     "2019": ("新制作", "新公开", "对外公开总", "上一年", "采购项目", "采购总金额", "第二十条第(九)项"),
 }
 _UNIT = re.compile(r"单位[:：]?(万元|亿元|元)")
+# What a report says in words about a table-二 (一) row (2021 columns): 「集中公开现行有效行政规范性文件698件，
+# 动态更新本年度制发的规范性文件88件」. Used only to choose among the readings a run of digits allows.
+_STATED_NAMES = {"rules": r"规章", "normative_documents": r"(?:行政)?规范性文件"}
+_STATED_COLUMNS = {
+    "in_force": r"现行有效(?:的)?",
+    "issued": r"(?:本年度?|全年|年内)?(?:共|新)?制发(?:了)?(?:的)?",
+    "repealed": r"(?:本年度?|全年|年内)?(?:共)?废止(?:了)?(?:的)?",
+}
+_STATED: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
+    (row, column, re.compile(rf"{words}{name}(?:共计?|总数)?(?:为|有|达)?\s*(\d+)\s*(?:件|部|个)"))
+    for row, name in _STATED_NAMES.items()
+    for column, words in _STATED_COLUMNS.items()
+)
+
+
+def _stated_cells(text: str) -> dict[tuple[str, str], str]:
+    """(row, column) -> the number the prose states for that table-二 cell (the first statement)."""
+    stated: dict[tuple[str, str], str] = {}
+    for row, column, pattern in _STATED:
+        found = pattern.search(text)
+        if found is not None:
+            stated[(row, column)] = found.group(1)
+    return stated
+
+
+def _by_statements(
+    key: str, columns: tuple[str, ...], readings: list[tuple[str, ...]], stated: dict[tuple[str, str], str]
+) -> tuple[str, ...] | None:
+    """The one reading that agrees with every cell the prose states for the row, if exactly one does."""
+    said = {i: stated[(key, column)] for i, column in enumerate(columns) if (key, column) in stated}
+    if not said:
+        return None
+    agreeing = [r for r in readings if all(r[i] == value for i, value in said.items())]
+    return agreeing[0] if len(agreeing) == 1 else None
 
 
 def _disclosure_regions(text: str) -> list[str]:
@@ -586,6 +662,7 @@ def read_flat_disclosure(text: str, layout_hint: str = "2021") -> TableRead:
         if any(w in words for w in evidence):
             out.evidence.add(fmt)
     layout = DISCLOSURE_LAYOUT[next(iter(out.evidence)) if len(out.evidence) == 1 else layout_hint]
+    stated = _stated_cells(to_halfwidth_digits(text))
     rows: dict[str, dict[str, Any]] = {}
     for region in regions:
         pending = ""
@@ -607,7 +684,11 @@ def read_flat_disclosure(text: str, layout_hint: str = "2021") -> TableRead:
             if key in rows:
                 out.flags.append(f"duplicate_row:disclosure.{key}")
                 continue
-            cells, problem, _ = settled
+            cells, problem, readings = settled
+            chosen = _by_statements(key, columns, readings, stated) if readings else None
+            if chosen is not None:
+                cells, problem = list(chosen), None
+                out.flags.append(f"cells_by_prose:disclosure.{key}")
             if problem:
                 label = "cells" if problem == "ambiguous" else "row"
                 out.flags.append(f"{problem}_{label}:disclosure.{key}")
