@@ -41,7 +41,7 @@ from gov_reports.extract.report_tables import (
     match_application_row,
     match_application_segment,
 )
-from gov_reports.extract.tables import fit_values, normalise_text, split_row
+from gov_reports.extract.tables import fit_values, normalise_text, split_row, strip_numbering
 
 MAX_READINGS = 4096
 """Readings of one row (or combinations of ambiguous rows) tried at most; past it the cells stay null."""
@@ -321,15 +321,22 @@ def _label_key(label: str, previous: str | None) -> tuple[str | None, int]:
     A label naming two rows (「5.属于三类内部事务信息1.本机关不掌握相关政府信息」: labels broken away from
     their numbers) names none; the row is then placed by its order, if at all.
     """
-    named = {k for k in (match_application_segment(p) for p in _label_parts(label)) if k is not None}
+    parts = _label_parts(label)
+    named = {k for k in (match_application_segment(p) for p in parts) if k is not None}
     if len(named) == 1:
         return named.pop(), 1
     if named:
         return None, len(named)
-    if any(w in label for w in _HEADER_WORDS):
+    if not parts or any(w in label for w in _HEADER_WORDS):
         return None, 0
-    key = match_application_row([label], previous)  # 「3.其他」 after 其他处理's rows, 2019's 「（六）其他处理」
+    last = normalise_text(parts[-1])
+    if len(parts) > 1 and _SUB_ROW.match(last) and strip_numbering(last) != "其他":
+        return None, 0  # 「（六）其他处理1.申请人无正当理」: a sub-row whose words were cut off, not the group's row
+    key = match_application_row(parts, previous)  # 「3.其他」 after 其他处理's rows, 2019's 「（六）其他处理」
     return key, 1 if key else 0
+
+
+_SUB_ROW = re.compile(r"\d[.,]")
 
 
 _PART = re.compile(r"(?=(?:[一二三四五六七八九十]+[、.,，]|[(（][一二三四五六七八九十]+[)）]|\d[.、]))")
