@@ -658,6 +658,15 @@ def _disclosure_key(label: str, explicit: bool) -> str | None:
     return None
 
 
+def _printed_name(label: str, key: str) -> str:
+    """The row's name as the label text prints it at its end (「…现行有效件数规章」 -> 「规章」)."""
+    word = dict(_DISCLOSURE_ROW_NAMES)[key]
+    at = label.rfind(word)
+    if at >= 2 and label[at - 2 : at] == "行政":
+        at -= 2
+    return label[at:].strip() if at >= 0 else label.strip()
+
+
 def read_flat_disclosure(text: str, layout_hint: str = "2021") -> TableRead:
     """Table 二 from text whose grid is lost: each row's cells in the format's column order."""
     out = TableRead()
@@ -681,7 +690,7 @@ def read_flat_disclosure(text: str, layout_hint: str = "2021") -> TableRead:
                 unit = found.group(1) if found else unit
                 continue
             key = _disclosure_key(piece.label, True) if piece.label else _disclosure_key(pending, False)
-            pending = ""
+            row_label, pending = pending, ""
             if key is None or key not in layout:
                 continue
             columns = layout[key]
@@ -699,7 +708,8 @@ def read_flat_disclosure(text: str, layout_hint: str = "2021") -> TableRead:
             if problem:
                 label = "cells" if problem == "ambiguous" else "row"
                 out.flags.append(f"{problem}_{label}:disclosure.{key}")
-                out.incomplete.append({"table": "disclosure", "row": key, "cells": piece.raw})
+                printed = piece.raw if piece.label else [_printed_name(row_label, key), *piece.raw]
+                out.incomplete.append({"table": "disclosure", "row": key, "cells": printed})
             row: dict[str, Any] = {}
             for column, cell in zip(columns, cells, strict=True):
                 value, blank = disclosure_cell(cell, column, unit)
