@@ -332,3 +332,19 @@ def test_pdf_table_split_across_pages() -> None:
         "total": 12,
     }
     assert not [f for f in result.flags if f.startswith(("check_failed", "missing_row", "unexpected_row"))]
+
+
+def test_prose_naming_the_first_row_before_the_table() -> None:
+    rows = table_three()
+    prose = "2021年，本年新收政府信息公开申请70件，上年结转0件。"
+    read = read_flat_applications(prose + "\n" + run_together(rows) + TABLE_FOUR)
+    assert values_of(read.data) == rows
+
+
+def test_a_footnote_between_the_halves_of_a_table_does_not_end_it() -> None:
+    rows = table_three()
+    text = run_together(rows)
+    cut = text.index(LABELS_2021["unable_not_held"])
+    text = text[:cut] + "\n注：本表数据来源于各单位报送。— 3 —\n" + text[cut:]  # an inline footer too
+    read = read_flat_applications(text + TABLE_FOUR + "。以下为第四部分。")
+    assert values_of(read.data) == rows

@@ -52,6 +52,8 @@ _FOOTER = re.compile(
     r"^(?:[-—–－]+\s*\d{1,4}\s*[-—–－]+|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})$"
 )
 """A page footer or header line (「— 1 —」, 「第2页 共5页」, 「2/5」): PDF page furniture between rows."""
+_INLINE_FOOTER = re.compile(r"[—–－]{1,2}\s*\d{1,3}\s*[—–－]{1,2}|(?<![\d-])-\s+\d{1,3}\s+-(?![\d-])")
+"""A page number between dashes inside a line of run-together text: 「…0000000— 3 —（四）无法提供…」."""
 _MARKDOWN_RULE = re.compile(r"^\|?(?:\s*:?-{2,}:?\s*\|)+\s*(?::?-{2,}:?\s*)?\|?$")
 # One printed value: a number, with the sign words and units table 二 prints (「增 71」, 「3929. 08 万元」).
 _VALUE = re.compile(r"(?:(?:增加?|减少?|[+＋])\s*)?\d+(?:\s?\.\s?\d+)?(?:\s*(?:万元|亿元|元))?")
@@ -119,7 +121,8 @@ def pieces(text: str) -> list[_Piece]:
     nothing but values (a cell per line), joined to the values just above them.
     """
     out: list[_Piece] = []
-    for number, raw_line in enumerate(to_halfwidth_digits(text).splitlines()):
+    text = _INLINE_FOOTER.sub(" ", to_halfwidth_digits(text))
+    for number, raw_line in enumerate(text.splitlines()):
         line = raw_line.strip()
         if not line or _FOOTER.match(line) or _MARKDOWN_RULE.match(line):
             continue
@@ -295,18 +298,34 @@ def _row_start(text: str, at: int) -> int:
     return at
 
 
-def _applications_region(text: str) -> str | None:
-    """From the 「一、本年新收」 row (headers are above it) to table 四 or the first sentence."""
-    found = _NEW_ROW.search(text)
-    if found is None:
-        return None
-    start = _row_start(text, found.start())
+_APPLICATION_WORDS = re.compile(r"予以公开|部分公开|不予公开|无法提供|不予处理|其他处理|总\s*计|结转下年|本年新收")
+_LOOKAHEAD = 300
+"""A sentence ends a table only when no row label of it follows within this many characters (a footnote
+between a table's two page halves does not)."""
+
+
+def _table_end(text: str, start: int, stop: re.Pattern[str], words: re.Pattern[str]) -> int:
+    """Where a table that starts at `start` ends: at `stop` (the next table), or at a sentence end that
+    no more of the table's `words` follow."""
     end = len(text)
-    for pattern in (_REVIEW_WORD, _SENTENCE):
-        m = pattern.search(text, found.start())
-        if m is not None:
-            end = min(end, m.start())
-    return text[start:end]
+    found = stop.search(text, start)
+    if found is not None:
+        end = found.start()
+    at = start
+    while (sentence := _SENTENCE.search(text, at, end)) is not None:
+        if words.search(text, sentence.end(), min(end, sentence.end() + _LOOKAHEAD)) is None:
+            return sentence.start()
+        at = sentence.end()
+    return end
+
+
+def _applications_regions(text: str) -> Iterator[str]:
+    """Each stretch from a 「一、本年新收」 row (the headers are above it) to table 四 or the prose after it."""
+    at = 0
+    while (found := _NEW_ROW.search(text, at)) is not None:
+        end = _table_end(text, found.end(), _REVIEW_WORD, _APPLICATION_WORDS)
+        yield text[_row_start(text, found.start()) : end]
+        at = max(end, found.end())
 
 
 def _row_check(values: list[int | float | None]) -> bool | None:
@@ -351,11 +370,21 @@ def _label_parts(label: str) -> list[str]:
 
 
 def read_flat_applications(text: str, layout_hint: str = "2021") -> TableRead:
-    """Table 三 from text whose grid is lost (see the module doc); `layout_hint` when its rows do not say."""
+    """Table 三 from text whose grid is lost (see the module doc); `layout_hint` when its rows do not say.
+
+    Prose may name 本年新收 before the table does: every stretch that starts so is read, and the one that
+    gives the most rows is the table.
+    """
+    best = TableRead()
+    for region in _applications_regions(text):
+        read = _read_applications_region(region, layout_hint)
+        if read.data and (best.data is None or len(read.data) > len(best.data)):
+            best = read
+    return best
+
+
+def _read_applications_region(region: str, layout_hint: str) -> TableRead:
     out = TableRead()
-    region = _applications_region(text)
-    if region is None:
-        return out
     placed: list[tuple[str | None, _Values]] = []
     pending: list[str] = []
     strays: list[str] = []
@@ -531,15 +560,11 @@ _SECTION_FIVE = re.compile(r"五\s*[、.．]")
 
 
 def _reviews_region(text: str, after: int) -> str | None:
+    """From the first 行政复议 (after table 三) whose header words follow, to section 五 or the prose after it."""
     for m in _REVIEW_WORD.finditer(text, after):
         window = text[m.start() : m.start() + 400]
         if len(_REVIEW_HEADER.findall(window)) >= 2:
-            end = len(text)
-            for pattern in (_SENTENCE, _SECTION_FIVE):
-                stop = pattern.search(text, m.end())
-                if stop is not None:
-                    end = min(end, stop.start())
-            return text[m.start() : end]
+            return text[m.start() : _table_end(text, m.end(), _SECTION_FIVE, _REVIEW_HEADER)]
     return None
 
 
@@ -594,6 +619,7 @@ _DISCLOSURE_ROW_NAMES: tuple[tuple[str, str], ...] = (
     ("fees", "行政事业性收费"),
     ("procurement", "集中采购"),
 )
+_DISCLOSURE_WORDS = re.compile(r"第\s*二\s*十\s*条|信息内容|规章|规范性文件|行政许可|行政处罚|行政强制|行政事业性收费")
 _EVIDENCE_WORDS = {
     "2021": ("制发", "废止", "现行有效", "收费金额"),
     "2019": ("新制作", "新公开", "对外公开总", "上一年", "采购项目", "采购总金额", "第二十条第(九)项"),
@@ -639,11 +665,7 @@ def _disclosure_regions(text: str) -> list[str]:
     regions: list[str] = []
     at = 0
     while (m := _ARTICLE.search(text, at)) is not None:
-        end = len(text)
-        for pattern in (_APPLICATIONS_START, _SENTENCE):
-            stop = pattern.search(text, m.end())
-            if stop is not None:
-                end = min(end, stop.start())
+        end = _table_end(text, m.end(), _APPLICATIONS_START, _DISCLOSURE_WORDS)
         regions.append(text[m.start() : end])
         at = max(end, m.end())
     return regions
