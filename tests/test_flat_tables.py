@@ -348,3 +348,40 @@ def test_a_footnote_between_the_halves_of_a_table_does_not_end_it() -> None:
     text = text[:cut] + "\n注：本表数据来源于各单位报送。— 3 —\n" + text[cut:]  # an inline footer too
     read = read_flat_applications(text + TABLE_FOUR + "。以下为第四部分。")
     assert values_of(read.data) == rows
+
+
+def test_rows_a_dump_merged_into_one_get_their_shares_in_order() -> None:
+    rows = table_three()
+    lines = []
+    for key in rows:
+        if key == "rejected_repeated":
+            continue
+        if key == "rejected_publication":  # one Markdown row holding two rows' labels and cells
+            both = rows["rejected_repeated"] + rows["rejected_publication"]
+            label = LABELS_2021["rejected_repeated"] + " " + LABELS_2021["rejected_publication"]
+            lines.append(f"| {label} | {' | '.join(map(str, both))} |")
+        elif key == "unable_needs_creation":  # and two unlabelled rows run into one
+            both = rows["unable_needs_creation"] + rows["unable_unclear"]
+            lines.append(f"| {' | '.join(map(str, both))} |")
+        elif key != "unable_unclear":
+            lines.append(f"| {LABELS_2021[key]} | {' | '.join(map(str, rows[key]))} |")
+    read = read_flat_applications("\n".join(lines))
+    assert values_of(read.data) == rows
+
+
+def test_html_table_three_split_in_two_tables() -> None:
+    rows = table_three()
+    keys = list(rows)
+
+    def table(part: list[str], header: bool) -> str:
+        head = "<tr><td>申请人情况</td><td>自然人</td><td>商业企业</td><td>科研机构</td><td>社会公益组织</td>"
+        head += "<td>法律服务机构</td><td>其他</td><td>总计</td></tr>"
+        body = "".join(
+            "<tr><td>" + LABELS_2021[k] + "</td>" + "".join(f"<td>{v}</td>" for v in rows[k]) + "</tr>" for k in part
+        )
+        return "<table>" + (head if header else "") + body + "</table>"
+
+    html = "<div>" + table(keys[:12], True) + "<p>— 3 —</p>" + table(keys[12:], False) + "</div>"
+    result = extract_statistics("", html=html, year=2021)
+    assert values_of(result.stats["applications"]) == rows
+    assert "columns_by_position:applications" in result.flags  # the second half has no header of its own

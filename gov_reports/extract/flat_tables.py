@@ -397,6 +397,12 @@ def _read_applications_region(region: str, layout_hint: str) -> TableRead:
             # a stray number (a cell torn from its row, a page number): the label waits for its row
             strays += [g for g in piece.groups if g and parse_cell(g) is not None]
             continue
+        merged = _merged_rows(piece, piece.label or "".join(pending), len(APPLICATION_COLUMNS))
+        if merged is not None:
+            pending = []
+            placed += merged
+            previous = next((k for k, _ in reversed(merged) if k), previous)
+            continue
         if piece.label:
             key, named = _label_key(piece.label, previous)
             if key is None and not named:  # the end of a label the page break cut: 「政府信息」
@@ -441,6 +447,24 @@ def _read_applications_region(region: str, layout_hint: str) -> TableRead:
             out.blank_cells += read is not None and read[0] is None
     out.data = data
     return out
+
+
+def _merged_rows(values: _Values, label: str, width: int) -> list[tuple[str | None, _Values]] | None:
+    """Rows a dump merged into one (「| 2.重复申请 3.要求提供公开出版物 | 0 | … 14 cells |」): as many cells as k
+    rows have, and a label naming k rows or none; each row gets its share in order. None: not merged rows."""
+    count = len(values.groups)
+    if count < 2 * width or count % width:
+        return None
+    rows = count // width
+    names = [k for k in (match_application_segment(p) for p in _label_parts(label)) if k is not None]
+    names = list(dict.fromkeys(names))
+    if names and len(names) != rows:
+        return None
+    keys: list[str | None] = list(names) if names else [None] * rows
+    return [
+        (key, _Values(values.groups[i * width : (i + 1) * width], values.explicit, False, values.line, "", []))
+        for i, key in enumerate(keys)
+    ]
 
 
 def _align(

@@ -104,6 +104,26 @@ def _first(reads: list[TableRead]) -> TableRead | None:
     return next((r for r in reads if r.data), None)
 
 
+def _merge_applications(reads: list[TableRead]) -> TableRead | None:
+    """Table 三 split into two tables (a Word page break): the first, and the rows only a later one has."""
+    found = [r for r in reads if r.data]
+    if not found:
+        return None
+    merged = found[0]
+    assert merged.data is not None
+    for read in found[1:]:
+        assert read.data is not None
+        added = [key for key in read.data if key not in merged.data]
+        if not added:
+            continue
+        merged.data.update({key: read.data[key] for key in added})
+        merged.flags += [f for f in read.flags if not f.startswith("duplicate_row:")]
+        merged.evidence |= read.evidence
+        merged.blank_cells += read.blank_cells
+        merged.incomplete += [i for i in read.incomplete if i["row"] in added]
+    return merged
+
+
 def _merge_disclosure(reads: list[TableRead]) -> TableRead | None:
     """Table 二 is often five small tables (one per 第二十条 block): merge their rows."""
     found = [r for r in reads if r.data]
@@ -140,7 +160,7 @@ def _read_tables(
     disclosure = _merge_disclosure(
         [read_disclosure(g) for g, w in zip(grids, words, strict=True) if "信息内容" in w or "第二十条" in w]
     )
-    applications = _first(
+    applications = _merge_applications(
         [
             read_applications(g)
             for g, w in zip(grids, words, strict=True)
