@@ -328,10 +328,17 @@ def _applications_regions(text: str) -> Iterator[str]:
         at = max(end, found.end())
 
 
+def _known(values: list[int | float | None]) -> list[int | float] | None:
+    """The values when every one is a number, else None."""
+    known = [v for v in values if v is not None]
+    return known if len(known) == len(values) else None
+
+
 def _row_check(values: list[int | float | None]) -> bool | None:
-    if None in values:
+    known = _known(values)
+    if known is None:
         return None
-    return abs(sum(values[:-1]) - values[-1]) < 1e-6  # type: ignore[arg-type]
+    return abs(sum(known[:-1]) - known[-1]) < 1e-6
 
 
 def _label_key(label: str, previous: str | None) -> tuple[str | None, int]:
@@ -479,8 +486,10 @@ def _align(
         gap = [i for i in range(left + 1, right) if placed[i][0] is None]
         if not gap:
             continue
-        low = order[placed[left][0]] + 1 if left >= 0 else 0  # type: ignore[index]
-        high = order[placed[right][0]] if right < len(placed) else len(layout)  # type: ignore[index]
+        left_key = placed[left][0] if left >= 0 else None
+        right_key = placed[right][0] if right < len(placed) else None
+        low = order[left_key] + 1 if left_key is not None else 0
+        high = order[right_key] if right_key is not None else len(layout)
         missing = [k for k in layout[low:high] if k not in labelled]
         if len(missing) == len(gap):
             for i, key in zip(gap, missing, strict=True):
@@ -494,7 +503,7 @@ def _align(
 
 def _constraints(layout: tuple[str, ...]) -> list[tuple[tuple[str, ...], tuple[str, ...], int]]:
     fmt = "2021" if "other_misc" in layout else "2019"
-    found = []
+    found: list[tuple[tuple[str, ...], tuple[str, ...], int]] = []
     for column in range(len(APPLICATION_COLUMNS)):
         found.append((("new", "carried_over"), ("total", "carried_forward"), column))
         found.append((("total",), OUTCOME_ROWS[fmt], column))
@@ -520,10 +529,10 @@ def _settle_jointly(rows: dict[str, _Row], layout: tuple[str, ...]) -> None:
         table.update(zip(open_rows, combination, strict=True))
         ok = True
         for left, right, column in rules:
-            cells = [table[k][column] for k in (*left, *right)]
-            if None in cells:
+            cells = _known([table[k][column] for k in (*left, *right)])
+            if cells is None:
                 continue
-            if abs(sum(cells[: len(left)]) - sum(cells[len(left) :])) > 1e-6:  # type: ignore[arg-type]
+            if abs(sum(cells[: len(left)]) - sum(cells[len(left) :])) > 1e-6:
                 ok = False
                 break
         if ok:
@@ -543,20 +552,17 @@ def _sum_says(rows: dict[str, _Row], layout: tuple[str, ...], key: str, column: 
     """What the sums that hold this blank cell say it is (each sum whose other cells are all numbers)."""
     said: set[int | float] = set()
     row = _numbers(rows[key].cells)
-    others = [v for i, v in enumerate(row) if i != column]
-    if None not in others:
-        if column == len(row) - 1:
-            said.add(sum(others))  # type: ignore[arg-type]
-        else:
-            said.add(others[-1] - sum(others[:-1]))  # type: ignore[operator, arg-type]
+    others = _known([v for i, v in enumerate(row) if i != column])
+    if others is not None:
+        said.add(sum(others) if column == len(row) - 1 else others[-1] - sum(others[:-1]))
     for left, right, col in _constraints(layout):
         if col != column or key not in (*left, *right) or not all(k in rows for k in (*left, *right)):
             continue
-        cells = {k: _numbers(rows[k].cells)[col] for k in (*left, *right) if k != key}
-        if None in cells.values():
+        lefts = _known([_numbers(rows[k].cells)[col] for k in left if k != key])
+        rights = _known([_numbers(rows[k].cells)[col] for k in right if k != key])
+        if lefts is None or rights is None:
             continue
-        lhs = sum(cells[k] for k in left if k != key)  # type: ignore[misc]
-        rhs = sum(cells[k] for k in right if k != key)  # type: ignore[misc]
+        lhs, rhs = sum(lefts), sum(rights)
         said.add(rhs - lhs if key in left else lhs - rhs)
     return said
 
