@@ -522,14 +522,14 @@ def _settle_jointly(rows: dict[str, _Row], layout: tuple[str, ...]) -> None:
         return
     known = {key: _numbers(row.cells) for key, row in rows.items() if not row.readings}
     choices = [[_numbers(r) for r in rows[key].readings] for key in open_rows]
-    rules = [(a, b, c) for a, b, c in _constraints(layout) if all(k in rows for k in (*a, *b))]
+    rules = [(a, b, c) for a, b, c in _constraints(layout) if all(k in rows for k in a + b)]
     passing = []
     for combination in product(*choices):
         table = dict(known)
         table.update(zip(open_rows, combination, strict=True))
         ok = True
         for left, right, column in rules:
-            cells = _known([table[k][column] for k in (*left, *right)])
+            cells = _known([table[k][column] for k in left + right])
             if cells is None:
                 continue
             if abs(sum(cells[: len(left)]) - sum(cells[len(left) :])) > 1e-6:
@@ -556,7 +556,7 @@ def _sum_says(rows: dict[str, _Row], layout: tuple[str, ...], key: str, column: 
     if others is not None:
         said.add(sum(others) if column == len(row) - 1 else others[-1] - sum(others[:-1]))
     for left, right, col in _constraints(layout):
-        if col != column or key not in (*left, *right) or not all(k in rows for k in (*left, *right)):
+        if col != column or key not in left + right or not all(k in rows for k in left + right):
             continue
         lefts = _known([_numbers(rows[k].cells)[col] for k in left if k != key])
         rights = _known([_numbers(rows[k].cells)[col] for k in right if k != key])
