@@ -385,3 +385,31 @@ def test_html_table_three_split_in_two_tables() -> None:
     result = extract_statistics("", html=html, year=2021)
     assert values_of(result.stats["applications"]) == rows
     assert "columns_by_position:applications" in result.flags  # the second half has no header of its own
+
+
+def test_a_running_page_header_inside_a_rows_cells_is_no_cell() -> None:
+    rows = table_three()
+    lines = []
+    for key, cells in rows.items():
+        lines.append(LABELS_2021[key])
+        values = [str(c) for c in cells]
+        if key == "unable_not_held":  # the page turns after the row's third cell
+            values[3:3] = ["— 2 —", "2021年政府信息公开工作年度报告"]
+        lines += values
+    read = read_flat_applications("\n".join(lines))
+    assert values_of(read.data) == rows
+
+
+def test_one_cell_too_many_over_several_lines_is_not_cut_to_fit() -> None:
+    new = "\n".join([LABELS_2021["new"], "64", "0", "0", "2", "0", "4", "70", "3"])  # a bare page number after it
+    read = read_flat_applications(new + "\n" + LABELS_2021["carried_over"] + "\n0" * 7)
+    assert list(read.data["new"].values()) == [None] * 7
+    assert "long_row:applications.new" in read.flags
+    assert list(read.data["carried_over"].values()) == [0] * 7
+
+
+def test_a_wide_markdown_row_is_one_row() -> None:
+    line = f"| {LABELS_2021['new']} | 64 | 0 | 0 | 2 | 0 | 4 | 70 |" + "  |" * 7
+    read = read_flat_applications(line)
+    assert list(read.data) == ["new"]
+    assert list(read.data["new"].values()) == [64, 0, 0, 2, 0, 4, 70]

@@ -54,9 +54,12 @@ _FOOTER = re.compile(
 """A page footer or header line (「— 1 —」, 「第2页 共5页」, 「2/5」): PDF page furniture between rows."""
 _INLINE_FOOTER = re.compile(r"[—–－]{1,2}\s*\d{1,3}\s*[—–－]{1,2}|(?<![\d-])-\s+\d{1,3}\s+-(?![\d-])")
 """A page number between dashes inside a line of run-together text: 「…0000000— 3 —（四）无法提供…」."""
+_RUNNING_HEADER = re.compile(r"[^|\t]{0,40}年度报告")
+"""A line that is the report's title, short (a running page header): no table row ends in 年度报告."""
 _MARKDOWN_RULE = re.compile(r"^\|?(?:\s*:?-{2,}:?\s*\|)+\s*(?::?-{2,}:?\s*)?\|?$")
-# One printed value: a number, with the sign words and units table 二 prints (「增 71」, 「3929. 08 万元」).
-_VALUE = re.compile(r"(?:(?:增加?|减少?|[+＋])\s*)?\d+(?:\s?\.\s?\d+)?(?:\s*(?:万元|亿元|元))?")
+# One printed value: a number, with the sign words and units table 二 prints (「增 71」, 「3929. 08 万元」);
+# not a date's (「2023年政府信息公开工作年度报告」, a running page header, prints no cell).
+_VALUE = re.compile(r"(?:(?:增加?|减少?|[+＋])\s*)?\d+(?:\s?\.\s?\d+)?(?![\d年月日])(?:\s*(?:万元|亿元|元))?")
 # After a digit, 「.」「、」 and no digit: that digit numbers the next label (「2.其他」, 「1、当面」, 「1. 属于」).
 _NUMBERING_AFTER = re.compile(r"\s*[.、](?!\s*\d)")
 _DIGIT_RUN = re.compile(r"\d+(?:\.\d+)?")
@@ -124,7 +127,7 @@ def pieces(text: str) -> list[_Piece]:
     text = _INLINE_FOOTER.sub(" ", to_halfwidth_digits(text))
     for number, raw_line in enumerate(text.splitlines()):
         line = raw_line.strip()
-        if not line or _FOOTER.match(line) or _MARKDOWN_RULE.match(line):
+        if not line or _FOOTER.match(line) or _MARKDOWN_RULE.match(line) or _RUNNING_HEADER.fullmatch(line):
             continue
         cells = _cells_of(line)
         if cells is not None:
@@ -240,6 +243,8 @@ def _settle(values: _Values, width: int, check: Check | None, decimals: bool) ->
     (spaces, tabs) must pass the sum, a single run passes if it is the only reading there is.
     """
     groups = values.groups
+    if len(groups) > width and not (values.explicit or values.line_row):
+        return [None] * width, "long", []  # values over several lines and one too many: which one is not known
     if len(groups) >= width:
         cells, problem = fit_values(groups, width)
         return cells, problem, []
@@ -458,19 +463,27 @@ def _read_applications_region(region: str, layout_hint: str) -> TableRead:
 
 def _merged_rows(values: _Values, label: str, width: int) -> list[tuple[str | None, _Values]] | None:
     """Rows a dump merged into one (「| 2.重复申请 3.要求提供公开出版物 | 0 | … 14 cells |」): as many cells as k
-    rows have, and a label naming k rows or none; each row gets its share in order. None: not merged rows."""
-    count = len(values.groups)
+    rows have, each row's share holding a number, and a label naming k rows, or one (the first share's: its
+    label leads its numbers), or none; the rows named get their shares in order, the others are unlabelled
+    (placed by order, if at all). None: not merged rows."""
+    groups = list(values.groups)
+    while groups and not groups[-1]:
+        groups.pop()  # blank cells a wider header left at the end of a Markdown row
+    count = len(groups)
     if count < 2 * width or count % width:
         return None
     rows = count // width
+    shares = [groups[i * width : (i + 1) * width] for i in range(rows)]
+    if not all(any(c for c in share) for share in shares):
+        return None
     names = [k for k in (match_application_segment(p) for p in _label_parts(label)) if k is not None]
     names = list(dict.fromkeys(names))
-    if names and len(names) != rows:
+    if len(names) not in (0, 1, rows):
         return None
-    keys: list[str | None] = list(names) if names else [None] * rows
+    keys: list[str | None] = [*names, *[None] * (rows - len(names))]
     return [
-        (key, _Values(values.groups[i * width : (i + 1) * width], values.explicit, False, values.line, "", []))
-        for i, key in enumerate(keys)
+        (key, _Values(share, values.explicit, False, values.line, "", list(share)))
+        for key, share in zip(keys, shares, strict=True)
     ]
 
 
