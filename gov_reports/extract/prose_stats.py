@@ -6,6 +6,12 @@ clause (text between ，；。) by a pattern anchored on the statutory wording,
 so a category count (「主动公开应急救援信息 10 条」) or a percentage is not
 taken for a total. A clause that says there were none (「未发生…行政复议案」,
 「没有依申请收费…」) gives 0. The first statement of each quantity wins.
+
+A count is taken only from a sentence about that count: an application count from one about
+政府信息公开/依申请 requests, never 窗口受理, 办件, 热线 or 咨询 counts (「共受理审批事项117件」); the
+主动公开 total before a channel's 「门户网站公开政府信息3636条」; 「未收到…信息公开申请」 is 0 applications,
+「未收到…信息公开行政复议申请」 0 reconsiderations and nothing about applications. An old report's
+统计表 (「指标名称 计量单位 本年度 历年累计」) fills what the sentences leave unsaid.
 """
 
 from __future__ import annotations
@@ -69,7 +75,8 @@ _COUNT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("litigation", rf"行政诉讼(?:案件|案)?[^，,；;。\n\d%]{{0,10}}?{_NUM}\s*(?:件|起|宗|次|例)"),
     )
 )
-# Further ways to state a count, tried when the patterns above find none (a lower tier, in order).
+# Further ways to state a count, tried in order when the pattern above finds none; for the `_TIERED` keys the
+# first of them comes before that pattern instead.
 _LATER_PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     "proactive_total": (
         # 「全年主动公开我区各级单位政府信息2645条」 goes before 「门户网站公开政府信息3636条」 (a channel's count)
@@ -86,7 +93,7 @@ _LATER_PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     ),
 }
 _TIERED = ("proactive_total",)
-"""Keys whose first pattern of `_LATER_PATTERNS` outranks the main one wherever it is found."""
+"""Keys whose first `_LATER_PATTERNS` pattern outranks the main one wherever in the text each is found."""
 # Clauses about other counts that use the same words: service windows, 办件, hotlines, consultations.
 _OTHER_COUNTS = re.compile(r"窗口|办件|热线|咨询|审批|许可|信访|投诉|来电|来信|收件")
 _CATEGORY = re.compile(r"其他|其它|类|领域|方面|关于|有关|涉及|重点|专项|中")
