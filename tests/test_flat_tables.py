@@ -413,3 +413,11 @@ def test_a_wide_markdown_row_is_one_row() -> None:
     read = read_flat_applications(line)
     assert list(read.data) == ["new"]
     assert list(read.data["new"].values()) == [64, 0, 0, 2, 0, 4, 70]
+
+
+def test_prose_naming_article_twenty_is_no_table_two() -> None:
+    prose = "按照《条例》第二十条规定，全年办理行政许可1800件，行政处罚95件。"
+    read = read_flat_disclosure(prose + TABLE_TWO + "三、收到和处理政府信息公开申请情况")
+    assert read.data["licensing"] == {"decisions": 2293}
+    assert read.data["penalties"] == {"decisions": 1282}
+    assert not [f for f in read.flags if f.startswith("duplicate_row")]

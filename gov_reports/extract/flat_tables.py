@@ -668,6 +668,7 @@ _EVIDENCE_WORDS = {
     "2019": ("新制作", "新公开", "对外公开总", "上一年", "采购项目", "采购总金额", "第二十条第(九)项"),
 }
 _UNIT = re.compile(r"单位[:：]?(万元|亿元|元)")
+_PROSE_MARKS = re.compile(r"[，。；！？,;]")
 # What a report says in words about a table-二 (一) row (2021 columns): 「集中公开现行有效行政规范性文件698件，
 # 动态更新本年度制发的规范性文件88件」. Used only to choose among the readings a run of digits allows.
 _STATED_NAMES = {"rules": r"规章", "normative_documents": r"(?:行政)?规范性文件"}
@@ -754,7 +755,10 @@ def read_flat_disclosure(text: str, layout_hint: str = "2021") -> TableRead:
                 found = _UNIT.search(normalise_text(piece))
                 unit = found.group(1) if found else unit
                 continue
-            key = _disclosure_key(piece.label, True) if piece.label else _disclosure_key(pending, False)
+            if piece.label:
+                key = _disclosure_key(piece.label, True)
+            else:  # a label in a sentence is prose (「按照第二十条…，全年办理行政许可1800件」), not a row
+                key = None if _PROSE_MARKS.search(pending) else _disclosure_key(pending, False)
             row_label, pending = pending, ""
             if key is None or key not in layout:
                 continue
