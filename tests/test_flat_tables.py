@@ -421,11 +421,3 @@ def test_prose_naming_article_twenty_is_no_table_two() -> None:
     assert read.data["licensing"] == {"decisions": 2293}
     assert read.data["penalties"] == {"decisions": 1282}
     assert not [f for f in read.flags if f.startswith("duplicate_row")]
-
-
-def test_a_sentence_is_no_row_label() -> None:
-    rows = table_three()
-    note = "\n注：下列为各单位予以公开的申请情况。\n30 0 0 0 0 0 30"  # a note after the table naming a row
-    read = read_flat_applications(run_together(rows) + note)
-    assert values_of(read.data) == rows
-    assert not [f for f in read.flags if f.startswith("duplicate_row")]

@@ -289,7 +289,6 @@ def read_cells(values: _Values, width: int, check: Check | None = None) -> list[
 _NEW_ROW = re.compile(r"本\s*年\s*新\s*收")
 _REVIEW_WORD = re.compile(r"行\s*政\s*复\s*议")
 _SENTENCE = re.compile(r"。")
-_SENTENCE_MARKS = re.compile(r"[。；！？;]")
 _HEADER_WORDS = ("申请人情况", "自然人", "商业企业", "科研机构", "勾稽")
 
 
@@ -420,10 +419,9 @@ def _read_applications_region(region: str, layout_hint: str) -> TableRead:
             key, named = _label_key(piece.label, previous)
             if key is None and not named:  # the end of a label the page break cut: 「政府信息」
                 key, _ = _label_key("".join(pending) + piece.label, previous)
-        else:  # a label ending a sentence is prose (table 三's labels have 「，」 but never 「。」)
-            label = "".join(pending)
-            key = None if _SENTENCE_MARKS.search(label) else _label_key(label, previous)[0]
-            piece.raw = [p for p in (label,) if p] + piece.raw
+        else:
+            key, _ = _label_key("".join(pending), previous)
+            piece.raw = [p for p in ("".join(pending),) if p] + piece.raw
         pending = []
         placed.append((key, piece))
         previous = key or previous
