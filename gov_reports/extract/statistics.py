@@ -417,7 +417,8 @@ STATS_JSON_SCHEMA: dict[str, Any] = {
         ),
         "incomplete_rows": {
             "type": "array",
-            "description": "Rows whose cells could not all be placed (see the flags short_row/long_row).",
+            "description": "Rows whose cells could not all be placed (see the flags short_row/long_row, and "
+            "ambiguous_cells where a run of digits allows more than one reading).",
             "items": {
                 "type": "object",
                 "properties": {
