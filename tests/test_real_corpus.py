@@ -187,3 +187,32 @@ def test_the_command_writes_the_records_the_scoring_read(tuned: list[Any], tmp_p
     assert done.returncode == 0, done.stderr
     written = sorted(json.loads(line)["key"] for line in out.read_text(encoding="utf-8").splitlines())
     assert written == sorted(r.key for r in tuned if r.key is not None)
+
+
+def test_bench_command_on_a_corpus_of_its_own(tmp_path: Any, capsys: pytest.CaptureFixture[str]) -> None:
+    """The bench's command line, on a corpus made here: the dump fixture (a report) and a trap."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "dump.txt").write_bytes((ROOT / "tests" / "fixtures" / "real_shapes" / "saved_dump.txt").read_bytes())
+    (corpus / "rule.txt").write_text("某县政府信息公开工作年度报告制度\n第一条 为规范年度报告工作……", encoding="utf-8")
+    truth = tmp_path / "truth.json"
+    # The fixture prints no format vocabulary (no table, the headings run into one line): format unknown.
+    dump = {
+        "kind": "report",
+        "issuer": "云霄县交通运输局",
+        "year": 2019,
+        "published": "2020-01-21",
+        "format": "unknown",
+    }
+    dump |= {"stats": {}, "summary": {"applications_new": 3, "fees": 0}}
+    truth.write_text(json.dumps({"documents": {"dump.txt": dump, "rule.txt": {"kind": "trap"}}}), encoding="utf-8")
+    holdout = tmp_path / "HOLDOUT"
+    holdout.write_text("# none\nrule.txt\n", encoding="utf-8")
+    args = ["--corpus", str(corpus), "--truth", str(truth), "--holdout", str(holdout), "--part", "all", "--json"]
+    assert bench.main(args) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert set(result["summary"]) == {"tuned", "holdout", "all"}
+    assert result["summary"]["tuned"]["fields"] == {"right": 4, "total": 4, "accuracy": 1.0}
+    assert result["summary"]["holdout"]["traps_refused"]["right"] == 1
+    assert bench.main([*args[:6], "--part", "tuned"]) == 0
+    assert "| dump.txt | tuned | report | yes |" in capsys.readouterr().out
