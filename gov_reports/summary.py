@@ -64,7 +64,8 @@ def storage_lines(stats: Mapping[str, Any]) -> list[str]:
         error = stats.get("gov_reports/feed/store_error", "?")
         lines.append(
             f"  NOT STORED:          the merge into the dump failed ({error}); "
-            f"the records are in {pending}; the next crawl into the dump merges them first"
+            f"the records are in {pending}; the next gov-reports crawl into the dump "
+            "(with the same --jobdir, if one was given) merges them first"
         )
     rejected = stats.get("gov_reports/feed/rejected_path")
     if rejected:
