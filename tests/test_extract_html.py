@@ -21,6 +21,7 @@ import pytest
 from w3lib.encoding import html_to_unicode
 
 from gov_reports.cli import DOCUMENT_SUFFIXES
+from gov_reports.demo import site_file
 from gov_reports.extract.clean import clean_html
 from gov_reports.extract.documents.record import document_report
 from gov_reports.extract.page import NotAReport, PageSource, extract_report
@@ -41,7 +42,7 @@ def demo_page(site: str, path: str) -> tuple[str, str]:
     """(encoding, text) of a demo page, decoded as Scrapy would from the server's Content-Type."""
     charset = SITES[site]["charset"]
     content_type = f"text/html; charset={charset}" if charset else "text/html"
-    return html_to_unicode(content_type, (DEMO / site / path.lstrip("/")).read_bytes())
+    return html_to_unicode(content_type, site_file(DEMO / site, path).read_bytes())
 
 
 def demo_extract(site: str, path: str, official_hosts: frozenset[str] = frozenset()) -> AnnualReport:

@@ -623,6 +623,10 @@ class Report:
     files: list[tuple[str, str]] = field(default_factory=list)  # (linked path, served path) of files read
     converter: bool = False  # a file needs LibreOffice or antiword (DOC/WPS): its numbers need them too
     linked_from: list[str] = field(default_factory=list)  # pages that only link the file (「详见附件」)
+    # The report's page is also a list page (a platform's per-year, per-issuer view such as xxgkAnnualReport.jsp):
+    # fetched as a list on every crawl, so never revalidated with a conditional request.
+    listing_page: bool = False
+    evidence: dict[str, str] = field(default_factory=dict)  # what the platform says of the issuer (issuer_evidence)
 
 
 def hanweb_art(y: int, m: int, d: int, n: int) -> str:
@@ -2555,6 +2559,18 @@ def home_page(site: Site, cols: list[Column]) -> str:
 # ---------------------------------------------------------------------------------------
 
 
+def platform_builders() -> tuple[Any, ...]:
+    """The platform sites' builders (data/demo/platforms/), imported once this module is complete."""
+    sys.modules.setdefault("build", sys.modules[__name__])  # they import this module as `build`
+    from platforms import PLATFORMS
+
+    return PLATFORMS
+
+
+def all_sites() -> dict[str, Site]:
+    return {**SITES, **{p.SITE.key: p.SITE for p in platform_builders()}}
+
+
 def render_all() -> dict[str, bytes]:
     """Every output file (path relative to data/demo) and its bytes."""
     pages, reports, traps = build_pages()
@@ -2640,6 +2656,20 @@ def render_all() -> dict[str, bytes]:
             for s in SITES.values()
         }
     }
+    for platform in platform_builders():
+        site = platform.SITE
+        files.update(platform.render())
+        sites_json["sites"][site.key] = {
+            "style": site.style,
+            "name": site.name,
+            "charset": site.charset,
+            "encoding": site.encoding,
+            "start": platform.START,
+            "errors": site.errors,
+            "downloads": site.downloads,
+        }
+        more_pages, more_reports, more_traps = platform.ground_truth()
+        pages, reports, traps = pages + more_pages, reports + more_reports, traps + more_traps
     files["sites.json"] = (json.dumps(sites_json, ensure_ascii=False, indent=2) + "\n").encode()
     files["expected.json"] = (
         json.dumps(expected(pages, reports, traps), ensure_ascii=False, indent=2) + "\n"
@@ -2690,6 +2720,10 @@ def expected(pages: list[Page], reports: list[Report], traps: list[dict[str, str
             entry["needs_converter"] = True
         if r.linked_from:
             entry["linked_from"] = r.linked_from
+        if r.listing_page:
+            entry["listing_page"] = True
+        if r.evidence:
+            entry["issuer_evidence"] = r.evidence
         if r.files:
             entry["files"] = [
                 {
@@ -2707,8 +2741,9 @@ def expected(pages: list[Page], reports: list[Report], traps: list[dict[str, str
         raise SystemExit("duplicate report key")
     missing = []
     robots = []
+    sites = all_sites()
     for p in pages:
-        site = SITES[p.site]
+        site = sites[p.site]
         if not p.exists:
             missing.append({"site": p.site, "path": p.path, "status": 404, "title": p.title})
         elif p.path in site.errors:
@@ -2772,7 +2807,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     files = render_all()
-    outputs = [HERE / s for s in SITES] + [HERE / "sites.json", HERE / "expected.json"]
+    outputs = [HERE / s for s in all_sites()] + [HERE / "sites.json", HERE / "expected.json"]
     if args.check:
         current: dict[str, bytes] = {}
         for out in outputs:

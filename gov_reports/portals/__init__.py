@@ -12,10 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from gov_reports.portals import generic, hanweb, trs
+from gov_reports.portals import generic, hanweb, trs, xxgk
 from gov_reports.portals.base import Adapter, Listing, ListingLink, PageRequest
 
 ADAPTERS: tuple[Adapter, ...] = (
+    # Before hanweb: a 信息公开 column page may carry a datastore list too (xxgk reads both).
+    Adapter("xxgk", xxgk.matches, xxgk.parse, generic_pagination=False),
     Adapter("hanweb", hanweb.matches, hanweb.parse),
     Adapter("trs", trs.matches, trs.parse),
     Adapter("generic", generic.matches, generic.parse, generic_pagination=False),

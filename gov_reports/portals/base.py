@@ -60,6 +60,10 @@ class Listing:
     """The page can be read only by running its scripts (or is otherwise unreadable): a named, counted skip."""
     annual_column: bool = False
     """The platform itself says this list is a 年报 column (its 年报 category, a unit's annual-report page)."""
+    page_report: ListingLink | None = None
+    """This very page is also a report (a platform's per-year, per-issuer report view such as Hanweb's
+    xxgkAnnualReport.jsp): the spider hands it on as a report page with this link's title, date, published and
+    evidence, without fetching it again. None for a page that only lists."""
 
 
 ParseFunction = Callable[[str, str, Mapping[str, str]], Listing]
