@@ -90,7 +90,7 @@ def test_from_the_column_every_report_once(demo_portal: DemoPortal, demo_expecte
     assert len(views) == 9 and all(n == 1 for _, n in views)
     assert all(status == 200 for site, _, _, status in demo_portal.request_log[before:] if site == SITE)
     # Per column: the adapter that read it, and its report links (the views count as their own report link).
-    assert stats[f"{SOURCE_STATS}adapter/{start}"] == "generic,xxgk"
+    assert "xxgk" in stats[f"{SOURCE_STATS}adapter/{start}"].split(",")
     assert stats[f"{SOURCE_STATS}report_links/{start}"] == 4 + 8
     assert stats[f"{SOURCE_STATS}reports/{start}"] == 12
 

@@ -72,7 +72,7 @@ def test_matches(html: str, url: str, expected: bool) -> None:
 
 def test_post_form_becomes_the_first_page_request() -> None:
     listing = read("column_post_form.html", SITE + "/col/col1229116546/index.html")
-    assert listing.platform == "xxgk"
+    assert listing.platform == "xxgk" and listing.annual_column  # its ColumnName is 政府信息公开年报
     search = [p for p in listing.next_pages if "search.jsp" in p.url]
     assert len(search) == 1
     first = search[0]
@@ -111,6 +111,7 @@ def test_column_page_also_reads_its_datastore_and_the_annual_view_link() -> None
 
 def test_iframe_address_is_a_get_with_currpage() -> None:
     listing = read("column_iframe_get.html", "http://www.zjepb.gov.cn/col/col1201347/index.html")
+    assert listing.annual_column  # <title>政府信息公开年报_…
     (first,) = listing.next_pages
     assert first.method == "GET" and first.formdata is None and first.adapter == "xxgk"
     assert query(first.url) == {
@@ -126,6 +127,7 @@ def test_iframe_address_is_a_get_with_currpage() -> None:
 def test_script_load_call_is_a_post_of_its_object() -> None:
     listing = read("column_script_load.html", SITE + "/col/col1229116546/index.html")
     (first,) = listing.next_pages
+    assert dict(first.state)["annual"] == "1"
     assert first.method == "POST" and first.url == SITE + "/module/xxgk/search.jsp"
     form = dict(first.formdata or ())
     assert form["infotypeId"] == "B001A012" and form["divid"] == "div1229106886" and form["area"] == ""

@@ -117,13 +117,13 @@ def parse(html: str, url: str, state: Mapping[str, str] | None = None) -> Listin
 
 def parse_column(html: str, url: str) -> Listing:
     """A page that carries the search.jsp query and/or links to the annual-report view."""
-    listing = Listing(platform=NAME)
+    annual = "1" if _is_annual_column(html) else ""
+    listing = Listing(platform=NAME, annual_column=bool(annual))
     if "<datastore" in html:  # a Hanweb column page may carry a datastore list as well
         static = hanweb.parse(html, url, {})
         listing.links += static.links
         listing.next_pages += static.next_pages
     listing.links += [link for link in anchors(html, url) if not _is_module_link(link.url)]
-    annual = "1" if _is_annual_column(html) else ""
     for query in search_queries(html, url):
         listing.next_pages.append(query.request(1, annual=annual))
     for link in anchors(html, url):
