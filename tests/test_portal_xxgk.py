@@ -244,6 +244,13 @@ def test_li_layout_with_spaced_count() -> None:
     assert query(following.url)["infotypeId"] == "A0116"
 
 
+@pytest.mark.parametrize("currpage", ["", "abc", "0", "-2"])
+def test_start_address_with_a_junk_currpage_is_page_one(currpage: str) -> None:
+    url = SITE + f"/module/xxgk/search.jsp?infotypeId=A0116&jdid=1756&area=&divid=div1&currpage={currpage}"
+    listing = read("search_list_spaced.html", url)
+    assert listing.ended is None and query(listing.next_pages[0].url)["currpage"] == "2"
+
+
 def test_error_page_instead_of_the_list(first_request: PageRequest) -> None:
     listing = answer("search_error.html", first_request)
     assert listing.ended == "error_page" and listing.links == [] and listing.next_pages == []
@@ -420,3 +427,25 @@ def test_view_parameters_in_a_new_url_keep_other_parameters() -> None:
     assert xxgk._annual_url(url, "2023", "Z9Y8X7W6V5") == (
         "http://x.gov.cn/module/xxgk/xxgkAnnualReport.jsp?webid=12&area=Z9Y8X7W6V5&fbtime=2023"
     )
+
+
+def test_junk_attribute_names_do_not_break_a_page() -> None:
+    """lxml keeps an attribute named `"` that `.attrib` cannot give back: attributes are read one by one."""
+    url = "http://x.gov.cn/module/xxgk/xxgkAnnualReport.jsp?fbtime=2024&area=113300000000000000"
+    html = (
+        '<html><body><select name="a"><option value="11330000MB0000001X" {" selected" if u else ""}>局</option>'
+        '<option value="113300000000000000">政府</option></select>'
+        '<a href="/module/xxgk/xxgkAnnualReport.jsp?fbtime=2023&amp;area=113300000000000000" "x"=1>2023年度</a>'
+        '<div id="zoom"><p>暂无数据</p></div></body></html>'
+    )
+    listing = parse_listing(html, url, "xxgk", {})
+    assert listing.ended == "no_report_for_year"
+    assert sorted(pairs(listing)) == [
+        ("2023", "113300000000000000"),
+        ("2023", "11330000MB0000001X"),
+        ("2024", "11330000MB0000001X"),
+    ]
+    column = '<a href="/art/2024/1/1/art_1_1.html" "y"=2 title="某县2023年政府信息公开工作年度报告">x</a>'
+    assert [link.title for link in parse_listing(column, "http://x.gov.cn/col/col1/index.html").links] == [
+        "某县2023年政府信息公开工作年度报告"
+    ]

@@ -197,12 +197,10 @@ def search_queries(html: str, url: str) -> list[SearchQuery]:
     found: dict[tuple[str, str, tuple[tuple[str, str], ...]], SearchQuery] = {}
     sel = Selector(text=html, type="html")
     for form in sel.css("form"):
-        action = form.attrib.get("action") or ""
+        action = _attr(form, "action") or ""
         if not _SEARCH_IN_HTML_RE.search(action):
             continue
-        query = SearchQuery(
-            urljoin(url, html_lib.unescape(action)), form.attrib.get("method") or "GET", _form_fields(form)
-        )
+        query = SearchQuery(urljoin(url, html_lib.unescape(action)), _attr(form, "method") or "GET", _form_fields(form))
         found.setdefault(query.key(), query)
     scripts = "\n".join(sel.css("script::text").getall())
     for address, body in _SCRIPT_CALL_RE.findall(scripts):
@@ -224,25 +222,33 @@ def _form_fields(form: Selector) -> list[tuple[str, str]]:
     """What a browser submits: named inputs (checked boxes only, no buttons), selects, textareas."""
     fields: list[tuple[str, str]] = []
     for element in form.xpath(".//input|.//select|.//textarea"):
-        name = element.attrib.get("name")
+        name = _attr(element, "name")
         if not name:
             continue
         tag = element.root.tag
-        kind = (element.attrib.get("type") or "text").lower()
+        kind = (_attr(element, "type") or "text").lower()
         if tag == "input":
             if kind in ("submit", "button", "image", "reset", "file"):
                 continue
-            if kind in ("checkbox", "radio") and "checked" not in element.attrib:
+            if kind in ("checkbox", "radio") and element.xpath("@checked").get() is None:
                 continue
-            fields.append((name, element.attrib.get("value", "")))
+            fields.append((name, _attr(element, "value")))
         elif tag == "select":
             options = element.css("option")
-            chosen = next((o for o in options if "selected" in o.attrib), options[0] if options else None)
+            chosen = next(
+                (o for o in options if o.xpath("@selected").get() is not None), options[0] if options else None
+            )
             if chosen is not None:
-                fields.append((name, chosen.attrib.get("value", clean_line("".join(chosen.css("::text").getall())))))
+                fields.append((name, _attr(chosen, "value", clean_line("".join(chosen.css("::text").getall())))))
         else:
             fields.append((name, "".join(element.css("::text").getall())))
     return fields
+
+
+def _attr(element: Selector, name: str, default: str = "") -> str:
+    """One attribute, by XPath: `.attrib` builds every attribute and fails on names lxml cannot give back."""
+    value = element.xpath(f"@{name}").get()
+    return default if value is None else value
 
 
 def _script_pairs(body: str) -> list[tuple[str, str]]:
@@ -278,17 +284,17 @@ def list_rows(html: str, url: str) -> list[ListingLink]:
         if row.xpath(".//tr | .//li"):  # an outer row holding rows: its inner rows are read on their own
             continue
         for a in row.css("a[href]"):
-            href = (a.attrib.get("href") or "").strip()
+            href = (_attr(a, "href") or "").strip()
             if not href or href.startswith(("javascript:", "#", "mailto:")):
                 continue
             target = urljoin(url, href)
             if urlsplit(target).scheme not in ("http", "https") or _is_module_link(target):
                 continue
             text = clean_line(" ".join(a.css("::text").getall()))
-            title = clean_line(a.attrib.get("title") or a.attrib.get("mc") or "") or text
+            title = clean_line(_attr(a, "title") or _attr(a, "mc") or "") or text
             if not title:
                 continue
-            date = a.attrib.get("rq") or ""
+            date = _attr(a, "rq") or ""
             found = DATE_RE.search(date) or DATE_RE.search(" ".join(row.xpath(".//text()[not(ancestor::a)]").getall()))
             links.setdefault(target, ListingLink(url=target, title=title, date=found.group(0) if found else None))
     if not links:  # a list written without rows (<div>/<p> entries): every document link of the answer
@@ -305,7 +311,7 @@ def _digest(links: Iterable[ListingLink]) -> str:
 def parse_search_answer(html: str, url: str, state: Mapping[str, str]) -> Listing:
     listing = Listing(platform=NAME, annual_column=state.get("annual") == "1")
     query = SearchQuery.from_state(state, url)
-    asked = int(state.get("page") or _page_in(url) or 1)
+    asked = _page_number(state.get("page") or _page_in(url))
     rows = list_rows(html, url)
     current, count = page_count(html)
     area = dict(query.fields).get("area", "").strip()
@@ -343,6 +349,11 @@ def parse_search_answer(html: str, url: str, state: Mapping[str, str]) -> Listin
 
 def _page_in(url: str) -> str | None:
     return dict(parse_qsl(urlsplit(url).query)).get("currpage")
+
+
+def _page_number(value: str | None) -> int:
+    """The page asked for: currpage as given (an address may carry 「currpage=」 or junk: page 1)."""
+    return int(value) if value and value.strip().isdigit() and int(value) > 0 else 1
 
 
 # --------------------------------------------------------------------------- xxgkAnnualReport.jsp
@@ -402,7 +413,7 @@ def annual_choices(sel: Selector, url: str) -> tuple[list[str], dict[str, str], 
     units: dict[str, str] = {}
     pairs: list[tuple[str, str]] = []
     for a in sel.css("a[href]"):
-        target = urljoin(url, a.attrib.get("href") or "")
+        target = urljoin(url, _attr(a, "href") or "")
         if not urlsplit(target).path.lower().endswith(ANNUAL_PATH.lower()):
             continue
         params = dict(parse_qsl(urlsplit(target).query, keep_blank_values=True))
@@ -420,8 +431,7 @@ def annual_choices(sel: Selector, url: str) -> tuple[list[str], dict[str, str], 
                 pairs.append((y, code))
     for select in sel.css("select"):
         options = [
-            (o.attrib.get("value", "").strip(), clean_line(" ".join(o.css("::text").getall())))
-            for o in select.css("option")
+            (_attr(o, "value").strip(), clean_line(" ".join(o.css("::text").getall()))) for o in select.css("option")
         ]
         values = [v for v, _ in options if v]
         if values and all(_YEAR_RE.match(v) for v in values):
