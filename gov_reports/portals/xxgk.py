@@ -33,7 +33,7 @@ from parsel import Selector
 from gov_reports.extract.text import clean_line
 from gov_reports.extract.titles import is_report_title
 from gov_reports.portals import generic, hanweb
-from gov_reports.portals.base import DATE_RE, Listing, ListingLink, PageRequest, anchors
+from gov_reports.portals.base import DATE_RE, Listing, ListingLink, PageRequest, anchors, unique_by_url
 from gov_reports.portals.discovery import is_column_name
 
 NAME = "xxgk"
@@ -130,8 +130,7 @@ def parse_column(html: str, url: str) -> Listing:
         if urlsplit(link.url).path.lower().endswith(ANNUAL_PATH.lower()):
             listing.next_pages.append(PageRequest(url=link.url.split("#")[0], adapter=NAME))
     # As for the other CMS pages: the generic 下一页 and sub-column links of the column page itself.
-    listing.next_pages += generic.parse(html, url, {}).next_pages
-    listing.next_pages = list(dict.fromkeys(listing.next_pages))
+    listing.next_pages = unique_by_url(listing.next_pages + generic.parse(html, url, {}).next_pages)
     listing.links = list(dict.fromkeys(listing.links))
     return listing
 

@@ -26,7 +26,14 @@ from gov_reports.items import FetchedDocument, FetchedPage
 from gov_reports.portals import parse_listing
 from gov_reports.portals.base import ListingLink, PageRequest
 from gov_reports.portals.discovery import discover, is_column_name
-from gov_reports.progress import SOURCE_META, count_for_source, note_source_adapter, record_source_failure
+from gov_reports.portals.subcolumns import looks_like_annual_column
+from gov_reports.progress import (
+    SOURCE_META,
+    count_for_source,
+    note_source_adapter,
+    note_source_column,
+    record_source_failure,
+)
 from gov_reports.skips import RecordedSkip
 from gov_reports.sources import load_registry, province_columns
 from gov_reports.summary import SKIPPED
@@ -39,6 +46,9 @@ START_META = "start_page"
 # The portal adapter that asked for a page, and its state: the answer goes back to it (gov_reports.portals).
 ADAPTER_META = "portal_adapter"
 ADAPTER_STATE_META = "portal_state"
+# How many sub-columns (per year, level, department) below the 年报 column a list page is, and that column's URL.
+SUBCOLUMN_DEPTH_META = "subcolumn_depth"
+COLUMN_META = "annual_column"
 # Failure class names (Twisted's and Scrapy's, which vary by version) -> short reasons for the summary.
 _FAILURE_REASONS = (
     ("DownloadCancelled", "too_large"),  # download_maxsize exceeded
@@ -134,6 +144,7 @@ class AnnualReportsSpider(scrapy.Spider):
         self.configured_hosts = self.params.hosts
         self.allowed_domains = sorted({h.split(":")[0] for h in self.configured_hosts})
         self.listing_pages = 0
+        self.subcolumns: set[str] = set()
         self.years = YearRange()
 
     @classmethod
@@ -222,13 +233,33 @@ class AnnualReportsSpider(scrapy.Spider):
             elif is_trap_title(link.title):
                 self.crawler.stats.inc_value(SKIPPED + "trap_link")
                 logger.debug("Trap link refused: %s %s", link.title, link.url)
-        if not report_links and (hops is not None or response.meta.get(START_META)):
+        start = bool(response.meta.get(START_META))
+        if report_links and response.meta.get(COLUMN_META):
+            note_source_column(self.crawler.stats, source, response.meta[COLUMN_META])
+        if hops is not None:
+            count_for_source(self.crawler.stats, source, "hub_pages")
+        if not report_links and (hops is not None or start):
             # A start URL or hub that is not a 年报 column (a home page, 政务公开): look for the column from here.
             yield from self._discover_columns(listing.links, response.url, source, hops or 0)
         if self.listing_pages >= self.params.max_listing_pages or hops is not None:
             return  # a hub's pagination lists other documents, not reports
+        # A start page that is neither a 年报 column nor lists reports (a home page) has no sub-columns to descend.
+        in_column = not start or bool(report_links) or looks_like_annual_column(response.url, response.text)
+        depth = response.meta.get(SUBCOLUMN_DEPTH_META, 0)
         for page in listing.next_pages:
-            yield self._listing_request(page, response, source)
+            if page.subcolumn and not in_column:
+                continue
+            if page.subcolumn and depth >= self.settings.getint("GOV_REPORTS_SUBCOLUMN_DEPTH", 3):
+                if page.url not in self.subcolumns:  # not one already reached by a shorter way
+                    self.crawler.stats.inc_value("gov_reports/subcolumns/too_deep")
+                continue
+            if page.subcolumn and page.url not in self.subcolumns:
+                self.subcolumns.add(page.url)  # sidebars repeat sibling sub-columns: count each once
+                self.crawler.stats.inc_value("gov_reports/subcolumns/followed")
+            request = self._listing_request(page, response, source)
+            request.meta[SUBCOLUMN_DEPTH_META] = depth + 1 if page.subcolumn else depth
+            request.meta[COLUMN_META] = response.meta.get(COLUMN_META, response.url)
+            yield request
 
     def _listing_request(self, page: PageRequest, response: TextResponse, source: str) -> Request:
         """A further list page, API call or postback, carrying the adapter that reads its answer."""
@@ -255,9 +286,9 @@ class AnnualReportsSpider(scrapy.Spider):
                 link.url,
                 callback=self.parse_listing,
                 errback=self.on_error,
-                meta={"role": "listing", SOURCE_META: source},
+                meta={"role": "listing", SOURCE_META: source, COLUMN_META: link.url},
             )
-        if hops >= self.settings.getint("GOV_REPORTS_DISCOVERY_HOPS", 2):
+        if hops >= self.settings.getint("GOV_REPORTS_DISCOVERY_HOPS", 3):
             return
         for link in found.gateways:
             self.crawler.stats.inc_value("gov_reports/discovery/hub_links")
