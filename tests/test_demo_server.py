@@ -300,6 +300,9 @@ def _crawl_links(portal: DemoPortal) -> dict[str, set[str]]:
         pager = re.search(r'<div class="pager">(.*?)</div>', text, re.S)
         if pager:
             queue += [urllib.parse.urljoin(url, h) for h in HREF_RE.findall(pager.group(1))]
+        gkmlpt = re.search(r"SID: '(\d+)',.*?TREE: (\[.*\])\n", text, re.S)
+        if gkmlpt:  # a gkmlpt directory: every category's list API, page after page
+            hrefs += _gkmlpt_articles(url, gkmlpt.group(1), json.loads(gkmlpt.group(2)))
         if SITES[site]["style"] == "hanweb_xxgk":
             entries, views = _xxgk_links(url, text)
             hrefs += entries
@@ -312,6 +315,22 @@ def _crawl_links(portal: DemoPortal) -> dict[str, set[str]]:
     return found
 
 
+def _gkmlpt_articles(url: str, sid: str, tree: list[dict[str, Any]]) -> list[str]:
+    hrefs: list[str] = []
+    stack = list(tree)
+    while stack:
+        category = stack.pop()
+        stack += category["children"]
+        for page in range(1, 20):
+            _, _, body = fetch(urllib.parse.urljoin(url, f"/gkmlpt/api/all/{category['id']}?page={page}&sid={sid}"))
+            try:
+                articles = json.loads(body)["articles"]
+            except ValueError:  # the broken category's HTML page
+                break
+            if not articles:
+                break
+            hrefs += [a.get("url") or a["post_url"] for a in articles]
+    return hrefs
 XXGK_FORM_RE = re.compile(r'<form[^>]*action="([^"]*module/xxgk/search\.jsp[^"]*)"[^>]*>(.*?)</form>', re.S)
 XXGK_HIDDEN_RE = re.compile(r'<input type="hidden" name="(\w+)" value="([^"]*)">')
 XXGK_VIEW_RE = re.compile(r'href="([^"]*xxgkAnnualReport\.jsp\?[^"]*)"')
@@ -371,7 +390,7 @@ def test_enough_reports_and_variety() -> None:
     reports = EXPECTED["reports"]
     assert len({r["key"] for r in reports}) == len(reports) >= 15
     assert {r["format"] for r in reports} >= {"pre2019", "2019", "2021"}
-    assert {r["published_source"] for r in reports} == {"meta", "label", "signature"}
+    assert {r["published_source"] for r in reports} == {"meta", "label", "signature", "platform"}
     assert any(len(r["paths"]) > 1 for r in reports)
     assert any("更正" in r["title"] for r in reports)
     flags = [r.get("table3_total_column", {}).get("consistent") for r in reports]

@@ -12,10 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from gov_reports.portals import generic, hanweb, trs, xxgk
+from gov_reports.portals import generic, gkmlpt, hanweb, trs, xxgk
 from gov_reports.portals.base import Adapter, Listing, ListingLink, PageRequest, unique_by_url
 
 ADAPTERS: tuple[Adapter, ...] = (
+    # Known by its URLs (/gkmlpt/index, /gkmlpt/api/all/…); its pages hold scripts, not lists to paginate.
+    Adapter("gkmlpt", gkmlpt.matches, gkmlpt.parse, generic_pagination=False, reads_scripts=gkmlpt.reads_scripts),
     # Before hanweb: a 信息公开 column page may carry a datastore list too (xxgk reads both).
     Adapter("xxgk", xxgk.matches, xxgk.parse, generic_pagination=False),
     Adapter("hanweb", hanweb.matches, hanweb.parse),
@@ -25,7 +27,21 @@ ADAPTERS: tuple[Adapter, ...] = (
 BY_NAME: dict[str, Adapter] = {adapter.name: adapter for adapter in ADAPTERS}
 _NO_STATE: Mapping[str, str] = {}
 
-__all__ = ["ADAPTERS", "BY_NAME", "Adapter", "Listing", "ListingLink", "PageRequest", "parse_listing"]
+__all__ = [
+    "ADAPTERS",
+    "BY_NAME",
+    "Adapter",
+    "Listing",
+    "ListingLink",
+    "PageRequest",
+    "parse_listing",
+    "reads_script_page",
+]
+
+
+def reads_script_page(html: str, url: str) -> bool:
+    """True when an adapter reads this JavaScript-rendered page from its scripts (a gkmlpt directory page)."""
+    return any(a.reads_scripts is not None and a.reads_scripts(html, url) for a in ADAPTERS)
 
 
 def parse_listing(html: str, url: str, adapter: str | None = None, state: Mapping[str, str] | None = None) -> Listing:
