@@ -331,6 +331,8 @@ def _gkmlpt_articles(url: str, sid: str, tree: list[dict[str, Any]]) -> list[str
                 break
             hrefs += [a.get("url") or a["post_url"] for a in articles]
     return hrefs
+
+
 XXGK_FORM_RE = re.compile(r'<form[^>]*action="([^"]*module/xxgk/search\.jsp[^"]*)"[^>]*>(.*?)</form>', re.S)
 XXGK_HIDDEN_RE = re.compile(r'<input type="hidden" name="(\w+)" value="([^"]*)">')
 XXGK_VIEW_RE = re.compile(r'href="([^"]*xxgkAnnualReport\.jsp\?[^"]*)"')
