@@ -5,10 +5,11 @@ The crawl knows three things about a page besides its bytes: its URL, which host
 told the first two (`--url` once per file, `--host`) and finds the third as the spider does: a
 saved file whose URL a saved page links (the spider's own `attachment_links` rule) is that page's
 attachment, so the page's URL joins the file's record (a 「详见附件」 page is no record by itself)
-and the file is named as the crawl would name it. Listing context (the link text and date on the
-listing page) is the one thing a saved page cannot carry; the extractors use it only when the page
-itself says nothing (see gov_reports.extract.fields), so pages that name their title and date give
-the same record either way (tests/test_extract_parity.py checks every demo page).
+and the file is named as the crawl would name it. What the listing says is the one thing a saved
+page cannot carry: its link text and date, which the extractors use only when the page itself says
+nothing (see gov_reports.extract.fields), and what a platform's listing API adds (gkmlpt's publish
+time, which beats the page's date; Hanweb xxgk's publisher and credit code, `issuer_evidence`).
+Every other field is the crawl's (tests/test_extract_parity.py checks every demo page).
 """
 
 from __future__ import annotations

@@ -61,13 +61,18 @@ def is_demo_file(path: str) -> bool:
 @cache
 def demo_report(key: str) -> AnnualReport:
     expected = next(r for r in EXPECTED["reports"] if r["key"] == key)
+    return demo_copy(expected, expected["best_path"])
+
+
+def demo_copy(expected: dict[str, Any], path: str) -> AnnualReport:
+    """The record of one copy of an expected report, with what the crawl hands the extractor besides the page."""
     if expected["published_source"] == "platform":
         # The platform's API gives the publish time (gkmlpt); the crawl hands it to the extractor with the page,
         # as here (tests/test_platform_gkmlpt.py checks that the crawl takes it from the API).
-        site, path = expected["site"], expected["best_path"]
+        site = expected["site"]
         source = PageSource(url=BASES[site] + path, platform_published=expected["published"])
         return extract_report(demo_page(site, path)[1], kind="html", source=source)
-    return demo_extract(expected["site"], expected["best_path"])
+    return demo_extract(expected["site"], path)
 
 
 def report_ids() -> list[str]:
@@ -96,7 +101,7 @@ def test_demo_report_first_publication_and_correction(key: str) -> None:
     """Every copy of the report extracted and merged: `published` is the first publication, a 「更正」 copy's
     date is `corrected` (秦皇岛 2021: the original of 2022-03-25, corrected on 2022-04-08)."""
     expected = expected_report(key)
-    copies = [asdict(demo_extract(expected["site"], path)) for path in expected["paths"]]
+    copies = [asdict(demo_copy(expected, path)) for path in expected["paths"]]
     merged = merge_records(copies)
     dates = {field: merged[field] for field in ("published", "published_source", "corrected")}
     assert dates == {field: expected[field] for field in dates}
