@@ -5,7 +5,7 @@ gov-reports crawl --demo -o OUT.jsonl
 gov-reports crawl --province 黑龙江 [--years 2016-2024] [--sources PATH] -o OUT.jsonl
 gov-reports crawl --start-url URL --redis redis://127.0.0.1:6379/0 -o OUT.jsonl   (one of N workers)
 gov-reports extract FILE … -o OUT.jsonl
-gov-reports export IN.jsonl --format csv -o OUT.csv     (+ OUT.summary.csv, OUT.parquet, OUT.summary.parquet)
+gov-reports export IN.jsonl [--format csv|parquet|both] -o OUT.csv     (+ OUT.summary.csv; Parquet: the extra)
 gov-reports report IN.jsonl -o report.html [--sources PATH] [--years 2016-2024]
 gov-reports schema [-o data/annual_report.schema.json] [--docs docs/data-dictionary.md]
 """
@@ -150,10 +150,22 @@ def build_parser() -> argparse.ArgumentParser:
     )
     extract.add_argument("--overwrite", action="store_true")
 
-    export = commands.add_parser("export", help="write the statistics as tidy CSV and Parquet for pandas, R or Stata")
+    export = commands.add_parser("export", help="write the statistics as tidy CSV or Parquet for pandas, R or Stata")
     export.add_argument("input", type=Path)
-    export.add_argument("--format", choices=["csv"], default="csv")
-    export.add_argument("-o", "--output", required=True, type=Path)
+    export.add_argument(
+        "--format",
+        choices=["csv", "parquet", "both"],
+        default="csv",
+        help="csv (the default), parquet (typed; needs pip install 'gov-reports[parquet]'), or both",
+    )
+    export.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        type=Path,
+        help="the long table, exactly this name (-o stats.parquet writes stats.parquet; its summary table is "
+        "stats.summary.parquet); with --format both the .csv/.parquet suffix is each format's",
+    )
 
     report = commands.add_parser("report", help="write the coverage and timeliness report (one HTML file)")
     report.add_argument("input", type=Path)
@@ -183,9 +195,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         "report": run_report,
         "schema": run_schema,
     }
+    from gov_reports.export import MissingExtra
+
     try:
         return handler[args.command](args)
-    except (ValueError, OSError) as error:
+    except (ValueError, OSError, MissingExtra) as error:
         print(f"gov-reports {args.command}: error: {error}", file=sys.stderr)
         return ExitCode.USAGE
 
@@ -384,11 +398,11 @@ def run_extract(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from gov_reports.export import export_tables
-    from gov_reports.feeds import read_jsonl
+    from gov_reports.export import export
+    from gov_reports.inputs import check_input, dump_records
 
-    records = (record for _, record in read_jsonl(args.input) if record is not None)  # streamed
-    written = export_tables(records, args.output)
+    check_input(args.input)
+    written = export(dump_records(args.input), args.output, args.format)  # streamed; nothing written on error
     print("wrote " + ", ".join(str(p) for p in written))
     return 0
 

@@ -12,9 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pyarrow as pa
-
-from gov_reports.export import LONG_SCHEMA, SUMMARY_DOCS, WIDE_SCHEMA
+from gov_reports.export import LONG_DOCS, LONG_TYPES, SUMMARY_DOCS, WIDE_DOCS, WIDE_TYPES, ColumnType
 from gov_reports.schema import record_schema
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "docs" / "data-dictionary.md"
@@ -130,10 +128,8 @@ def record_rows(node: dict[str, Any], path: str = "") -> Iterator[tuple[str, str
             yield from record_rows(child, child_path)
 
 
-def _arrow_type(field: pa.Field) -> str:
-    # Spelled out rather than str(type): pyarrow versions name a list's child differently.
-    name = f"list<{field.type.value_type}>" if pa.types.is_list(field.type) else str(field.type)
-    return f"`{name}`" + ("" if field.nullable else " (not null)")
+def _arrow_type(column: ColumnType) -> str:
+    return f"`{column.name}`" + ("" if column.nullable else " (not null)")
 
 
 def _table(headers: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
@@ -142,10 +138,8 @@ def _table(headers: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
     return "\n".join(lines)
 
 
-def _export_table(schema: pa.Schema) -> str:
-    rows = [
-        (f"`{f.name}`", _arrow_type(f), (f.metadata or {}).get(b"description", b"").decode("utf-8")) for f in schema
-    ]
+def _export_table(types: dict[str, ColumnType], docs: dict[str, str]) -> str:
+    rows = [(f"`{name}`", _arrow_type(column), docs[name]) for name, column in types.items()]
     return _table(("column", "Parquet type", "description"), rows)
 
 
@@ -162,9 +156,9 @@ def render_dictionary() -> str:
         + "\n\n## Export: the long table (`OUT.csv`, `OUT.parquet`)\n\n"
         "One row per statistic: every cell of tables 二/三/四 and every number stated in prose. "
         "In the CSV every value is text and null is the empty string.\n\n"
-        + _export_table(LONG_SCHEMA)
+        + _export_table(LONG_TYPES, LONG_DOCS)
         + "\n\n## Export: the summary table (`OUT.summary.csv`, `OUT.summary.parquet`)\n\n"
-        "One row per record, with its headline numbers (`summary`).\n\n" + _export_table(WIDE_SCHEMA) + "\n"
+        "One row per record, with its headline numbers (`summary`).\n\n" + _export_table(WIDE_TYPES, WIDE_DOCS) + "\n"
     )
 
 

@@ -18,16 +18,21 @@ from them.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
+import os
+import secrets
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
-from typing import Any
-
-import pyarrow as pa
-import pyarrow.parquet as pq
+from typing import TYPE_CHECKING, Any
 
 from gov_reports.extract.statistics import SUMMARY_KEYS
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 LONG_COLUMNS: tuple[str, ...] = (
     "key",
@@ -93,39 +98,95 @@ WIDE_DOCS: dict[str, str] = {
 _COUNT_FIELDS: frozenset[str] = frozenset(SUMMARY_FIELDS) - {"fees"}
 
 
-def _field(name: str, type_: pa.DataType, docs: dict[str, str], *, nullable: bool = True) -> pa.Field:
-    return pa.field(name, type_, nullable=nullable, metadata={"description": docs[name]})
+@dataclass(frozen=True)
+class ColumnType:
+    """A column's Parquet type, named as pyarrow prints it (the data dictionary shows these names)."""
+
+    name: str
+    nullable: bool = True
 
 
-LONG_SCHEMA: pa.Schema = pa.schema(
-    [
-        _field("key", pa.string(), LONG_DOCS, nullable=False),
-        _field("issuer", pa.string(), LONG_DOCS, nullable=False),
-        _field("year", pa.int32(), LONG_DOCS),
-        _field("format", pa.string(), LONG_DOCS),
-        _field("table", pa.string(), LONG_DOCS, nullable=False),
-        _field("row", pa.string(), LONG_DOCS, nullable=False),
-        _field("column", pa.string(), LONG_DOCS, nullable=False),
-        _field("value", pa.float64(), LONG_DOCS),
-        _field("unit", pa.string(), LONG_DOCS),
-        _field("raw", pa.string(), LONG_DOCS),
-    ]
-)
-WIDE_SCHEMA: pa.Schema = pa.schema(
-    [
-        _field("key", pa.string(), WIDE_DOCS, nullable=False),
-        _field("issuer", pa.string(), WIDE_DOCS, nullable=False),
-        _field("year", pa.int32(), WIDE_DOCS),
-        _field("format", pa.string(), WIDE_DOCS),
-        _field("province", pa.string(), WIDE_DOCS),
-        _field("level", pa.string(), WIDE_DOCS),
-        _field("published", pa.date32(), WIDE_DOCS),
-        *(_field(name, pa.int64() if name in _COUNT_FIELDS else pa.float64(), WIDE_DOCS) for name in SUMMARY_FIELDS),
-        _field("failed_checks", pa.list_(pa.string()), WIDE_DOCS, nullable=False),
-        _field("url", pa.string(), WIDE_DOCS),
-    ]
-)
-assert tuple(LONG_SCHEMA.names) == LONG_COLUMNS and tuple(WIDE_SCHEMA.names) == WIDE_COLUMNS
+# Parquet types without importing pyarrow: CSV export and the data dictionary need no pyarrow (an extra).
+LONG_TYPES: dict[str, ColumnType] = {
+    "key": ColumnType("string", nullable=False),
+    "issuer": ColumnType("string", nullable=False),
+    "year": ColumnType("int32"),
+    "format": ColumnType("string"),
+    "table": ColumnType("string", nullable=False),
+    "row": ColumnType("string", nullable=False),
+    "column": ColumnType("string", nullable=False),
+    "value": ColumnType("double"),
+    "unit": ColumnType("string"),
+    "raw": ColumnType("string"),
+}
+WIDE_TYPES: dict[str, ColumnType] = {
+    "key": ColumnType("string", nullable=False),
+    "issuer": ColumnType("string", nullable=False),
+    "year": ColumnType("int32"),
+    "format": ColumnType("string"),
+    "province": ColumnType("string"),
+    "level": ColumnType("string"),
+    "published": ColumnType("date32[day]"),
+    **{name: ColumnType("int64" if name in _COUNT_FIELDS else "double") for name in SUMMARY_FIELDS},
+    "failed_checks": ColumnType("list<string>", nullable=False),
+    "url": ColumnType("string"),
+}
+assert tuple(LONG_TYPES) == LONG_COLUMNS and tuple(WIDE_TYPES) == WIDE_COLUMNS
+
+PARQUET_EXTRA = "pip install 'gov-reports[parquet]'"
+"""How to get what Parquet needs (pyarrow, and pandas to read it as docs/loading.md does)."""
+
+
+class MissingExtra(ImportError):
+    """An optional dependency is not installed; the message says which and how to install it."""
+
+
+def require_pyarrow() -> Any:
+    """The pyarrow module, or a MissingExtra that names the extra to install."""
+    try:
+        import pyarrow
+        import pyarrow.parquet
+    except ImportError as error:
+        raise MissingExtra(
+            f"Parquet needs pyarrow, which is not installed: {PARQUET_EXTRA} (or use --format csv)"
+        ) from error
+    return pyarrow
+
+
+def _arrow_type(pa: Any, name: str) -> Any:
+    types = {
+        "string": pa.string(),
+        "int32": pa.int32(),
+        "int64": pa.int64(),
+        "double": pa.float64(),
+        "date32[day]": pa.date32(),
+        "list<string>": pa.list_(pa.string()),
+    }
+    return types[name]
+
+
+def _schema(types: dict[str, ColumnType], docs: dict[str, str]) -> pa.Schema:
+    pa = require_pyarrow()
+    return pa.schema(
+        [
+            pa.field(name, _arrow_type(pa, t.name), nullable=t.nullable, metadata={"description": docs[name]})
+            for name, t in types.items()
+        ]
+    )
+
+
+@cache
+def long_schema() -> pa.Schema:
+    """The long table's Parquet schema (needs pyarrow)."""
+    return _schema(LONG_TYPES, LONG_DOCS)
+
+
+@cache
+def wide_schema() -> pa.Schema:
+    """The summary table's Parquet schema (needs pyarrow)."""
+    return _schema(WIDE_TYPES, WIDE_DOCS)
+
+
 PARQUET_BATCH_ROWS = 50_000
 
 
@@ -216,11 +277,11 @@ def summary_row(record: dict[str, Any]) -> dict[str, str]:
     return row
 
 
-def summary_path_for(out_path: Path) -> Path:
-    """OUT.csv -> OUT.summary.csv (any other name gets '.summary.csv' appended)."""
-    if out_path.suffix.lower() == ".csv":
-        return out_path.with_name(out_path.stem + ".summary.csv")
-    return out_path.with_name(out_path.name + ".summary.csv")
+def summary_path_for(out_path: Path, suffix: str = ".csv") -> Path:
+    """OUT.csv -> OUT.summary.csv (a name without the suffix gets '.summary' + suffix appended)."""
+    if out_path.suffix.lower() == suffix:
+        return out_path.with_name(out_path.stem + ".summary" + suffix)
+    return out_path.with_name(out_path.name + ".summary" + suffix)
 
 
 def export_csv(records: Iterable[dict[str, Any]], out_path: Path, *, encoding: str = "utf-8") -> tuple[Path, Path]:
@@ -231,8 +292,8 @@ def export_csv(records: Iterable[dict[str, Any]], out_path: Path, *, encoding: s
     pass, so a large dump is never held in memory. Returns (long, wide) paths.
     Use encoding='utf-8-sig' for Excel, which otherwise misreads Chinese.
     """
-    long_path, wide_path, _, _ = _write_tables(records, Path(out_path), encoding=encoding, parquet=False)
-    return long_path, wide_path
+    written = export(records, Path(out_path), "csv", encoding=encoding)
+    return written[0], written[1]
 
 
 def parquet_path_for(csv_path: Path) -> Path:
@@ -240,6 +301,39 @@ def parquet_path_for(csv_path: Path) -> Path:
     if csv_path.suffix.lower() == ".csv":
         return csv_path.with_suffix(".parquet")
     return csv_path.with_name(csv_path.name + ".parquet")
+
+
+FORMATS = ("csv", "parquet", "both")
+
+
+def output_paths(out_path: Path, fmt: str) -> dict[str, tuple[Path, Path]]:
+    """{format: (long table, summary table)} that `export` writes for `-o out_path --format fmt`.
+
+    One format: `out_path` is the long table's name exactly (``-o n.parquet`` writes ``n.parquet``), the
+    summary is beside it (``n.summary.parquet``). Both: `out_path` without its .csv/.parquet suffix, plus
+    each format's (``-o n.csv`` writes ``n.csv``, ``n.summary.csv``, ``n.parquet``, ``n.summary.parquet``).
+    """
+    if fmt not in FORMATS:
+        raise ValueError(f"--format: {fmt!r} is not one of {', '.join(FORMATS)}")
+    if fmt != "both":
+        return {fmt: (out_path, summary_path_for(out_path, f".{fmt}"))}
+    base = out_path.with_suffix("") if out_path.suffix.lower() in (".csv", ".parquet") else out_path
+    paths = {}
+    for name in ("csv", "parquet"):
+        long_path = base.with_name(base.name + f".{name}")
+        paths[name] = (long_path, summary_path_for(long_path, f".{name}"))
+    return paths
+
+
+def check_output(path: Path) -> None:
+    """A file `export` may write: not a directory, in a directory that exists and can be written."""
+    if path.is_dir():
+        raise ValueError(f"-o {path}: is a directory; give a file name, e.g. -o {path / 'stats.csv'}")
+    parent = path.parent if str(path.parent) else Path(".")
+    if not parent.is_dir():
+        raise ValueError(f"-o {path}: the directory {parent} does not exist; create it first")
+    if not os.access(parent, os.W_OK | os.X_OK):
+        raise ValueError(f"-o {path}: the directory {parent} is not writable; choose another -o")
 
 
 def _optional(text: str) -> str | None:
@@ -301,8 +395,9 @@ class _ParquetTable:
     """Rows buffered and written to a Parquet file in batches, so a large dump is never held in memory."""
 
     def __init__(self, path: Path, schema: pa.Schema) -> None:
-        self.path, self.schema, self.rows = path, schema, []
-        self.writer = pq.ParquetWriter(path, schema, compression="zstd")
+        pa = require_pyarrow()
+        self.pa, self.path, self.schema, self.rows = pa, path, schema, []
+        self.writer = pa.parquet.ParquetWriter(path, schema, compression="zstd")
 
     def add(self, row: dict[str, Any]) -> None:
         self.rows.append(row)
@@ -311,7 +406,7 @@ class _ParquetTable:
 
     def flush(self) -> None:
         if self.rows:
-            self.writer.write_table(pa.Table.from_pylist(self.rows, schema=self.schema))
+            self.writer.write_table(self.pa.Table.from_pylist(self.rows, schema=self.schema))
             self.rows = []
 
     def close(self) -> None:
@@ -326,43 +421,70 @@ def export_tables(
 
     ``OUT.csv`` -> ``OUT.csv``, ``OUT.summary.csv``, ``OUT.parquet``, ``OUT.summary.parquet``.
     """
-    long_path, wide_path, long_parquet, wide_parquet = _write_tables(records, Path(out_path), encoding=encoding)
-    assert long_parquet is not None and wide_parquet is not None
-    return long_path, wide_path, long_parquet, wide_parquet
+    long_csv, wide_csv, long_parquet, wide_parquet = export(records, Path(out_path), "both", encoding=encoding)
+    return long_csv, wide_csv, long_parquet, wide_parquet
+
+
+def export(records: Iterable[dict[str, Any]], out_path: Path, fmt: str, *, encoding: str = "utf-8") -> list[Path]:
+    """Write the long and summary tables in `fmt` (csv, parquet or both; names: `output_paths`), in one pass.
+
+    Nothing is written unless everything is: each table goes to a temporary file beside its target, moved
+    into place (`os.replace`) once the last record is in; an error (a bad record, a full disk) removes them
+    and leaves any earlier export as it was. Returns the paths written: CSV first, long before summary.
+    """
+    paths = output_paths(Path(out_path), fmt)
+    if "parquet" in paths:
+        require_pyarrow()  # before anything is read or written
+    targets = [path for pair in paths.values() for path in pair]
+    for path in targets:
+        check_output(path)
+    temps = {path: path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp") for path in targets}
+    try:
+        _write_tables(records, paths, temps, encoding=encoding)
+        for path, temp in temps.items():
+            with contextlib.suppress(OSError):
+                os.chmod(temp, os.stat(path).st_mode & 0o7777)  # an export written again keeps its mode
+            os.replace(temp, path)
+    finally:
+        for temp in temps.values():
+            temp.unlink(missing_ok=True)
+    return targets
 
 
 def _write_tables(
-    records: Iterable[dict[str, Any]], out_path: Path, *, encoding: str, parquet: bool = True
-) -> tuple[Path, Path, Path | None, Path | None]:
-    wide_path = summary_path_for(out_path)
-    out_path.parent.mkdir(parents=True, exist_ok=True)
-    long_table = _ParquetTable(parquet_path_for(out_path), LONG_SCHEMA) if parquet else None
-    wide_table = _ParquetTable(parquet_path_for(wide_path), WIDE_SCHEMA) if parquet else None
+    records: Iterable[dict[str, Any]],
+    paths: dict[str, tuple[Path, Path]],
+    temps: dict[Path, Path],
+    *,
+    encoding: str,
+) -> None:
+    parquet = paths.get("parquet")
+    long_table = _ParquetTable(temps[parquet[0]], long_schema()) if parquet else None
+    wide_table = _ParquetTable(temps[parquet[1]], wide_schema()) if parquet else None
+    csv_paths = paths.get("csv")
     try:
-        with (
-            out_path.open("w", encoding=encoding, newline="") as long_file,
-            wide_path.open("w", encoding=encoding, newline="") as wide_file,
-        ):
-            long_writer = csv.DictWriter(long_file, fieldnames=LONG_COLUMNS)
-            wide_writer = csv.DictWriter(wide_file, fieldnames=WIDE_COLUMNS)
-            long_writer.writeheader()
-            wide_writer.writeheader()
+        with contextlib.ExitStack() as stack:
+            long_writer = wide_writer = None
+            if csv_paths:
+                # "x": a new file, created with the user's umask (mkstemp would make it 0600).
+                long_file = stack.enter_context(temps[csv_paths[0]].open("x", encoding=encoding, newline=""))
+                wide_file = stack.enter_context(temps[csv_paths[1]].open("x", encoding=encoding, newline=""))
+                long_writer = csv.DictWriter(long_file, fieldnames=LONG_COLUMNS)
+                wide_writer = csv.DictWriter(wide_file, fieldnames=WIDE_COLUMNS)
+                long_writer.writeheader()
+                wide_writer.writeheader()
             for record in records:
                 for row in iter_long_rows(record):
-                    long_writer.writerow(row)
+                    if long_writer is not None:
+                        long_writer.writerow(row)
                     if long_table is not None:
                         long_table.add(_typed_long(row))
                 row = summary_row(record)
-                wide_writer.writerow(row)
+                if wide_writer is not None:
+                    wide_writer.writerow(row)
                 if wide_table is not None:
                     wide_table.add(_typed_wide(record, row))
     finally:
         for table in (long_table, wide_table):
             if table is not None:
                 table.close()
-    return (
-        out_path,
-        wide_path,
-        long_table.path if long_table is not None else None,
-        wide_table.path if wide_table is not None else None,
-    )

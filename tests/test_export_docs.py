@@ -45,7 +45,7 @@ def test_loading_pandas_snippets_run(tmp_path: Path, monkeypatch: pytest.MonkeyP
     pages = sorted(demo.glob("*/**/*.html"))[:12]
     monkeypatch.chdir(tmp_path)
     assert main(["extract", *map(str, pages), "-o", "reports.jsonl"]) in (0, 1)
-    assert main(["export", "reports.jsonl", "--format", "csv", "-o", "stats.csv"]) == 0
+    assert main(["export", "reports.jsonl", "--format", "both", "-o", "stats.csv"]) == 0
     text = (DOCS / "loading.md").read_text(encoding="utf-8")
     blocks = re.findall(r"```python\n(.*?)```", text, re.DOTALL)
     assert len(blocks) == 2

@@ -82,7 +82,7 @@ def test_cli_export_writes_parquet(tmp_path: Path) -> None:
     dump = tmp_path / "reports.jsonl"
     records = [_record(seed(QINHUANGDAO), "秦皇岛市人民政府", 2016, "pre2019", "2017-02-22")]
     dump.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
-    assert main(["export", str(dump), "--format", "csv", "-o", str(tmp_path / "out.csv")]) == 0
+    assert main(["export", str(dump), "--format", "both", "-o", str(tmp_path / "out.csv")]) == 0
     summary = pq.read_table(tmp_path / "out.summary.parquet").to_pylist()
     assert [(r["key"], r["published"]) for r in summary] == [("秦皇岛市人民政府|2016", dt.date(2017, 2, 22))]
     assert pq.read_table(tmp_path / "out.parquet").num_rows == 5
