@@ -6,7 +6,7 @@ gov-reports crawl --province 黑龙江 [--years 2016-2024] [--sources PATH] -o O
 gov-reports crawl --start-url URL --redis redis://127.0.0.1:6379/0 -o OUT.jsonl   (one of N workers)
 gov-reports extract FILE … -o OUT.jsonl
 gov-reports export IN.jsonl [--format csv|parquet|both] -o OUT.csv     (+ OUT.summary.csv; Parquet: the extra)
-gov-reports report IN.jsonl -o report.html [--sources PATH] [--years 2016-2024]
+gov-reports report IN.jsonl -o report.html [--registry PATH] [--years 2016-2024]
 gov-reports schema [-o data/annual_report.schema.json] [--docs docs/data-dictionary.md]
 """
 
@@ -170,7 +170,15 @@ def build_parser() -> argparse.ArgumentParser:
     report = commands.add_parser("report", help="write the coverage and timeliness report (one HTML file)")
     report.add_argument("input", type=Path)
     report.add_argument("-o", "--output", required=True, type=Path)
-    report.add_argument("--sources", type=Path, help="sources registry (CSV file or directory; default data/sources/)")
+    report.add_argument(
+        "--registry",
+        "--sources",
+        dest="sources",
+        type=Path,
+        metavar="PATH",
+        help="compare with this sources registry (a CSV file or directory, e.g. data/sources/ for the national "
+        "one); default: the sources the dump was crawled from, as its crawl log records them",
+    )
     report.add_argument("--years", help="report years, e.g. 2016-2024 (default: the years in the dump)")
     report.add_argument(
         "--crawls",

@@ -18,6 +18,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from gov_reports.progress import sources_from_stats
 from gov_reports.summary import MIRROR_REJECTED, blocked_hosts, skipped_reasons
 
 SUFFIX = ".crawls.jsonl"
@@ -43,6 +44,11 @@ def crawl_entry(stats: Mapping[str, Any]) -> dict[str, Any]:
         "records_updated": stats.get("gov_reports/feed/updated", 0),
         "skipped": skipped_reasons(stats),
         "blocked_hosts": blocked_hosts(stats),
+        # The sources (start URLs) crawled: what the dump is to be compared with (gov-reports report).
+        "sources": [
+            {"url": s.url, "label": s.label, "reports": s.reports + s.unchanged, "failed": s.failed}
+            for s in sources_from_stats(stats).values()
+        ],
     }
 
 
@@ -67,6 +73,18 @@ class CrawlHistory:
     skipped: Counter[str] = field(default_factory=Counter)
     blocked_hosts: Counter[str] = field(default_factory=Counter)
     unreadable_lines: int = 0
+    sources: dict[str, CrawledSource] = field(default_factory=dict)
+    """Every source (start URL) the crawls into this dump had, by URL: the latest crawl's word on it."""
+
+
+@dataclass
+class CrawledSource:
+    """A start URL of a crawl into the dump: its registry label, and whether any crawl found reports from it."""
+
+    url: str
+    label: str | None = None
+    yielded: bool = False
+    failed: str | None = None
 
 
 def read_crawl_log(lines: Iterable[str]) -> CrawlHistory:
@@ -92,4 +110,10 @@ def read_crawl_log(lines: Iterable[str]) -> CrawlHistory:
             else:
                 history.skipped[reason] += count
         history.blocked_hosts.update(blocked)
+        for item in entry.get("sources") or []:
+            if isinstance(item, dict) and isinstance(item.get("url"), str):
+                known = history.sources.setdefault(item["url"], CrawledSource(item["url"]))
+                known.label = item.get("label") or known.label
+                known.yielded = known.yielded or bool(item.get("reports"))
+                known.failed = item.get("failed") or None
     return history

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import re
 import shutil
 from collections import Counter
 from pathlib import Path
@@ -16,6 +18,7 @@ from scrapy.utils.defer import deferred_from_coro
 from gov_reports.cli import main
 from gov_reports.crawl_log import crawl_log_path
 from gov_reports.demo import DemoPortal
+from tests.cli_support import gov_reports
 from tests.crawling import crawl, read_records
 from tests.mirror_portal import MirrorPortal
 
@@ -124,7 +127,9 @@ def test_report_numbers_match_the_dump(demo_dump: Path, report: Path) -> None:
     assert "鸡西市人民政府|2019" in expected_missing and "虎林市人民政府|2021" not in expected_missing
 
     timeliness = Counter((r["year"], _on_time(r)) for r in records)
-    assert timeliness[(2021, "late")] >= 1  # 秦皇岛市人民政府 2021, published 2022-04-08
+    # 秦皇岛市人民政府 2021 came out on 2022-03-25 and was corrected on 2022-04-08: on time (issue 16, item 6).
+    qhd = next(r for r in records if r["key"] == "秦皇岛市人民政府|2021")
+    assert (qhd["published"], qhd["corrected"], _on_time(qhd)) == ("2022-03-25", "2022-04-08", "on_time")
     for year in YEARS:
         for verdict in ("on_time", "late", "no_date"):
             assert cells[f"timeliness|{year}|{verdict}"] == str(timeliness[(year, verdict)]), (year, verdict)
@@ -225,3 +230,140 @@ async def _open_in_chromium(url: str, profile: Path, errors: list[str], requests
             assert await page.title() == "gov-reports: coverage and timeliness"
         finally:
             await browser.close()
+
+
+# --------------------------------------------------------------------------- no tofu
+
+_CJK = re.compile(r"^[\u4e00-\u9fff]+$")
+
+
+def _fontconfig_without_cjk(folder: Path) -> Path:
+    """A fontconfig setup that knows only matplotlib's bundled DejaVu fonts: a machine with no CJK font."""
+    import matplotlib
+
+    fonts = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
+    config = folder / "fonts.conf"
+    folder.mkdir(parents=True, exist_ok=True)
+    config.write_text(
+        '<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>'
+        f"<dir>{fonts}</dir><cachedir>{folder / 'cache'}</cachedir></fontconfig>\n",
+        encoding="utf-8",
+    )
+    return config
+
+
+async def _fonts_of_chinese_names(url: str, profile: Path, fontconfig: Path) -> dict[str, set[tuple[str, bool]]]:
+    """{text: {(font family, is the page's own font)}} of every cell that holds only Chinese characters,
+    as Chromium rendered them (DevTools CSS.getPlatformFontsForNode), with no CJK font on the machine."""
+    from playwright.async_api import async_playwright
+
+    assert CHROMIUM is not None
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch_persistent_context(
+            str(profile),
+            executable_path=CHROMIUM,
+            headless=True,
+            env={**os.environ, "FONTCONFIG_FILE": str(fontconfig)},
+            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"],
+        )
+        try:
+            page = await browser.new_page()
+            await page.goto(url, wait_until="load")
+            await page.evaluate("document.fonts.ready.then(() => true)")
+            cdp = await browser.new_cdp_session(page)
+            await cdp.send("DOM.enable")
+            await cdp.send("CSS.enable")
+            root = (await cdp.send("DOM.getDocument", {"depth": -1}))["root"]["nodeId"]
+            nodes = (await cdp.send("DOM.querySelectorAll", {"nodeId": root, "selector": "td.name, h1"}))["nodeIds"]
+            found: dict[str, set[tuple[str, bool]]] = {}
+            for node in nodes:
+                text = (await cdp.send("DOM.getOuterHTML", {"nodeId": node}))["outerHTML"]
+                inner = re.sub(r"<[^>]+>", "", text).strip()
+                if not _CJK.match(inner):
+                    continue
+                fonts = (await cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node}))["fonts"]
+                found[inner] = {(f["familyName"], bool(f.get("isCustomFont"))) for f in fonts}
+            return found
+        finally:
+            await browser.close()
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="needs Chromium (apt: chromium)")
+@pytest_twisted.inlineCallbacks
+def test_no_tofu_on_a_machine_without_cjk_fonts(report: Path, tmp_path: Path):
+    """Every Chinese name is drawn with the font the page carries; the same page without it is not (the check
+    can fail: that is what a reader without a CJK font sees, boxes)."""
+    pytest.importorskip("playwright.async_api", reason="playwright (the `test` extra) is not installed")
+    text = report.read_text(encoding="utf-8")
+    assert "@font-face" in text and "No CJK font was found" not in text
+    fontconfig = _fontconfig_without_cjk(tmp_path / "fontconfig")
+    found = yield deferred_from_coro(_fonts_of_chinese_names(report.resolve().as_uri(), tmp_path / "p1", fontconfig))
+    assert len(found) >= 10, found
+    # The web font (isCustomFont) and nothing else; Chromium names it by the subset font's own family name.
+    assert all(fonts and all(custom for _, custom in fonts) for fonts in found.values()), found
+
+    bare = tmp_path / "bare.html"
+    bare.write_text(re.sub(r"@font-face\{[^}]*\}", "", text), encoding="utf-8")
+    without = yield deferred_from_coro(_fonts_of_chinese_names(bare.resolve().as_uri(), tmp_path / "p2", fontconfig))
+    assert without and all(not any(custom for _, custom in fonts) for fonts in without.values()), without
+
+
+# --------------------------------------------------------------------------- what the dump is compared with
+
+
+def test_by_default_the_dump_is_compared_with_the_sources_it_was_crawled_from(demo_dump: Path, tmp_path: Path):
+    """Not with the national registry (which would call 900 bodies of China missing): with the crawl log's sources
+    (the demo columns and the mirror) and the bodies found on them."""
+    html = tmp_path / "r.html"
+    result = gov_reports("report", demo_dump, "-o", html)
+    assert result.returncode == 0, result.stderr
+    page = Selector(text=html.read_text(encoding="utf-8"))
+    cells = _cells(page)
+    records = read_records(demo_dump).values()
+    found_issuers = {r["issuer"] for r in records}
+    assert int(cells["registered"]) == len(found_issuers)  # every demo body, no registry name from elsewhere
+    missing = {k.split("|")[1] for k in cells if k.startswith("missing|") or k.startswith("missing-years|")}
+    assert missing and missing <= found_issuers
+    assert "crawled from" in page.css("#missing ~ p").xpath("string()").get()
+
+
+def test_hundreds_of_missing_pairs_are_summarised(demo_dump: Path, tmp_path: Path) -> None:
+    from gov_reports.report.html import MAX_MISSING_BODIES, MAX_MISSING_PAIRS
+    from gov_reports.sources import DEFAULT_REGISTRY
+
+    html = tmp_path / "national.html"
+    assert main(["report", str(demo_dump), "-o", str(html), "--registry", str(DEFAULT_REGISTRY)]) == 0
+    cells = _cells(Selector(text=html.read_text(encoding="utf-8")))
+    assert int(cells["missing_pairs"]) > MAX_MISSING_PAIRS
+    assert not [k for k in cells if k.startswith("missing|")]  # no row per pair
+    per_body = [k for k in cells if k.startswith("missing-years|")]
+    assert len(per_body) == MAX_MISSING_BODIES
+    by_place = sum(int(v) for k, v in cells.items() if k.startswith("missing-pairs|"))
+    assert by_place == int(cells["missing_pairs"])
+
+
+def test_years_are_a_numeric_axis() -> None:
+    """2016 and 2019 with nothing between: three years apart on the axis, whole-year ticks."""
+    from gov_reports.report.aggregate import aggregate
+    from gov_reports.report.charts import all_figures
+
+    records = [
+        {"key": f"甲|{y}", "issuer": "甲", "year": y, "level": "county", "summary": {"applications_new": 5}}
+        for y in (2016, 2019)
+    ]
+    for name, figure in all_figures(aggregate(records)).items():
+        ax = figure.axes[0]
+        low, high = ax.get_xlim()
+        assert low < 2016 < 2019 < high < 2020, name
+        ticks = [t for t in ax.get_xticks() if low <= t <= high]
+        assert all(float(t).is_integer() for t in ticks) and {2016, 2019} <= set(ticks), (name, ticks)
+
+
+def test_report_of_garbage_is_exit_2_and_writes_nothing(tmp_path: Path) -> None:
+    readme = tmp_path / "README.md"
+    readme.write_text("# not a dump\n", encoding="utf-8")
+    out = tmp_path / "r.html"
+    result = gov_reports("report", readme, "-o", out)
+    assert result.returncode == 2
+    assert f"{readme}:1: not a gov-reports record" in result.stderr and result.stderr.count("\n") == 1
+    assert not out.exists()

@@ -2,8 +2,11 @@
 
 Glyphs are embedded as paths (svg.fonttype 'path') and labels are ASCII, set in
 matplotlib's bundled DejaVu Sans, so the SVG needs no font, no script and no
-network, and renders the same on any machine; Chinese names stay in the HTML text.
-No pyplot: each chart is a bare `Figure`, so nothing global is touched.
+network, and renders the same on any machine (no tofu can appear in a chart);
+Chinese names stay in the HTML text, set in the CJK font subset the page embeds
+(gov_reports.report.fonts). Years are a numeric axis: a year with no report is a
+gap at its place, not a missing category. No pyplot: each chart is a bare
+`Figure`, so nothing global is touched.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from collections.abc import Callable
 import matplotlib
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.ticker import MultipleLocator
 
 from gov_reports.report.aggregate import OUTCOME_GROUPS, ReportData, YearSeries
 
@@ -75,120 +79,115 @@ def _no_data(figure: Figure, years: list[int]) -> bool:
     return True
 
 
-def _chart(years: list[int], draw: Callable[[Axes], None], *, title: str, ylabel: str, label: str) -> str:
-    """One chart as inline SVG: `draw` plots on the axes, or "no data" is written when there are no years."""
+def _every_year(years: list[int]) -> list[int]:
+    """The first to the last year, each one."""
+    return list(range(years[0], years[-1] + 1)) if years else []
+
+
+def _year_axis(ax: Axes, years: list[int]) -> None:
+    """Years as numbers: whole-year ticks, the axis spanning the first to the last year asked for."""
+    span = years[-1] - years[0] + 1  # every year of the range, those without a report too
+    ax.xaxis.set_major_locator(MultipleLocator(max(1, math.ceil(span / 12))))
+    ax.xaxis.set_major_formatter("{x:.0f}")
+    ax.set_xlim(years[0] - 0.6, years[-1] + 0.6)
+    ax.set_xlabel("year")
+
+
+def chart_figure(years: list[int], draw: Callable[[Axes], None], *, title: str, ylabel: str) -> Figure:
+    """One chart's figure: `draw` plots on the axes (x in years), or "no data" is written when there are none."""
     with matplotlib.rc_context(_RC):
         figure = _figure()
         ax = figure.axes[0]
         if not _no_data(figure, years):
             draw(ax)
+            _year_axis(ax, years)
         ax.set_title(title)
         ax.set_ylabel(ylabel)
-    return to_svg(figure, label)
+    return figure
 
 
-def applications_chart(data: ReportData) -> str:
+def applications_figure(data: ReportData) -> Figure:
     def draw(ax: Axes) -> None:
-        x = list(range(len(data.years)))
         width = 0.4
         ax.bar(
-            [i - width / 2 for i in x],
+            [y - width / 2 for y in data.years],
             _values(data.applications_new, data.years),
             width,
             label="new this year",
             color="#1971c2",
         )
         ax.bar(
-            [i + width / 2 for i in x],
+            [y + width / 2 for y in data.years],
             _values(data.applications_carried_over, data.years),
             width,
             label="carried over from last year",
             color="#a5d8ff",
         )
-        ax.set_xticks(x, [str(y) for y in data.years])
         ax.legend(frameon=False, loc="upper left")
 
-    return _chart(
-        data.years,
-        draw,
-        title="Information requests received, all reports",
-        ylabel="requests",
-        label="Applications received over years",
-    )
+    return chart_figure(data.years, draw, title="Information requests received, all reports", ylabel="requests")
 
 
-def outcomes_chart(data: ReportData) -> str:
+def outcomes_figure(data: ReportData) -> Figure:
     def draw(ax: Axes) -> None:
-        x = list(range(len(data.years)))
-        bottom = [0.0] * len(x)
+        bottom = [0.0] * len(data.years)
         for group in OUTCOME_GROUPS:
             values = _values(data.outcomes[group], data.years, absent=0)
-            ax.bar(x, values, 0.6, bottom=bottom, label=OUTCOME_LABELS[group], color=OUTCOME_COLOURS[group])
+            ax.bar(data.years, values, 0.6, bottom=bottom, label=OUTCOME_LABELS[group], color=OUTCOME_COLOURS[group])
             bottom = [b + v for b, v in zip(bottom, values, strict=True)]
-        ax.set_xticks(x, [str(y) for y in data.years])
         ax.legend(frameon=False, fontsize=7, ncols=2, loc="upper left")
 
-    return _chart(
-        data.years,
-        draw,
-        title="Outcomes of requests handled, all reports",
-        ylabel="requests",
-        label="Outcomes of applications over years",
-    )
+    return chart_figure(data.years, draw, title="Outcomes of requests handled, all reports", ylabel="requests")
 
 
-def reviews_chart(data: ReportData) -> str:
+def reviews_figure(data: ReportData) -> Figure:
     def draw(ax: Axes) -> None:
-        labels = [str(y) for y in data.years]
+        years = _every_year(data.years)  # a year without a report is a gap in the line, not a straight join
         ax.plot(
-            labels,
-            _values(data.reconsiderations, data.years),
+            years,
+            _values(data.reconsiderations, years),
             marker="o",
             label="administrative reconsiderations",
             color="#e8590c",
         )
-        ax.plot(labels, _values(data.lawsuits, data.years), marker="s", label="lawsuits", color="#5f3dc4")
+        ax.plot(years, _values(data.lawsuits, years), marker="s", label="lawsuits", color="#5f3dc4")
         ax.set_ylim(bottom=0)
         ax.legend(frameon=False, loc="upper left")
 
-    return _chart(
-        data.years,
-        draw,
-        title="Reconsiderations and lawsuits, all reports",
-        ylabel="cases",
-        label="Reconsiderations and lawsuits over years",
-    )
+    return chart_figure(data.years, draw, title="Reconsiderations and lawsuits, all reports", ylabel="cases")
 
 
-def quality_chart(data: ReportData) -> str:
+def quality_figure(data: ReportData) -> Figure:
     def draw(ax: Axes) -> None:
-        labels = [str(y) for y in data.years]
+        years = _every_year(data.years)
 
         def share(name: str) -> list[float]:
-            return [
-                100 * data.quality[y][name] / data.quality[y]["records"] if data.quality[y]["records"] else 0
-                for y in data.years
-            ]
+            counts = {y: data.quality[y] for y in data.years if data.quality[y]["records"]}
+            return [100 * counts[y][name] / counts[y]["records"] if y in counts else math.nan for y in years]
 
-        ax.plot(labels, share("failed_checks"), marker="o", label="failing a consistency check", color="#c92a2a")
-        ax.plot(labels, share("tables_missing"), marker="s", label="tables_missing", color="#1971c2")
+        ax.plot(years, share("failed_checks"), marker="o", label="failing a consistency check", color="#c92a2a")
+        ax.plot(years, share("tables_missing"), marker="s", label="tables_missing", color="#1971c2")
         ax.set_ylim(0, 100)
         ax.legend(frameon=False, loc="upper left")
 
-    return _chart(
-        data.years,
-        draw,
-        title="Share of records with quality problems",
-        ylabel="% of the year's records",
-        label="Share of records failing checks or with tables missing",
+    return chart_figure(
+        data.years, draw, title="Share of records with quality problems", ylabel="% of the year's records"
     )
+
+
+CHARTS: dict[str, tuple[Callable[[ReportData], Figure], str]] = {
+    "applications": (applications_figure, "Applications received over years"),
+    "outcomes": (outcomes_figure, "Outcomes of applications over years"),
+    "reviews": (reviews_figure, "Reconsiderations and lawsuits over years"),
+    "quality": (quality_figure, "Share of records failing checks or with tables missing"),
+}
+"""Chart name -> (figure builder, label for screen readers), in the order the report shows them."""
+
+
+def all_figures(data: ReportData) -> dict[str, Figure]:
+    return {name: build(data) for name, (build, _) in CHARTS.items()}
 
 
 def all_charts(data: ReportData) -> dict[str, str]:
     """Chart name -> inline SVG, in the order the report shows them."""
-    return {
-        "applications": applications_chart(data),
-        "outcomes": outcomes_chart(data),
-        "reviews": reviews_chart(data),
-        "quality": quality_chart(data),
-    }
+    return {name: to_svg(build(data), label) for name, (build, label) in CHARTS.items()}

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from html import escape
+from typing import Any
 
 from gov_reports.crawl_log import CrawlHistory
 from gov_reports.report.aggregate import OUTCOME_GROUPS, UNKNOWN, ReportData, YearSeries
@@ -33,8 +34,10 @@ TIMELINESS_NAMES = {
 MAX_ISSUER_ROWS = 400
 MAX_LIST_ROWS = 500
 
+# The embedded subset first (gov_reports.report.fonts): it has every Chinese character of the page, so no box
+# appears whatever the reader's machine has; then the usual CJK families, for a report written without one.
 _CSS = """
-body{font-family:"Noto Sans CJK SC","Source Han Sans SC","WenQuanYi Zen Hei","Microsoft YaHei",
+body{font-family:"gov-reports CJK","Noto Sans CJK SC","Source Han Sans SC","WenQuanYi Zen Hei","Microsoft YaHei",
 "PingFang SC",system-ui,sans-serif;margin:0;color:#212529;background:#f8f9fa;line-height:1.45}
 main{max-width:1100px;margin:0 auto;padding:1.5rem}
 h1{font-size:1.6rem;margin:.2rem 0}h2{font-size:1.25rem;margin-top:2.2rem;border-bottom:2px solid #dee2e6}
@@ -125,26 +128,82 @@ def _coverage(data: ReportData) -> str:
     )
 
 
-def _missing(data: ReportData, registry_note: str) -> str:
+MAX_MISSING_PAIRS = 60
+"""Up to this many missing pairs are listed one by one; more are summarised (by province and level, and the
+bodies missing most years) rather than listed by the hundred."""
+MAX_MISSING_BODIES = 25
+
+
+def _years_text(years: Sequence[int]) -> str:
+    """2016, 2018–2021: runs of consecutive years joined."""
+    runs: list[list[int]] = []
+    for year in sorted(years):
+        if runs and year == runs[-1][-1] + 1:
+            runs[-1].append(year)
+        else:
+            runs.append([year])
+    return ", ".join(f"{r[0]}–{r[-1]}" if len(r) > 1 else str(r[0]) for r in runs)
+
+
+def _missing(data: ReportData, registry_note: str, silent: Sequence[Any] = ()) -> str:
     out = '<h2 id="missing">Missing reports 缺失</h2>'
+    out += _silent_sources(silent)
     if data.missing is None:
         return out + f'<p class="note">{escape(registry_note)}</p>'
     years = f"{data.years[0]}–{data.years[-1]}" if data.years else "no years"
     out += (
         f"<p>{_count(len(data.missing), 'missing_pairs')} (issuer, year) pairs for "
-        f"{_count(data.registered or 0, 'registered')} registered sources over {escape(years)}. "
+        f"{_count(data.registered or 0, 'registered')} expected bodies over {escape(years)}. "
         f'<span class="note">{escape(registry_note)}</span></p>'
     )
-    rows = [
-        _name(m.province)
-        + _name(m.issuer)
-        + _name(LEVEL_NAMES.get(m.level, m.level))
-        + f'<td data-cell="missing|{escape(m.issuer)}|{m.year}">{m.year}</td>'
-        for m in data.missing[:MAX_LIST_ROWS]
+    if len(data.missing) <= MAX_MISSING_PAIRS:
+        rows = [
+            _name(m.province)
+            + _name(m.issuer)
+            + _name(LEVEL_NAMES.get(m.level, m.level))
+            + f'<td data-cell="missing|{escape(m.issuer)}|{m.year}">{m.year}</td>'
+            for m in data.missing
+        ]
+        return out + (_table(["province", "issuer", "level", "year"], rows) if rows else "")
+    by_place: dict[tuple[str, str], set[str]] = {}
+    by_issuer: dict[str, list[int]] = {}
+    for m in data.missing:
+        by_place.setdefault((m.province, m.level), set()).add(m.issuer)
+        by_issuer.setdefault(m.issuer, []).append(m.year)
+    place_rows = [
+        _name(province)
+        + _name(LEVEL_NAMES.get(level, level))
+        + _cell(len(issuers), f"missing-bodies|{province}|{level}")
+        + _cell(sum(len(by_issuer[i]) for i in issuers), f"missing-pairs|{province}|{level}")
+        for (province, level), issuers in sorted(by_place.items())
     ]
-    if len(data.missing) > MAX_LIST_ROWS:
-        out += f'<p class="note">Showing the first {MAX_LIST_ROWS} of {len(data.missing)}.</p>'
-    return out + (_table(["province", "issuer", "level", "year"], rows) if rows else "")
+    worst = sorted(by_issuer.items(), key=lambda item: (-len(item[1]), item[0]))
+    body_rows = [
+        _name(issuer) + _cell(len(found), f"missing-years|{issuer}") + _name(_years_text(found))
+        for issuer, found in worst[:MAX_MISSING_BODIES]
+    ]
+    rest = len(worst) - MAX_MISSING_BODIES
+    return (
+        out + f'<p class="note">{len(data.missing)} pairs are too many to list: by province and level, then the '
+        f"{min(len(worst), MAX_MISSING_BODIES)} bodies missing most years.</p>"
+        + _table(["province", "level", "bodies", "missing pairs"], place_rows)
+        + _table(["issuer", "years missing", "which"], body_rows)
+        + (f'<p class="note">… and {rest} more bodies.</p>' if rest > 0 else "")
+    )
+
+
+def _silent_sources(silent: Sequence[Any]) -> str:
+    """The crawled sources that never yielded a report (from the crawl log), at most a few by name."""
+    if not silent:
+        return ""
+    shown = silent[:MAX_MISSING_BODIES]
+    rows = [_name(s.label or "") + _name(s.url) + _name(s.failed or "no report found") for s in shown]
+    more = f'<p class="note">… and {len(silent) - len(shown)} more.</p>' if len(silent) > len(shown) else ""
+    return (
+        f"<p>{_count(len(silent), 'silent_sources')} crawled source(s) never yielded a report:</p>"
+        + _table(["source", "URL", "why"], rows)
+        + more
+    )
 
 
 def _count(value: int, key: str) -> str:
@@ -314,6 +373,8 @@ def render_html(
     stats_note: str,
     notes: Sequence[str] = (),
     history: CrawlHistory | None = None,
+    silent_sources: Sequence[Any] = (),
+    font_css: str = "",
 ) -> str:
     years = f"{data.years[0]}–{data.years[-1]}" if data.years else "none"
     timely = sum(c["on_time"] for c in data.timeliness_by_year.values())
@@ -339,7 +400,7 @@ def render_html(
         + outside
         + "</header>"
         + _coverage(data)
-        + _missing(data, registry_note)
+        + _missing(data, registry_note, silent_sources)
         + _timeliness(data)
         + _charts(data, charts)
         + _quality(data)
@@ -350,7 +411,7 @@ def render_html(
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         # No network at all: a strict CSP makes any stray external reference fail loudly in a browser.
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
-        'img-src data:">'
+        'img-src data:; font-src data:">'
         "<title>gov-reports: coverage and timeliness</title>"
-        f"<style>{_CSS}</style></head><body><main>{body}</main></body></html>\n"
+        f"<style>{font_css}{_CSS}</style></head><body><main>{body}</main></body></html>\n"
     )
