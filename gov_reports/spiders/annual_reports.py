@@ -9,7 +9,7 @@ to extract. It never leaves the hosts of its start URLs.
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urldefrag, urlsplit
@@ -24,7 +24,7 @@ from gov_reports.extract.titles import is_report_title, is_trap_title, year_from
 from gov_reports.incremental import NOT_MODIFIED_META
 from gov_reports.items import FetchedDocument, FetchedPage
 from gov_reports.portals import parse_listing
-from gov_reports.portals.base import PageRequest
+from gov_reports.portals.base import ListingLink, PageRequest
 from gov_reports.portals.discovery import discover, is_column_name
 from gov_reports.portals.subcolumns import looks_like_annual_column
 from gov_reports.progress import (
@@ -203,6 +203,10 @@ class AnnualReportsSpider(scrapy.Spider):
             record_source_failure(self.crawler.stats, source, listing.skipped)
         hops = response.meta.get(DISCOVERY_HOPS_META)  # set on hub pages met while looking for the column
         report_links = 0
+        if listing.page_report is not None:
+            # The list page is itself a report (a per-year, per-issuer report view): handed on as it is, once.
+            report_links += 1
+            yield from self._page_as_report(response, listing.page_report, source)
         for link in listing.links:
             if is_column_name(link.title):
                 continue  # a 年报 column (sub-columns are among next_pages; others are found by discovery)
@@ -330,17 +334,39 @@ class AnnualReportsSpider(scrapy.Spider):
             else:
                 self._skip("report_not_html", response.url)
             return
+        yield from self._report_page(response, response.meta)
+
+    def _page_as_report(
+        self, response: TextResponse, link: ListingLink, source: str
+    ) -> Iterator[FetchedPage | Request]:
+        """A list page that the platform says is itself a report: the same checks as a report link, no new fetch."""
+        count_for_source(self.crawler.stats, source, "report_links")
+        if not self.years.admits(year_from_title(link.title)):
+            count_for_source(self.crawler.stats, source, "out_of_years")
+            self.crawler.stats.inc_value(SKIPPED + "year_out_of_range")
+            return
+        meta = {
+            "listing_title": link.title,
+            "listing_date": link.date,
+            "listing_url": response.url,
+            "listing_published": link.published,
+            "listing_evidence": link.evidence,
+            SOURCE_META: source,
+        }
+        yield from self._report_page(response, meta)
+
+    def _report_page(self, response: TextResponse, meta: Mapping[str, Any]) -> Iterator[FetchedPage | Request]:
         files = attachment_links(response, self.configured_hosts) if self.follow_attachments else []
         yield FetchedPage(
             url=response.url,
             text=response.text,
             kind="html",
-            listing_title=response.meta.get("listing_title"),
-            listing_date=response.meta.get("listing_date"),
-            listing_url=response.meta.get("listing_url"),
-            listing_published=response.meta.get("listing_published"),
-            listing_evidence=dict(response.meta.get("listing_evidence") or ()),
-            source=response.meta.get(SOURCE_META),
+            listing_title=meta.get("listing_title"),
+            listing_date=meta.get("listing_date"),
+            listing_url=meta.get("listing_url"),
+            listing_published=meta.get("listing_published"),
+            listing_evidence=dict(meta.get("listing_evidence") or ()),
+            source=meta.get(SOURCE_META),
             official=urlsplit(response.url).netloc.lower() in self.configured_hosts,
             encoding=response.encoding,
             image_urls=image_links(response, self.configured_hosts),
@@ -354,8 +380,8 @@ class AnnualReportsSpider(scrapy.Spider):
                 errback=self.on_error,
                 name=link.text,
                 parent_url=response.url,
-                parent_title=response.meta.get("listing_title"),
-                listing_date=response.meta.get("listing_date"),
+                parent_title=meta.get("listing_title"),
+                listing_date=meta.get("listing_date"),
             )
 
     @property
