@@ -401,6 +401,11 @@ def run_extract(args: argparse.Namespace) -> int:
         f"{len(found.records)} report(s) extracted, {len(found.skipped)} file(s) skipped; {args.output}: "
         f"{result.written} record(s) ({result.new} new, {result.updated} updated, "
         f"{result.unchanged} unchanged, {result.copies_merged} copies merged)"
+        + (
+            f"; {result.unreadable_lines} line(s) failing the record schema moved to {result.rejected_path}"
+            if result.rejected_path
+            else ""
+        )
     )
     return 0 if found.records or not found.skipped else 1
 
