@@ -2819,6 +2819,18 @@ def hub_page(site: Site, title: str, crumb: list[str], menu: list[tuple[str, str
 # ---------------------------------------------------------------------------------------
 
 
+def platform_builders() -> tuple[Any, ...]:
+    """The platform sites' builders (data/demo/platforms/), imported once this module is complete."""
+    sys.modules.setdefault("build", sys.modules[__name__])  # they import this module as `build`
+    from platforms import PLATFORMS
+
+    return PLATFORMS
+
+
+def all_sites() -> dict[str, Site]:
+    return {**SITES, **{p.SITE.key: p.SITE for p in platform_builders()}}
+
+
 def render_all() -> dict[str, bytes]:
     """Every output file (path relative to data/demo) and its bytes."""
     pages, reports, traps = build_pages()
@@ -2904,6 +2916,20 @@ def render_all() -> dict[str, bytes]:
             for s in SITES.values()
         }
     }
+    for platform in platform_builders():
+        site = platform.SITE
+        files.update(platform.render())
+        sites_json["sites"][site.key] = {
+            "style": site.style,
+            "name": site.name,
+            "charset": site.charset,
+            "encoding": site.encoding,
+            "start": platform.START,
+            "errors": site.errors,
+            "downloads": site.downloads,
+        }
+        more_pages, more_reports, more_traps = platform.ground_truth()
+        pages, reports, traps = pages + more_pages, reports + more_reports, traps + more_traps
     files["sites.json"] = (json.dumps(sites_json, ensure_ascii=False, indent=2) + "\n").encode()
     files["expected.json"] = (
         json.dumps(expected(pages, reports, traps), ensure_ascii=False, indent=2) + "\n"
@@ -2971,8 +2997,9 @@ def expected(pages: list[Page], reports: list[Report], traps: list[dict[str, str
         raise SystemExit("duplicate report key")
     missing = []
     robots = []
+    sites = all_sites()
     for p in pages:
-        site = SITES[p.site]
+        site = sites[p.site]
         if not p.exists:
             missing.append({"site": p.site, "path": p.path, "status": 404, "title": p.title})
         elif p.path in site.errors:
@@ -3036,7 +3063,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     files = render_all()
-    outputs = [HERE / s for s in SITES] + [HERE / "sites.json", HERE / "expected.json"]
+    outputs = [HERE / s for s in all_sites()] + [HERE / "sites.json", HERE / "expected.json"]
     if args.check:
         current: dict[str, bytes] = {}
         for out in outputs:

@@ -10,7 +10,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from gov_reports.demo_endpoints import aspnet, jpaas
+
 if TYPE_CHECKING:
     from gov_reports.demo import Endpoint
 
 ENDPOINTS: dict[str, Endpoint] = {}
+ENDPOINTS["jpaas"] = jpaas.answer  # the unitbuild list endpoint
+ENDPOINTS["aspnet"] = aspnet.answer  # GridView postbacks

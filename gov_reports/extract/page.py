@@ -20,7 +20,7 @@ from gov_reports.extract.regions import issuer_level, locate
 from gov_reports.extract.sections import has_six_headings, split_sections
 from gov_reports.extract.statistics import extract_statistics
 from gov_reports.extract.text import match_form
-from gov_reports.extract.titles import is_correction
+from gov_reports.extract.titles import is_correction, is_truncated_report_title
 from gov_reports.extract.trust import TrustEvidence, assess, brand_rejection, rejection
 from gov_reports.items import AnnualReport
 
@@ -73,6 +73,10 @@ def build_record(page: CleanPage, raw: str, source: PageSource) -> AnnualReport:
     title = fields.pick_title(page, source.listing_title)
     if title is None and trap is not None:
         raise NotAReport("trap_title", trap)
+    if title is None and source.listing_title and is_truncated_report_title(source.listing_title):
+        # Fetched because the list cut its title short (「…政务公开工作要...」): the page decides, and a page
+        # that does not name itself a report (a 工作要点) is none.
+        raise NotAReport("truncated_title_unconfirmed", source.listing_title)
     compact = match_form(text)
     if not any(w in compact for w in _REPORT_VOCABULARY) or not any(w in compact for w in _REPORT_SUBJECTS):
         raise NotAReport("not_report_text", title or source.url)

@@ -12,12 +12,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from gov_reports.portals import generic, hanweb, trs
+from gov_reports.portals import aspnet, generic, hanweb, jpaas, trs
 from gov_reports.portals.base import Adapter, Listing, ListingLink, PageRequest, unique_by_url
 
 ADAPTERS: tuple[Adapter, ...] = (
     Adapter("hanweb", hanweb.matches, hanweb.parse),
     Adapter("trs", trs.matches, trs.parse),
+    # Known by their script text: a unitbuild.js tag (its list comes from an API), __doPostBack paging.
+    Adapter("jpaas", jpaas.matches, jpaas.parse, generic_pagination=False),  # its column pages add them
+    Adapter("aspnet", aspnet.matches, aspnet.parse),
     Adapter("generic", generic.matches, generic.parse, generic_pagination=False),
 )
 BY_NAME: dict[str, Adapter] = {adapter.name: adapter for adapter in ADAPTERS}

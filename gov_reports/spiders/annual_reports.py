@@ -9,18 +9,20 @@ to extract. It never leaves the hosts of its start URLs.
 from __future__ import annotations
 
 import logging
+import warnings
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
 import scrapy
+from scrapy.exceptions import ScrapyDeprecationWarning
 from scrapy.http import FormRequest, Request, Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
 from gov_reports.attachments import attachment_links, attachment_request, fetched_document, file_type, image_links
-from gov_reports.extract.titles import is_report_title, is_trap_title, year_from_title
+from gov_reports.extract.titles import is_report_title, is_trap_title, is_truncated_report_title, year_from_title
 from gov_reports.incremental import NOT_MODIFIED_META
 from gov_reports.items import FetchedDocument, FetchedPage
 from gov_reports.portals import parse_listing
@@ -193,7 +195,8 @@ class AnnualReportsSpider(scrapy.Spider):
         for link in listing.links:
             if is_column_name(link.title):
                 continue  # a 年报 column (sub-columns are among next_pages; others are found by discovery)
-            if is_report_title(link.title):
+            # A title the list cut short (「XX县2021年政府信息公开工…」) is decided by the page it links to.
+            if is_report_title(link.title) or is_truncated_report_title(link.title):
                 report_links += 1
                 count_for_source(self.crawler.stats, source, "report_links")
                 if not self.years.admits(year_from_title(link.title)):
@@ -237,6 +240,9 @@ class AnnualReportsSpider(scrapy.Spider):
         if not report_links and (hops is not None or start):
             # A start URL or hub that is not a 年报 column (a home page, 政务公开): look for the column from here.
             yield from self._discover_columns(listing.links, response.url, source, hops or 0)
+        if self.listing_pages >= self.params.max_listing_pages and hops is None and listing.next_pages:
+            # The crawl's list-page budget (max_listing_pages) ends this list's paging: say so, per platform.
+            self.crawler.stats.inc_value(f"gov_reports/listing_ended/{listing.platform}/page_budget")
         if self.listing_pages >= self.params.max_listing_pages or hops is not None:
             return  # a hub's pagination lists other documents, not reports
         # A start page that is neither a 年报 column nor lists reports (a home page) has no sub-columns to descend.
@@ -267,9 +273,18 @@ class AnnualReportsSpider(scrapy.Spider):
         common: dict[str, Any] = {"callback": self.parse_listing, "errback": self.on_error, "meta": meta}
         if page.from_response:
             # ASP.NET WebForms: __VIEWSTATE, __EVENTVALIDATION and the other fields come from the page's own form.
-            return FormRequest.from_response(
-                response, formdata=dict(page.formdata or ()), dont_click=True, headers=headers, **common
-            )
+            # Scrapy 2.19 deprecates from_response for the form2request library, which encodes every form as
+            # UTF-8; from_response encodes it in the page's own encoding (GB2312 WebForms sites), so it stays.
+            with warnings.catch_warnings():
+                warnings.filterwarnings("ignore", r"FormRequest\.from_response", ScrapyDeprecationWarning)
+                return FormRequest.from_response(
+                    response,
+                    formxpath=page.formxpath,
+                    formdata=dict(page.formdata or ()),
+                    dont_click=True,
+                    headers=headers,
+                    **common,
+                )
         if page.formdata is not None:
             return FormRequest(page.url, method=page.method, formdata=dict(page.formdata), headers=headers, **common)
         return Request(page.url, method=page.method, body=page.body, headers=headers, **common)
