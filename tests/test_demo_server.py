@@ -98,7 +98,7 @@ HREF_RE = re.compile(r"""href=['"]([^'"]+)['"]""")
 def test_every_site_has_its_own_port_and_start_urls(portal: DemoPortal) -> None:
     assert list(portal.sites) == list(SITES)
     styles = {c["style"] for c in SITES.values()}
-    # The platform sites (jpaas, aspnet…) answer what is not a static file through their demo endpoints.
+    # The platform sites (gkmlpt, jpaas, aspnet…) answer what is not a static file through their demo endpoints.
     assert {"hanweb", "trs", "generic"} <= styles and styles - {"hanweb", "trs", "generic"} <= set(PLATFORM_ENDPOINTS)
     ports = {urllib.parse.urlsplit(b).port for b in portal.sites.values()}
     assert len(ports) == len(SITES) >= 3
@@ -306,6 +306,9 @@ def _crawl_links(portal: DemoPortal) -> dict[str, set[str]]:
         if side:
             queue += [urllib.parse.urljoin(url, h) for h in HREF_RE.findall(side.group(1))]
         hrefs += _jpaas_articles(url, text) + _aspnet_articles(url, text)
+        gkmlpt = re.search(r"SID: '(\d+)',.*?TREE: (\[.*\])\n", text, re.S)
+        if gkmlpt:  # a gkmlpt directory: every category's list API, page after page
+            hrefs += _gkmlpt_articles(url, gkmlpt.group(1), json.loads(gkmlpt.group(2)))
         for href in hrefs:
             link = urllib.parse.urlsplit(urllib.parse.urljoin(url, html.unescape(href)))
             found[site].add(link.path + (f"?{link.query}" if link.query else ""))
@@ -353,6 +356,24 @@ def _aspnet_articles(url: str, text: str) -> list[str]:
     return hrefs
 
 
+def _gkmlpt_articles(url: str, sid: str, tree: list[dict[str, Any]]) -> list[str]:
+    hrefs: list[str] = []
+    stack = list(tree)
+    while stack:
+        category = stack.pop()
+        stack += category["children"]
+        for page in range(1, 20):
+            _, _, body = fetch(urllib.parse.urljoin(url, f"/gkmlpt/api/all/{category['id']}?page={page}&sid={sid}"))
+            try:
+                articles = json.loads(body)["articles"]
+            except ValueError:  # the broken category's HTML page
+                break
+            if not articles:
+                break
+            hrefs += [a.get("url") or a["post_url"] for a in articles]
+    return hrefs
+
+
 def test_expected_paths_exist() -> None:
     for report in EXPECTED["reports"]:
         assert report["key"] == f"{report['issuer']}|{report['year']}"
@@ -383,7 +404,7 @@ def test_enough_reports_and_variety() -> None:
     reports = EXPECTED["reports"]
     assert len({r["key"] for r in reports}) == len(reports) >= 15
     assert {r["format"] for r in reports} >= {"pre2019", "2019", "2021"}
-    assert {r["published_source"] for r in reports} == {"meta", "label", "signature"}
+    assert {r["published_source"] for r in reports} == {"meta", "label", "signature", "platform"}
     assert any(len(r["paths"]) > 1 for r in reports)
     assert any("更正" in r["title"] for r in reports)
     flags = [r.get("table3_total_column", {}).get("consistent") for r in reports]

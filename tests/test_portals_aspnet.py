@@ -69,7 +69,7 @@ def test_the_last_page_follows_its_next_button_and_its_answer_is_a_repeat() -> N
     assert dict(page.state)["page"] == "4" and dict(page.state)["last"] == "3"
     # The server answers the last page again: by the number it shows and by its links, a repeat.
     again = parse_listing(fixture("gridview_page3.html"), LIST, "aspnet", dict(page.state))
-    assert again.ended == "repeated_page" and not again.next_pages
+    assert again.ended == "repeated_page" and not again.next_pages and not again.links
 
 
 def test_same_links_without_a_page_number_are_a_repeat() -> None:

@@ -17,6 +17,7 @@ import pytest
 from gov_reports.portals import parse_listing
 from gov_reports.portals.base import PageRequest
 from gov_reports.portals.jpaas import MAX_PAGES, UNIT_PATH, js_object, signature, unit_request, units
+from gov_reports.waf import detect_block
 
 FIXTURES = Path(__file__).parent / "fixtures" / "portals" / "jpaas"
 SITE = "http://www.nanxun.gov.cn"
@@ -91,6 +92,15 @@ def test_a_page_with_only_a_navigation_unit_is_a_plain_page() -> None:
     assert listing.platform == "jpaas" and listing.skipped is None
     assert not [page for page in listing.next_pages if page.adapter == "jpaas"]
     assert any(link.title == "政务公开" for link in listing.links)
+
+
+def test_a_unitbuild_shell_is_no_waf_block() -> None:
+    url = "https://www.miit.gov.cn/gxsj/zfxxgknb/index.html"
+    shell = fixture("column_miit.html").replace("</div>", '<div class="loading">加载中，请稍候……</div></div>').encode()
+    assert detect_block(200, shell, content_type="text/html", url=url) is None  # the adapter reads its script
+    assert detect_block(200, shell, content_type="text/html") is not None  # without its URL: a shell
+    unreadable = fixture("column_unreadable.html").encode()
+    assert detect_block(200, unreadable, content_type="text/html", url=COLUMN) is not None
 
 
 def test_unreadable_unit_parameters_are_a_named_skip() -> None:

@@ -687,6 +687,7 @@ class Page:
     attachments: list[tuple[str, str]] = field(default_factory=list)  # (href, link text) after the body
     attach_label: str = "附件："  # the caption before the attachment links
     file: bytes | None = None  # the path serves this file (a report published only as a file)
+    platform_published: str | None = None  # the portal platform's publish date (gkmlpt's API), YYYY-MM-DD
 
 
 @dataclass
@@ -2944,7 +2945,9 @@ def expected(pages: list[Page], reports: list[Report], traps: list[dict[str, str
     for r in reports:
         site = next(p.site for p in pages if p.path == r.best)
         best = by_path[(site, r.best)]
-        if best.pubdate:
+        if best.platform_published:
+            published, source = best.platform_published, "platform"
+        elif best.pubdate:
             published, source = best.pubdate[:10], "meta"
         elif best.label_date:
             published, source = best.label_date[:10], "label"

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from gov_reports.demo_endpoints import aspnet, jpaas
+from gov_reports.demo_endpoints import aspnet, gkmlpt, jpaas
 
 if TYPE_CHECKING:
     from gov_reports.demo import Endpoint
 
-ENDPOINTS: dict[str, Endpoint] = {}
-ENDPOINTS["jpaas"] = jpaas.answer  # the unitbuild list endpoint
-ENDPOINTS["aspnet"] = aspnet.answer  # GridView postbacks
+ENDPOINTS: dict[str, Endpoint] = {
+    "gkmlpt": gkmlpt.answer,
+    "jpaas": jpaas.answer,  # the unitbuild list endpoint
+    "aspnet": aspnet.answer,  # GridView postbacks
+}

@@ -12,21 +12,38 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from gov_reports.portals import aspnet, generic, hanweb, jpaas, trs
+from gov_reports.portals import aspnet, generic, gkmlpt, hanweb, jpaas, trs
 from gov_reports.portals.base import Adapter, Listing, ListingLink, PageRequest, unique_by_url
 
 ADAPTERS: tuple[Adapter, ...] = (
+    # Known by its URLs (/gkmlpt/index, /gkmlpt/api/all/…); its pages hold scripts, not lists to paginate.
+    Adapter("gkmlpt", gkmlpt.matches, gkmlpt.parse, generic_pagination=False, reads_scripts=gkmlpt.reads_scripts),
     Adapter("hanweb", hanweb.matches, hanweb.parse),
     Adapter("trs", trs.matches, trs.parse),
     # Known by their script text: a unitbuild.js tag (its list comes from an API), __doPostBack paging.
-    Adapter("jpaas", jpaas.matches, jpaas.parse, generic_pagination=False),  # its column pages add them
+    # Its column pages add the generic rules' links themselves; they are script shells the adapter reads.
+    Adapter("jpaas", jpaas.matches, jpaas.parse, generic_pagination=False, reads_scripts=jpaas.reads_scripts),
     Adapter("aspnet", aspnet.matches, aspnet.parse),
     Adapter("generic", generic.matches, generic.parse, generic_pagination=False),
 )
 BY_NAME: dict[str, Adapter] = {adapter.name: adapter for adapter in ADAPTERS}
 _NO_STATE: Mapping[str, str] = {}
 
-__all__ = ["ADAPTERS", "BY_NAME", "Adapter", "Listing", "ListingLink", "PageRequest", "parse_listing"]
+__all__ = [
+    "ADAPTERS",
+    "BY_NAME",
+    "Adapter",
+    "Listing",
+    "ListingLink",
+    "PageRequest",
+    "parse_listing",
+    "reads_script_page",
+]
+
+
+def reads_script_page(html: str, url: str) -> bool:
+    """True when an adapter reads this JavaScript-rendered page from its scripts (a gkmlpt directory page)."""
+    return any(a.reads_scripts is not None and a.reads_scripts(html, url) for a in ADAPTERS)
 
 
 def parse_listing(html: str, url: str, adapter: str | None = None, state: Mapping[str, str] | None = None) -> Listing:

@@ -88,6 +88,7 @@ def parse(html: str, url: str, state: Mapping[str, str] | None = None) -> Listin
         last = int(state["last"]) if state.get("last", "").isdigit() else 0
         if seen == state.get("previous") or (shown is not None and shown <= last):
             listing.ended = "repeated_page"  # the postback was ignored, or 下一页 on the last page posts back to it
+            listing.links = []  # read already, from the page it repeats
             return listing
     postbacks = _postbacks(sel)
     numbered = {int(m.group(1)): (target, arg) for target, arg, _ in postbacks if (m := PAGE_ARG_RE.match(arg))}

@@ -81,6 +81,9 @@ class Adapter:
     """(page text, url, state) -> Listing; `state` is what the adapter put on the request for this page."""
     generic_pagination: bool = True
     """Also take the generic rules' 下一页 and sub-column links from the adapter's HTML pages."""
+    reads_scripts: Callable[[str, str], bool] | None = None
+    """(page text, url) -> True when the adapter reads this JavaScript-rendered page from its script text:
+    an empty shell to a reader, but no WAF block to give up on (gov_reports.waf)."""
 
 
 def unique_by_url(pages: list[PageRequest]) -> list[PageRequest]:

@@ -68,6 +68,11 @@ def matches(html: str, url: str) -> bool:
     return UNIT_PATH in url or bool(UNITBUILD_RE.search(html[:500_000]))
 
 
+def reads_scripts(html: str, url: str) -> bool:
+    """The page's list is read from its unitbuild script tags: an empty shell to a reader, but no WAF block."""
+    return bool(UNITBUILD_RE.search(html[:500_000])) and bool(units(html, url)[0])
+
+
 def js_object(text: str) -> dict[str, Any] | None:
     """A JSON object as pages write it in attributes: real JSON, or with single quotes and bare keys."""
     text = (text or "").strip()

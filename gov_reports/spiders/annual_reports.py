@@ -13,7 +13,7 @@ import warnings
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urldefrag, urlsplit
 
 import scrapy
 from scrapy.exceptions import ScrapyDeprecationWarning
@@ -83,6 +83,15 @@ def failure_reason(failure: Failure) -> str:
                 return "too_many_redirects"
             return reason
     return type(failure.value).__name__
+
+
+def listing_url(response: Response) -> str:
+    """The page's URL with the fragment it was asked for (`/gkmlpt/mindex#2761` names a category).
+
+    The downloader drops the fragment from `response.url`; it is kept unless a redirect led elsewhere.
+    """
+    asked = response.request.url if response.request is not None else response.url
+    return asked if urldefrag(asked)[0] == response.url else response.url
 
 
 @dataclass(frozen=True)
@@ -177,7 +186,7 @@ class AnnualReportsSpider(scrapy.Spider):
         count_for_source(self.crawler.stats, source, "listing_pages")
         listing = parse_listing(
             response.text,
-            response.url,
+            listing_url(response),
             response.meta.get(ADAPTER_META),
             dict(response.meta.get(ADAPTER_STATE_META) or ()),
         )
@@ -237,16 +246,24 @@ class AnnualReportsSpider(scrapy.Spider):
             note_source_column(self.crawler.stats, source, response.meta[COLUMN_META])
         if hops is not None:
             count_for_source(self.crawler.stats, source, "hub_pages")
-        if not report_links and (hops is not None or start):
+        if not report_links and not listing.annual_column and (hops is not None or start):
             # A start URL or hub that is not a 年报 column (a home page, 政务公开): look for the column from here.
             yield from self._discover_columns(listing.links, response.url, source, hops or 0)
-        if self.listing_pages >= self.params.max_listing_pages and hops is None and listing.next_pages:
+        paginated = hops is None or listing.annual_column
+        if self.listing_pages >= self.params.max_listing_pages and listing.next_pages and paginated:
             # The crawl's list-page budget (max_listing_pages) ends this list's paging: say so, per platform.
             self.crawler.stats.inc_value(f"gov_reports/listing_ended/{listing.platform}/page_budget")
-        if self.listing_pages >= self.params.max_listing_pages or hops is not None:
-            return  # a hub's pagination lists other documents, not reports
+        if self.listing_pages >= self.params.max_listing_pages or (hops is not None and not listing.annual_column):
+            # A hub's pagination lists other documents, not reports; but a hub that its platform says is the
+            # 年报 column (a gkmlpt directory found its 年报 category) is followed like one.
+            return
         # A start page that is neither a 年报 column nor lists reports (a home page) has no sub-columns to descend.
-        in_column = not start or bool(report_links) or looks_like_annual_column(response.url, response.text)
+        in_column = (
+            not start
+            or bool(report_links)
+            or listing.annual_column
+            or looks_like_annual_column(response.url, response.text)
+        )
         depth = response.meta.get(SUBCOLUMN_DEPTH_META, 0)
         for page in listing.next_pages:
             if page.subcolumn and not in_column:
