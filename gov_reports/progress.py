@@ -3,7 +3,8 @@
 Every request the spider makes carries the column (source) it came from in
 `request.meta["gov_reports_source"]`. Counts per source live in the crawl stats
 (so they travel wherever stats go) under `gov_reports/source/<count>/<column URL>`:
-`listing_pages`, `report_links`, `out_of_years`, `reports` (records scraped),
+`listing_pages`, `report_links` (links titled like a report), `candidates` (links fetched to be decided
+by their content, report links among them), `out_of_years`, `reports` (records scraped),
 `unchanged` (reports revalidated with 304), and `failed` (the first listing
 failure's reason, e.g. http_404). A source with neither reports nor unchanged
 reports is a finding — a dead or moved column — and the summary names it with why.
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 SOURCE_META = "gov_reports_source"
 SOURCE_STATS = "gov_reports/source/"
-COUNTS = ("listing_pages", "report_links", "out_of_years", "reports", "unchanged")
+COUNTS = ("listing_pages", "report_links", "candidates", "out_of_years", "reports", "unchanged")
 
 
 def count_for_source(stats: StatsCollector, source: str, count: str, by: int = 1) -> None:
@@ -52,6 +53,7 @@ class SourceProgress:
     url: str
     listing_pages: int = 0
     report_links: int = 0
+    candidates: int = 0
     out_of_years: int = 0
     reports: int = 0
     unchanged: int = 0
@@ -69,10 +71,12 @@ class SourceProgress:
             return f"column unreachable ({self.failed})"
         if not self.listing_pages:
             return "column never fetched"
-        if not self.report_links:
+        if not self.report_links and not self.candidates:
             return "no report links on the column"
-        if self.out_of_years == self.report_links:
-            return f"no report links in the years asked ({self.report_links} outside)"
+        if self.out_of_years == max(self.report_links, self.candidates):
+            return f"no report links in the years asked ({self.out_of_years} outside)"
+        if not self.report_links:
+            return f"{self.candidates} candidate link(s), none gave a report (see refused and skipped)"
         return f"{self.report_links} report link(s), none gave a report (see skipped)"
 
 

@@ -1,9 +1,10 @@
 """The one generic spider: start from 年报 columns, follow their lists, fetch every report.
 
 It only decides what to fetch. Listing pages are read by `gov_reports.portals`
-(Hanweb, TRS, generic); report links are picked by their titles (traps
-refused); report pages are handed on as `FetchedPage` items for the pipelines
-to extract. It never leaves the hosts of its start URLs.
+(Hanweb, TRS, generic); report candidates are picked broadly by
+`extract.recognition.link_verdict` (§9 traps refused by title), and the report
+pages are handed on as `FetchedPage` items for the pipelines to extract and to
+decide on by their content. It never leaves the hosts of its start URLs.
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
 from gov_reports.attachments import attachment_links, attachment_request, fetched_document, file_type, image_links
-from gov_reports.extract.titles import is_report_title, is_trap_title, year_from_title
+from gov_reports.extract.recognition import is_annual_column_page, is_article_url, link_verdict
+from gov_reports.extract.titles import is_report_title, year_from_title
 from gov_reports.incremental import NOT_MODIFIED_META
 from gov_reports.items import FetchedDocument, FetchedPage
 from gov_reports.portals import parse_listing
@@ -35,6 +37,9 @@ logger = logging.getLogger(__name__)
 # How many hub pages (政务公开 → 政府信息公开 → …) deep a request is, while looking for a 年报 column.
 DISCOVERY_HOPS_META = "discovery_hops"
 START_META = "start_page"
+# A listing reached as a 年报 column (a discovered column, a page or sub-column of one): there bare years
+# (「2021年」) and file links are report candidates too.
+ANNUAL_COLUMN_META = "annual_column"
 # Failure class names (Twisted's and Scrapy's, which vary by version) -> short reasons for the summary.
 _FAILURE_REASONS = (
     ("DownloadCancelled", "too_large"),  # download_maxsize exceeded
@@ -161,13 +166,24 @@ class AnnualReportsSpider(scrapy.Spider):
         listing = parse_listing(response.text, response.url)
         self.crawler.stats.inc_value(f"gov_reports/platform/{listing.platform}")
         hops = response.meta.get(DISCOVERY_HOPS_META)  # set on hub pages met while looking for the column
+        in_column = bool(response.meta.get(ANNUAL_COLUMN_META)) or is_annual_column_page(response.text, response.url)
+        list_pages = {page.url for page in listing.next_pages}
+        candidates: set[str] = set()
         report_links = 0
         for link in listing.links:
             if is_column_name(link.title):
                 continue  # a 年报 column (sub-columns are among next_pages; others are found by discovery)
-            if is_report_title(link.title):
-                report_links += 1
-                count_for_source(self.crawler.stats, source, "report_links")
+            verdict = link_verdict(link.title, link.url, in_column)
+            if verdict == "trap":
+                self.crawler.stats.inc_value(SKIPPED + "trap_link")
+                logger.debug("Trap link refused: %s %s", link.title, link.url)
+            elif verdict == "candidate" and (link.url not in list_pages or is_article_url(link.url)):
+                # Broad: the report page decides (recognition.decide). A 「2021年」 sub-column stays a list page.
+                candidates.add(link.url)
+                count_for_source(self.crawler.stats, source, "candidates")
+                if is_report_title(link.title):
+                    report_links += 1
+                    count_for_source(self.crawler.stats, source, "report_links")
                 if not self.years.admits(year_from_title(link.title)):
                     count_for_source(self.crawler.stats, source, "out_of_years")
                     self.crawler.stats.inc_value(SKIPPED + "year_out_of_range")
@@ -196,16 +212,15 @@ class AnnualReportsSpider(scrapy.Spider):
                         SOURCE_META: source,
                     },
                 )
-            elif is_trap_title(link.title):
-                self.crawler.stats.inc_value(SKIPPED + "trap_link")
-                logger.debug("Trap link refused: %s %s", link.title, link.url)
         if not report_links and (hops is not None or response.meta.get(START_META)):
             # A start URL or hub that is not a 年报 column (a home page, 政务公开): look for the column from here.
             yield from self._discover_columns(listing.links, response.url, source, hops or 0)
         if self.listing_pages >= self.params.max_listing_pages or hops is not None:
             return  # a hub's pagination lists other documents, not reports
         for page in listing.next_pages:
-            meta = {"role": "listing", SOURCE_META: source}
+            if page.url in candidates:
+                continue  # an article named like a sub-column, fetched as a report candidate
+            meta = {"role": "listing", SOURCE_META: source, ANNUAL_COLUMN_META: in_column}
             if page.method == "POST":
                 yield FormRequest(
                     page.url,
@@ -225,7 +240,7 @@ class AnnualReportsSpider(scrapy.Spider):
                 link.url,
                 callback=self.parse_listing,
                 errback=self.on_error,
-                meta={"role": "listing", SOURCE_META: source},
+                meta={"role": "listing", SOURCE_META: source, ANNUAL_COLUMN_META: True},
             )
         if hops >= self.settings.getint("GOV_REPORTS_DISCOVERY_HOPS", 2):
             return
