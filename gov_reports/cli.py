@@ -21,11 +21,13 @@ from typing import Any
 
 from itemadapter import ItemAdapter
 
+from gov_reports.paths import DATA_DIR
+
 logger = logging.getLogger("gov_reports")
 # The demo sites' ports (one per site from here), kept from run to run so a re-crawl of the demo into the
 # same dump is an incremental crawl of the same URLs, as it would be on real portals.
 DEMO_BASE_PORT = 8741
-REPO_DATA = Path(__file__).resolve().parent.parent / "data"
+REPO_DATA = DATA_DIR
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -7,6 +7,7 @@ pages, so a stray 「2」 in a footer does not send the crawl across the site.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from posixpath import dirname
 from urllib.parse import urlsplit
 
@@ -41,7 +42,7 @@ def is_page_link(link: ListingLink, listing_url: str) -> bool:
     return text.isdigit() and bool(PAGE_URL_RE.search(link.url))
 
 
-def parse(html: str, url: str) -> Listing:
+def parse(html: str, url: str, state: Mapping[str, str] | None = None) -> Listing:
     links = list(anchors(html, url))
     listing = Listing(platform="generic", links=links)
     for link in links:

@@ -26,8 +26,9 @@ from gov_reports.extract.titles import is_report_title, year_from_title
 from gov_reports.incremental import NOT_MODIFIED_META
 from gov_reports.items import FetchedDocument, FetchedPage
 from gov_reports.portals import parse_listing
+from gov_reports.portals.base import PageRequest
 from gov_reports.portals.discovery import discover, is_column_name
-from gov_reports.progress import SOURCE_META, count_for_source, record_source_failure
+from gov_reports.progress import SOURCE_META, count_for_source, note_source_adapter, record_source_failure
 from gov_reports.skips import RecordedSkip
 from gov_reports.sources import load_registry, province_columns
 from gov_reports.summary import SKIPPED
@@ -40,6 +41,9 @@ START_META = "start_page"
 # A listing reached as a 年报 column (a discovered column, a page or sub-column of one): there bare years
 # (「2021年」) and file links are report candidates too.
 ANNUAL_COLUMN_META = "annual_column"
+# The portal adapter that asked for a page, and its state: the answer goes back to it (gov_reports.portals).
+ADAPTER_META = "portal_adapter"
+ADAPTER_STATE_META = "portal_state"
 # Failure class names (Twisted's and Scrapy's, which vary by version) -> short reasons for the summary.
 _FAILURE_REASONS = (
     ("DownloadCancelled", "too_large"),  # download_maxsize exceeded
@@ -163,8 +167,21 @@ class AnnualReportsSpider(scrapy.Spider):
         self.crawler.stats.inc_value("gov_reports/listing_pages")
         source = response.meta.get(SOURCE_META, response.url)
         count_for_source(self.crawler.stats, source, "listing_pages")
-        listing = parse_listing(response.text, response.url)
+        listing = parse_listing(
+            response.text,
+            response.url,
+            response.meta.get(ADAPTER_META),
+            dict(response.meta.get(ADAPTER_STATE_META) or ()),
+        )
         self.crawler.stats.inc_value(f"gov_reports/platform/{listing.platform}")
+        note_source_adapter(self.crawler.stats, source, listing.platform)
+        if listing.ended:
+            # The adapter stopped paging early (an error page instead of JSON, a page past the total…).
+            self.crawler.stats.inc_value(f"gov_reports/listing_ended/{listing.platform}/{listing.ended}")
+            logger.info("Listing %s (%s) ended: %s", response.url, listing.platform, listing.ended)
+        if listing.skipped:
+            self._skip(f"listing_{listing.skipped}", response.url)
+            record_source_failure(self.crawler.stats, source, listing.skipped)
         hops = response.meta.get(DISCOVERY_HOPS_META)  # set on hub pages met while looking for the column
         in_column = bool(response.meta.get(ANNUAL_COLUMN_META)) or is_annual_column_page(response.text, response.url)
         list_pages = {page.url for page in listing.next_pages}
@@ -180,10 +197,11 @@ class AnnualReportsSpider(scrapy.Spider):
             elif verdict == "candidate" and (link.url not in list_pages or is_article_url(link.url)):
                 # Broad: the report page decides (recognition.decide). A 「2021年」 sub-column stays a list page.
                 candidates.add(link.url)
-                count_for_source(self.crawler.stats, source, "candidates")
                 if is_report_title(link.title):
                     report_links += 1
                     count_for_source(self.crawler.stats, source, "report_links")
+                else:  # a truncated title, 「关于…的年度报告」, a bare year or a file in a 年报 column…
+                    count_for_source(self.crawler.stats, source, "candidates")
                 if not self.years.admits(year_from_title(link.title)):
                     count_for_source(self.crawler.stats, source, "out_of_years")
                     self.crawler.stats.inc_value(SKIPPED + "year_out_of_range")
@@ -209,6 +227,8 @@ class AnnualReportsSpider(scrapy.Spider):
                         "listing_title": link.title,
                         "listing_date": link.date,
                         "listing_url": response.url,
+                        "listing_published": link.published,
+                        "listing_evidence": link.evidence,
                         SOURCE_META: source,
                     },
                 )
@@ -220,17 +240,24 @@ class AnnualReportsSpider(scrapy.Spider):
         for page in listing.next_pages:
             if page.url in candidates:
                 continue  # an article named like a sub-column, fetched as a report candidate
-            meta = {"role": "listing", SOURCE_META: source, ANNUAL_COLUMN_META: in_column}
-            if page.method == "POST":
-                yield FormRequest(
-                    page.url,
-                    formdata=dict(page.formdata or ()),
-                    callback=self.parse_listing,
-                    errback=self.on_error,
-                    meta=meta,
-                )
-            else:
-                yield Request(page.url, callback=self.parse_listing, errback=self.on_error, meta=meta)
+            yield self._listing_request(page, response, source, in_column)
+
+    def _listing_request(self, page: PageRequest, response: TextResponse, source: str, in_column: bool) -> Request:
+        """A further list page, API call or postback, carrying the adapter that reads its answer."""
+        meta: dict[str, Any] = {"role": "listing", SOURCE_META: source, ANNUAL_COLUMN_META: in_column}
+        if page.adapter:
+            meta[ADAPTER_META] = page.adapter
+            meta[ADAPTER_STATE_META] = page.state
+        headers = dict(page.headers) or None
+        common: dict[str, Any] = {"callback": self.parse_listing, "errback": self.on_error, "meta": meta}
+        if page.from_response:
+            # ASP.NET WebForms: __VIEWSTATE, __EVENTVALIDATION and the other fields come from the page's own form.
+            return FormRequest.from_response(
+                response, formdata=dict(page.formdata or ()), dont_click=True, headers=headers, **common
+            )
+        if page.formdata is not None:
+            return FormRequest(page.url, method=page.method, formdata=dict(page.formdata), headers=headers, **common)
+        return Request(page.url, method=page.method, body=page.body, headers=headers, **common)
 
     def _discover_columns(self, links: list[Any], url: str, source: str, hops: int) -> Iterator[Request]:
         found = discover(links, url)
@@ -268,6 +295,9 @@ class AnnualReportsSpider(scrapy.Spider):
             listing_title=response.meta.get("listing_title"),
             listing_date=response.meta.get("listing_date"),
             listing_url=response.meta.get("listing_url"),
+            listing_published=response.meta.get("listing_published"),
+            listing_evidence=dict(response.meta.get("listing_evidence") or ()),
+            source=response.meta.get(SOURCE_META),
             official=urlsplit(response.url).netloc.lower() in self.configured_hosts,
             encoding=response.encoding,
             image_urls=image_links(response, self.configured_hosts),
