@@ -44,7 +44,7 @@ _DISCLOSURE_RE = re.compile(r"信息公开|政务公开|政府信息|政务信�
 _REPORT_WORD_RE = re.compile(r"报告|年报")
 # 「年度报告」 / 「年报」 anywhere: 「关于…的年度报告」, 「XX局2021年度报告」, 「2021年报_审计局」.
 _ANNUAL_REPORT_RE = re.compile(r"年度(?:工作)?报告|年报")
-_TRUNCATED_RE = re.compile(r"(?:…|\.{2,}|。{3,})$|…")
+_TRUNCATED_RE = re.compile(r"…|\.{2,}$|。{3,}$")
 # A bare year inside a 年报 column: 「2021年」, 「2020年度」, 「（2019年）」, 「2021年报」.
 _BARE_YEAR_RE = re.compile(
     rf"^[(\[【]?(?:(?:19|20)\d{{2}}|[{_CN_DIGIT}]{{4}})\s*年?度?(?:年报|报告|年度报告)?[)\]】]?$"
@@ -54,12 +54,14 @@ _NAVIGATION_RE = re.compile(
     r"^(?:首页|主页|网站首页|返回首页|回到首页|更多|更多>+|更多信息|查看更多|more|more>+|上一页|下一页|上页|下页|前页|后页|"
     r"尾页|末页|第一页|最后一页|跳转|转到|go|返回|返回顶部|返回列表|打印|打印本页|关闭|关闭窗口|收藏|加入收藏|设为首页|分享|"
     r"登录|注册|退出|联系我们|关于我们|网站地图|网站声明|隐私声明|版权声明|免责声明|使用帮助|帮助|无障碍|无障碍浏览|长者模式|"
-    r"关怀版|english|繁體|繁体|简体|rss|纠错|我要纠错|\d{1,4}|[<>«»›‹]+)$",
+    r"关怀版|english|繁體|繁体|简体|rss|纠错|我要纠错|\d{1,3}|[<>«»›‹]+)$",
     re.I,
 )
 _CONTACT_RE = re.compile(r"联系(?:我们|方式|电话|地址)|网站地图|ICP备|备案|网站标识码|主办单位|承办单位|技术支持")
 # News of meetings and activities: never a report, however many report words they carry.
 _NEWS_RE = re.compile(r"召开|举办|举行|部署会|推进会|动员会|培训|座谈|调研|视察|考察|会议|工作会|活动|开班|揭牌|签约")
+# A column's or sub-column's name: a few characters before 年报 / 年度报告 and no year (「部门年报」, 「县区年报」).
+_SUBCOLUMN_NAME_RE = re.compile(r"^[\u4e00-\u9fff()]{0,8}(?:年报|年度报告)(?:专栏|栏目|汇总|目录)?$")
 _FILE_RE = re.compile(r"\.(?:pdf|docx?|wps|xlsx?|et|ofd|rtf)$", re.I)
 # Labels a saved page or crawler dump puts before a title: 「标题: …」 is the title, 「栏目: …」 is not one.
 _TITLE_LABEL_RE = re.compile(r"^(?:标题|题名|文章标题|信息名称|名称)\s*[:：]\s*")
@@ -180,14 +182,18 @@ def report_subject(title: str) -> str:
     """What the report in a title is about: after 「关于」, else after the issuer's name, up to 「报告」/「年报」.
 
     「XX国有资产管理局关于2022年度国资国企监管工作情况的报告」 -> 「2022年度国资国企监管工作情况的」;
-    「XX市法治政府建设2021年度报告」 -> 「建设2021年度」; 「XX市统计局2021年报」 -> 「2021」.
+    「XX市法治政府建设2021年度报告」 -> 「建设2021年度」; 「XX市统计局2021年报」 -> 「2021」;
+    「XX局2021年人大代表建议办理情况报告」 -> 「2021年人大代表建议办理情况」.
     """
     text = compact_title(title)
     report = _REPORT_WORD_RE.search(text)
     head = text[: report.start()] if report else text
     if "关于" in head:
         return head[head.rindex("关于") + 2 :]
-    ends = [m.end() for m in _ISSUER_END_RE.finditer(head)]
+    # The issuer stands before the year (「…住房和城乡建设局2021年…」: not the 乡 of 城乡), else the title is all issuer
+    # and subject (「…办理情况」: not the 办 of 办理).
+    year = _YEAR_RE.search(head)
+    ends = [m.end() for m in _ISSUER_END_RE.finditer(head, 0, year.start() if year else len(head))]
     return head[ends[-1] :] if ends else head
 
 
@@ -227,6 +233,8 @@ def link_verdict(title: str, url: str, in_annual_column: bool) -> LinkVerdict | 
     text = compact_title(title)
     if is_navigation(text) or _OTHER_LABEL_RE.match(text):
         return None
+    if _SUBCOLUMN_NAME_RE.match(text):
+        return None  # 「部门年报」, 「乡镇年报」: a (sub-)column, read as a list page or found by discovery
     kind = title_kind(text)
     if kind in LINK_REFUSALS and (_REPORT_WORD_RE.search(text) or "报表" in text or _YEAR_RE.search(text)):
         return "trap"  # a document's title (a column named 「政府信息公开制度」 is only navigation)
@@ -285,20 +293,25 @@ _ARTICLE_URL_RE = re.compile(
 _COLUMN_URL_RE = re.compile(r"(?:/|index(?:_\d+)?\.s?html?|list(?:_\d+)?\.s?html?|default\.\w+|col\d+/?[^/]*)$", re.I)
 
 
+# A dated directory (/2022/0128/, /202203/, /2024/1/23/) above a numbered file: where CMSes keep articles.
+_DATED_ARTICLE_RE = re.compile(r"/(?:19|20)\d{2}(?:[01]\d)?(?:/\d{1,4}){0,2}/(?:[^/]+/)*[^/]*\d+[^/]*\.\w+$")
+
+
 def is_article_url(url: str) -> bool:
-    """An article's address (t20220128_5021.html, art_4971_1011.html, post_123.html…), not a column's."""
-    path = urlsplit(url).path
-    if _COLUMN_URL_RE.search(path):
+    """An article's address (t20220128_5021.html, art_4971_1011.html, /2022/0125/4101.html…), not a column's."""
+    parts = urlsplit(url)
+    if _COLUMN_URL_RE.search(parts.path):
         return False
-    return bool(_ARTICLE_URL_RE.search(path)) or bool(urlsplit(url).query and re.search(r"\bid=\d+", url))
+    if _ARTICLE_URL_RE.search(parts.path) or _DATED_ARTICLE_RE.search(parts.path):
+        return True
+    return bool(parts.query and re.search(r"\bid=\d+", parts.query))
 
 
 # --------------------------------------------------------------------------- the decision on the page
 
 # The addressee a notice or letter opens with: 「省政府办公厅:」, 「各区县(市)人民政府,市政府各部门:」.
-_SALUTATION_RE = re.compile(
-    r"(?:^|[^\u4e00-\u9fff])[\u4e00-\u9fff、()（）,，]{0,60}"
-    r"(?:办公厅|办公室|人民政府|政府|各部门|各单位|有关单位|直属机构|各乡镇|街道|委员会|管委会|局|委|厅|处|科室|同志)[:：]"
+_SALUTATION_END_RE = re.compile(
+    r"(?:办公厅|办公室|人民政府|政府|各部门|各单位|有关单位|直属机构|各乡镇|街道|委员会|管委会|局|委|厅|处|科室|同志)$"
 )
 _LETTER_BODY_RE = re.compile(r"函告如下|特此函告|现函告|予以函复|特此函复|函复如下")
 _NOTICE_BODY_RE = re.compile(r"通知如下|特此通知|请于\d|请各|请认真|遵照执行|印发给你们|报送至|联系人[:：]")
@@ -320,34 +333,24 @@ _STAT_PERIOD_RE = re.compile(
 )
 # Header words of the statutory tables 二/三/四 (report-formats.md §3-§4), in match form.
 _TABLE_MARKERS = {
-    "二": (
-        "本年制发件数",
-        "本年废止件数",
-        "现行有效件数",
-        "本年新制作数量",
-        "本年新公开数量",
-        "对外公开总数量",
-        "处理决定数量",
-    ),
+    "四": ("未经复议直接起诉", "复议后起诉", "尚未审结"),
     "三": (
         "本列数据的勾稽关系",
         "本年新收政府信息公开申请数量",
         "上年结转政府信息公开申请数量",
-        "商业企业",
-        "社会公益组织",
-        "法律服务机构",
         "结转下年度继续办理",
+        "社会公益组织",
     ),
-    "四": ("未经复议直接起诉", "复议后起诉", "尚未审结"),
+    "二": ("本年制发件数", "现行有效件数", "本年新制作数量", "本年新公开数量", "对外公开总数量", "处理决定数量"),
 }
-# Six-headings topics, with a Chinese-numeral enumerator before them (text dumps flatten paragraphs).
-_SIX_HEADING_RES = tuple(
-    re.compile(rf"[一二三四五六七][、.．]\s*(?:{'|'.join(re.escape(v) for v in variants)})")
-    for variants in SIX_HEADINGS
-)
-# Old-format (2008-2018) section topics (report-formats.md §7.1).
+# A Chinese-numeral enumerator (「三、」, 「三．」): where a heading may start; text dumps flatten paragraphs, so
+# not only at line starts.
+_ENUMERATOR_RE = re.compile(r"[一二三四五六七八九十][、.．]")
+# Six-headings topics (the 2019/2021 formats), as the start of what follows an enumerator.
+_SIX_HEADING_STARTS = tuple(tuple(variants) for variants in SIX_HEADINGS)
+# Old-format (2008-2018) section topics (report-formats.md §7.1), matched on what follows an enumerator.
 _OLD_HEADING_RES = tuple(
-    re.compile(rf"[一二三四五六七八九][、.．]\s*(?:政府信息公开工作的?)?(?:{topic})")
+    re.compile(rf"(?:政府信息公开工作的?)?(?:{topic})")
     for topic in (
         r"概述|基本情况|总体情况",
         r"(?:政府信息)?主动公开",
@@ -395,20 +398,34 @@ def own_titles(page: CleanPage, listing_title: str | None) -> list[str]:
     return list(dict.fromkeys(_TITLE_LABEL_RE.sub("", t.strip()) for t in found if t.strip()))
 
 
+def _heading_starts(compact: str) -> list[str]:
+    """What follows each enumerator of the text (40 characters): where its headings would be.
+
+    One regex scan, then short strings: faster than a scan of the whole text per heading (or per enumerator:
+    `str.find` is slower than the regex engine on these texts).
+    """
+    return [compact[m.end() : m.end() + 40] for m in _ENUMERATOR_RE.finditer(compact)]
+
+
 def body_evidence(page: CleanPage, compact: str) -> list[str]:
     """Which kinds of report evidence the body carries (see `Decision.evidence`)."""
     found: list[str] = []
-    if sum(1 for pattern in _SIX_HEADING_RES if pattern.search(compact)) >= 5:
+    # What follows each enumerator, once: a few dozen short strings instead of a dozen scans of the text.
+    heads = _heading_starts(compact)
+    if sum(1 for variants in _SIX_HEADING_STARTS if any(h.startswith(variants) for h in heads)) >= 5:
         found.append("six_headings")
-    elif sum(1 for pattern in _OLD_HEADING_RES if pattern.search(compact)) >= 3:
+    elif sum(1 for pattern in _OLD_HEADING_RES if any(pattern.match(h) for h in heads)) >= 3:
         found.append("old_headings")
     if _STAT_PERIOD_RE.search(compact):
         found.append("stat_period")
     if _REGULATION_RE.search(compact):
         found.append("regulation")
-    tables = {name for name, markers in _TABLE_MARKERS.items() if any(m in compact for m in markers)}
-    if len(tables) >= 2:
-        found.append("tables")
+    tables = 0
+    for markers in _TABLE_MARKERS.values():
+        tables += any(marker in compact for marker in markers)
+        if tables >= 2:
+            found.append("tables")
+            break
     head = compact[:800]
     if re.search(r"本(?:年度)?报告|(?:信息公开|政务公开)(?:工作)?(?:年度报告|年报)", head):
         found.append("self_reference")
@@ -417,21 +434,28 @@ def body_evidence(page: CleanPage, compact: str) -> list[str]:
 
 def body_kind(compact: str, evidence: Iterable[str]) -> RefusalKind | None:
     """A look-alike recognised by its body's structure: the format notice, a budget, a website's yearly form."""
-    if _FORMAT_BODY_RE.search(compact):
+    if "年度报告格式" in compact and _FORMAT_BODY_RE.search(compact):
         return "format_notice"  # the template carries the headings and the tables: strong evidence is no proof
     if STRONG_EVIDENCE & set(evidence):
         return None
-    if _BUDGET_BODY_RE.search(compact):
+    if ("总表" in compact or "算表" in compact) and _BUDGET_BODY_RE.search(compact):
         return "budget"
     if all(w in compact for w in _WEBSITE_BODY) and _WEBSITE_STATS_RE.search(compact):
         return "website_report"
     return None
 
 
+_COLON_RE = re.compile(r"[:：]")
+
+
+def _colons(text: str) -> list[int]:
+    return [match.start() for match in _COLON_RE.finditer(text)]
+
+
 def address_kind(compact: str) -> RefusalKind | None:
     """A look-alike recognised by how its body speaks: a letter, a notice organising the reports, a guide, a plan."""
     opening = compact[:600]
-    salutation = bool(_SALUTATION_RE.search(opening))
+    salutation = any(_SALUTATION_END_RE.search(opening, max(0, i - 4), i) for i in _colons(opening))
     if salutation and _LETTER_BODY_RE.search(compact[:2000]):
         return "letter"
     if salutation and _COMPILE_BODY_RE.search(compact[:3000]) and _NOTICE_BODY_RE.search(compact):
@@ -455,9 +479,9 @@ def decide(
     report_titles = [t for t in titles if is_report_title(t)]
     title = report_titles[0] if report_titles else (titles[0] if titles else None)
 
+    kinds = {candidate: title_kind(candidate) for candidate in titles}
     # 1. A title naming a look-alike that no content can overturn: an interpretation, a budget, a guide…
-    for candidate in titles:
-        kind = title_kind(candidate)
+    for candidate, kind in kinds.items():
         if kind is not None and is_conclusive(kind):
             return Decision(False, kind, (f"title_kind:{kind}", *evidence), candidate)
     # 2. A body built like a look-alike's: the format notice, a budget's tables, a website's yearly form.
@@ -466,8 +490,8 @@ def decide(
         return Decision(False, kind, (f"body:{kind}", *evidence), title)
     # 3. The main title, or the way the body speaks, names a look-alike (a letter, a plan, a work report, a
     #    notice): only strong report evidence with a title naming the report makes it one (a notice carrying it).
-    main = next((t for t in titles if title_kind(t) is not None or names_disclosure_report(t)), None)
-    kind = title_kind(main) if main else None
+    main = next((t for t in titles if kinds[t] is not None or names_disclosure_report(t)), None)
+    kind = kinds[main] if main else None
     source = "title_kind"
     if kind is None:
         kind, source = address_kind(compact), "body"
