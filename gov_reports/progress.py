@@ -33,7 +33,16 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 SOURCE_META = "gov_reports_source"
 SOURCE_STATS = "gov_reports/source/"
-COUNTS = ("listing_pages", "report_links", "candidates", "out_of_years", "reports", "unchanged", "refused")
+COUNTS = (
+    "listing_pages",
+    "report_links",
+    "candidates",
+    "out_of_years",
+    "reports",
+    "unchanged",
+    "refused",
+    "hub_pages",
+)
 
 
 def count_for_source(stats: StatsCollector, source: str, count: str, by: int = 1) -> None:
@@ -46,6 +55,14 @@ def note_source_adapter(stats: StatsCollector, source: str, adapter: str) -> Non
     names = set(filter(None, str(stats.get_value(key) or "").split(",")))
     if adapter not in names:
         stats.set_value(key, ",".join(sorted(names | {adapter})))
+
+
+def note_source_column(stats: StatsCollector, source: str, column: str) -> None:
+    """The 年报 column a source's reports were found under (the start URL itself, or the one discovery found)."""
+    key = f"{SOURCE_STATS}column/{source}"
+    columns = list(filter(None, str(stats.get_value(key) or "").split(" ")))
+    if column not in columns and len(columns) < 3:
+        stats.set_value(key, " ".join([*columns, column]))
 
 
 def record_source_failure(stats: StatsCollector, source: str, reason: str) -> None:
@@ -67,9 +84,11 @@ class SourceProgress:
     unchanged: int = 0
     candidates: int = 0
     refused: int = 0
+    hub_pages: int = 0
     failed: str | None = None
     label: str | None = None
     adapter: str | None = None
+    column: str | None = None
 
     @property
     def yielded(self) -> bool:
@@ -84,6 +103,8 @@ class SourceProgress:
             return "column never fetched"
         links = self.report_links + self.candidates  # titled like a report, or other candidates
         if not links:
+            if self.hub_pages and not self.column:
+                return f"no 年报 column found from the start page ({self.hub_pages} hub pages read)"
             return "no report links on the column"
         if self.out_of_years == links:
             return f"no report links in the years asked ({links} outside)"
@@ -101,7 +122,7 @@ def sources_from_stats(stats: Mapping[str, Any]) -> dict[str, SourceProgress]:
         source = sources.setdefault(url, SourceProgress(url))
         if count in COUNTS:
             setattr(source, count, int(value))
-        elif count in ("failed", "label", "adapter"):
+        elif count in ("failed", "label", "adapter", "column"):
             setattr(source, count, str(value))
     return dict(sorted(sources.items()))
 
@@ -124,8 +145,9 @@ def format_sources(stats: Mapping[str, Any]) -> list[str]:
 
 def column_line(source: SourceProgress) -> str:
     """What one column gave: the adapters that read it and its counts (README: "The crawl summary")."""
+    found = f"; column found: {source.column}" if source.column and source.column != source.url else ""
     return (
-        f"adapter {source.adapter or 'none'}; {source.listing_pages} list pages, "
+        f"adapter {source.adapter or 'none'}{found}; {source.listing_pages} list pages, "
         f"{source.report_links + source.candidates} candidates, {source.reports} reports"
         f"{f', {source.unchanged} unchanged' if source.unchanged else ''}, {source.refused} refused"
     )

@@ -292,6 +292,9 @@ def _crawl_links(portal: DemoPortal) -> dict[str, set[str]]:
             queue += [
                 urllib.parse.urljoin(url, f"{name}_{i}.{ext}") for i in range(2, int(count) + 1)
             ]
+        menu = re.search(r'<ul class="column-list">(.*?)</ul>', text, re.S)  # a hub's sub-columns
+        if menu:
+            queue += [urllib.parse.urljoin(url, h) for h in HREF_RE.findall(menu.group(1))]
         pager = re.search(r'<div class="pager">(.*?)</div>', text, re.S)
         if pager:
             queue += [urllib.parse.urljoin(url, h) for h in HREF_RE.findall(pager.group(1))]

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from gov_reports.portals import generic, hanweb, trs
-from gov_reports.portals.base import Adapter, Listing, ListingLink, PageRequest
+from gov_reports.portals.base import Adapter, Listing, ListingLink, PageRequest, unique_by_url
 
 ADAPTERS: tuple[Adapter, ...] = (
     Adapter("hanweb", hanweb.matches, hanweb.parse),
@@ -42,8 +42,7 @@ def parse_listing(html: str, url: str, adapter: str | None = None, state: Mappin
             listing = candidate.parse(html, url, state or _NO_STATE)
             if candidate.generic_pagination and not listing.skipped:
                 # CMS pages also carry generic pagination and sub-column links; take those too.
-                extra = generic.parse(html, url, _NO_STATE).next_pages
-                listing.next_pages += [p for p in extra if p not in listing.next_pages]
+                listing.next_pages = unique_by_url(listing.next_pages + generic.parse(html, url, _NO_STATE).next_pages)
             return _without_self(listing, url)
     raise AssertionError("the generic platform matches every page")
 

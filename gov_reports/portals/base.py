@@ -46,6 +46,8 @@ class PageRequest:
     body: str | None = None
     """A raw request body (a JSON POST); `formdata` is the form-encoded alternative."""
     headers: tuple[tuple[str, str], ...] = ()
+    subcolumn: bool = False
+    """A sub-column of the column (per year, level or department): one level deeper (GOV_REPORTS_SUBCOLUMN_DEPTH)."""
 
 
 @dataclass
@@ -76,6 +78,21 @@ class Adapter:
     """(page text, url, state) -> Listing; `state` is what the adapter put on the request for this page."""
     generic_pagination: bool = True
     """Also take the generic rules' 下一页 and sub-column links from the adapter's HTML pages."""
+
+
+def unique_by_url(pages: list[PageRequest]) -> list[PageRequest]:
+    """GET pages once each, the first request for a URL winning (a page link and a sub-column link to one
+    list); requests with a body or state are distinct even to the same URL (postbacks, API pages)."""
+    seen: set[str] = set()
+    unique: list[PageRequest] = []
+    for page in pages:
+        if page.method == "GET" and not page.state and not page.adapter:
+            if page.url in seen:
+                continue
+            seen.add(page.url)
+        if page not in unique:
+            unique.append(page)
+    return unique
 
 
 @lru_cache(maxsize=4)

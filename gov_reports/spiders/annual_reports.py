@@ -28,7 +28,14 @@ from gov_reports.items import FetchedDocument, FetchedPage
 from gov_reports.portals import parse_listing
 from gov_reports.portals.base import PageRequest
 from gov_reports.portals.discovery import discover, is_column_name
-from gov_reports.progress import SOURCE_META, count_for_source, note_source_adapter, record_source_failure
+from gov_reports.portals.subcolumns import looks_like_annual_column
+from gov_reports.progress import (
+    SOURCE_META,
+    count_for_source,
+    note_source_adapter,
+    note_source_column,
+    record_source_failure,
+)
 from gov_reports.skips import RecordedSkip
 from gov_reports.sources import load_registry, province_columns
 from gov_reports.summary import SKIPPED
@@ -39,11 +46,14 @@ logger = logging.getLogger(__name__)
 DISCOVERY_HOPS_META = "discovery_hops"
 START_META = "start_page"
 # A listing reached as a 年报 column (a discovered column, a page or sub-column of one): there bare years
-# (「2021年」) and file links are report candidates too.
-ANNUAL_COLUMN_META = "annual_column"
+# (「2021年」) and file links are report candidates too (extract.recognition.link_verdict).
+ANNUAL_CONTEXT_META = "in_annual_column"
 # The portal adapter that asked for a page, and its state: the answer goes back to it (gov_reports.portals).
 ADAPTER_META = "portal_adapter"
 ADAPTER_STATE_META = "portal_state"
+# How many sub-columns (per year, level, department) below the 年报 column a list page is, and that column's URL.
+SUBCOLUMN_DEPTH_META = "subcolumn_depth"
+COLUMN_META = "annual_column"
 # Failure class names (Twisted's and Scrapy's, which vary by version) -> short reasons for the summary.
 _FAILURE_REASONS = (
     ("DownloadCancelled", "too_large"),  # download_maxsize exceeded
@@ -139,6 +149,7 @@ class AnnualReportsSpider(scrapy.Spider):
         self.configured_hosts = self.params.hosts
         self.allowed_domains = sorted({h.split(":")[0] for h in self.configured_hosts})
         self.listing_pages = 0
+        self.subcolumns: set[str] = set()
         self.years = YearRange()
 
     @classmethod
@@ -183,14 +194,16 @@ class AnnualReportsSpider(scrapy.Spider):
             self._skip(f"listing_{listing.skipped}", response.url)
             record_source_failure(self.crawler.stats, source, listing.skipped)
         hops = response.meta.get(DISCOVERY_HOPS_META)  # set on hub pages met while looking for the column
-        in_column = bool(response.meta.get(ANNUAL_COLUMN_META)) or is_annual_column_page(response.text, response.url)
+        annual_context = bool(response.meta.get(ANNUAL_CONTEXT_META)) or is_annual_column_page(
+            response.text, response.url
+        )
         list_pages = {page.url for page in listing.next_pages}
         candidates: set[str] = set()
         report_links = 0
         for link in listing.links:
             if is_column_name(link.title):
                 continue  # a 年报 column (sub-columns are among next_pages; others are found by discovery)
-            verdict = link_verdict(link.title, link.url, in_column)
+            verdict = link_verdict(link.title, link.url, annual_context)
             if verdict == "trap":
                 self.crawler.stats.inc_value(SKIPPED + "trap_link")
                 logger.debug("Trap link refused: %s %s", link.title, link.url)
@@ -232,19 +245,40 @@ class AnnualReportsSpider(scrapy.Spider):
                         SOURCE_META: source,
                     },
                 )
-        if not report_links and (hops is not None or response.meta.get(START_META)):
+        start = bool(response.meta.get(START_META))
+        if report_links and response.meta.get(COLUMN_META):
+            note_source_column(self.crawler.stats, source, response.meta[COLUMN_META])
+        if hops is not None:
+            count_for_source(self.crawler.stats, source, "hub_pages")
+        if not report_links and (hops is not None or start):
             # A start URL or hub that is not a 年报 column (a home page, 政务公开): look for the column from here.
             yield from self._discover_columns(listing.links, response.url, source, hops or 0)
         if self.listing_pages >= self.params.max_listing_pages or hops is not None:
             return  # a hub's pagination lists other documents, not reports
+        # A start page that is neither a 年报 column nor lists reports (a home page) has no sub-columns to descend.
+        in_column = not start or bool(report_links) or looks_like_annual_column(response.url, response.text)
+        depth = response.meta.get(SUBCOLUMN_DEPTH_META, 0)
         for page in listing.next_pages:
             if page.url in candidates:
                 continue  # an article named like a sub-column, fetched as a report candidate
-            yield self._listing_request(page, response, source, in_column)
+            if page.subcolumn and not in_column:
+                continue
+            if page.subcolumn and depth >= self.settings.getint("GOV_REPORTS_SUBCOLUMN_DEPTH", 3):
+                if page.url not in self.subcolumns:  # not one already reached by a shorter way
+                    self.crawler.stats.inc_value("gov_reports/subcolumns/too_deep")
+                continue
+            if page.subcolumn and page.url not in self.subcolumns:
+                self.subcolumns.add(page.url)  # sidebars repeat sibling sub-columns: count each once
+                self.crawler.stats.inc_value("gov_reports/subcolumns/followed")
+            request = self._listing_request(page, response, source)
+            request.meta[SUBCOLUMN_DEPTH_META] = depth + 1 if page.subcolumn else depth
+            request.meta[COLUMN_META] = response.meta.get(COLUMN_META, response.url)
+            request.meta[ANNUAL_CONTEXT_META] = annual_context
+            yield request
 
-    def _listing_request(self, page: PageRequest, response: TextResponse, source: str, in_column: bool) -> Request:
+    def _listing_request(self, page: PageRequest, response: TextResponse, source: str) -> Request:
         """A further list page, API call or postback, carrying the adapter that reads its answer."""
-        meta: dict[str, Any] = {"role": "listing", SOURCE_META: source, ANNUAL_COLUMN_META: in_column}
+        meta: dict[str, Any] = {"role": "listing", SOURCE_META: source}
         if page.adapter:
             meta[ADAPTER_META] = page.adapter
             meta[ADAPTER_STATE_META] = page.state
@@ -267,9 +301,9 @@ class AnnualReportsSpider(scrapy.Spider):
                 link.url,
                 callback=self.parse_listing,
                 errback=self.on_error,
-                meta={"role": "listing", SOURCE_META: source, ANNUAL_COLUMN_META: True},
+                meta={"role": "listing", SOURCE_META: source, COLUMN_META: link.url, ANNUAL_CONTEXT_META: True},
             )
-        if hops >= self.settings.getint("GOV_REPORTS_DISCOVERY_HOPS", 2):
+        if hops >= self.settings.getint("GOV_REPORTS_DISCOVERY_HOPS", 3):
             return
         for link in found.gateways:
             self.crawler.stats.inc_value("gov_reports/discovery/hub_links")
