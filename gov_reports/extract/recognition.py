@@ -224,6 +224,26 @@ def is_file_url(url: str) -> bool:
     return bool(_FILE_RE.search(urlsplit(url).path))
 
 
+_ARTICLE_URL_RE = re.compile(
+    r"(?:t\d{8}_\d+|art_\d+_\d+|post_\d+|content_\d+|\d{5,}|[0-9a-f]{16,}|detail|content|show|article|view)[^/]*$", re.I
+)
+_COLUMN_URL_RE = re.compile(r"(?:/|index(?:_\d+)?\.s?html?|list(?:_\d+)?\.s?html?|default\.\w+|col\d+/?[^/]*)$", re.I)
+
+
+# A dated directory (/2022/0128/, /202203/, /2024/1/23/) above a numbered file: where CMSes keep articles.
+_DATED_ARTICLE_RE = re.compile(r"/(?:19|20)\d{2}(?:[01]\d)?(?:/\d{1,4}){0,2}/(?:[^/]+/)*[^/]*\d+[^/]*\.\w+$")
+
+
+def is_article_url(url: str) -> bool:
+    """An article's address (t20220128_5021.html, art_4971_1011.html, /2022/0125/4101.html…), not a column's."""
+    parts = urlsplit(url)
+    if _COLUMN_URL_RE.search(parts.path):
+        return False
+    if _ARTICLE_URL_RE.search(parts.path) or _DATED_ARTICLE_RE.search(parts.path):
+        return True
+    return bool(parts.query and re.search(r"\bid=\d+", parts.query))
+
+
 def link_verdict(title: str, url: str, in_annual_column: bool) -> LinkVerdict | None:
     """'candidate' (fetch it and decide on the page), 'trap' (a §9 look-alike by its title alone) or None.
 
@@ -240,6 +260,8 @@ def link_verdict(title: str, url: str, in_annual_column: bool) -> LinkVerdict | 
         return "trap"  # a document's title (a column named 「政府信息公开制度」 is only navigation)
     if is_report_title(text):
         return "candidate"
+    if _COLUMN_URL_RE.search(urlsplit(url).path):
+        return None  # a column's address (…/, index.html, list.html): a 「2022年度」 sub-column, never a report page
     if _NEWS_RE.search(text) and not _ANNUAL_REPORT_RE.search(text):
         return None
     annual = bool(_YEAR_RE.search(text)) or "年度" in text
@@ -248,8 +270,8 @@ def link_verdict(title: str, url: str, in_annual_column: bool) -> LinkVerdict | 
         return "candidate"
     if _TRUNCATED_RE.search(text) and (annual or disclosure or _REPORT_WORD_RE.search(text)):
         return "candidate"  # 「平潭综合实验区2021年度政府信…」: the list cut the title; the page has it whole
-    if in_annual_column and (_BARE_YEAR_RE.match(text) or is_file_url(url) or annual):
-        return "candidate"
+    if in_annual_column and (is_file_url(url) or (annual and (is_article_url(url) or not _BARE_YEAR_RE.match(text)))):
+        return "candidate"  # a bare 「2021年」 only where it points at an article: elsewhere it names a sub-column
     return None
 
 
@@ -285,26 +307,6 @@ def is_annual_column_page(html: str, url: str) -> bool:
     if crumb:
         names.append(_TAG_RE.sub(" ", crumb.group(1)).split("\n")[0])
     return any(_ANNUAL_COLUMN_NAME_RE.search(match_form(name.replace("&nbsp;", " "))) for name in names)
-
-
-_ARTICLE_URL_RE = re.compile(
-    r"(?:t\d{8}_\d+|art_\d+_\d+|post_\d+|content_\d+|\d{5,}|[0-9a-f]{16,}|detail|content|show|article|view)[^/]*$", re.I
-)
-_COLUMN_URL_RE = re.compile(r"(?:/|index(?:_\d+)?\.s?html?|list(?:_\d+)?\.s?html?|default\.\w+|col\d+/?[^/]*)$", re.I)
-
-
-# A dated directory (/2022/0128/, /202203/, /2024/1/23/) above a numbered file: where CMSes keep articles.
-_DATED_ARTICLE_RE = re.compile(r"/(?:19|20)\d{2}(?:[01]\d)?(?:/\d{1,4}){0,2}/(?:[^/]+/)*[^/]*\d+[^/]*\.\w+$")
-
-
-def is_article_url(url: str) -> bool:
-    """An article's address (t20220128_5021.html, art_4971_1011.html, /2022/0125/4101.html…), not a column's."""
-    parts = urlsplit(url)
-    if _COLUMN_URL_RE.search(parts.path):
-        return False
-    if _ARTICLE_URL_RE.search(parts.path) or _DATED_ARTICLE_RE.search(parts.path):
-        return True
-    return bool(parts.query and re.search(r"\bid=\d+", parts.query))
 
 
 # --------------------------------------------------------------------------- the decision on the page
