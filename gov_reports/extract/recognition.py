@@ -234,6 +234,9 @@ _COLUMN_URL_RE = re.compile(r"(?:/|index(?:_\d+)?\.s?html?|list(?:_\d+)?\.s?html
 _DATED_ARTICLE_RE = re.compile(r"/(?:19|20)\d{2}(?:[01]\d)?(?:/\d{1,4}){0,2}/(?:[^/]+/)*[^/]*\d+[^/]*\.\w+$")
 
 
+_DOCUMENT_QUERY_RE = re.compile(r"(?:^|&)(?:id|articleid|infoid|contentid|docid|fbtime|year|nd)=\w+", re.I)
+
+
 def is_article_url(url: str) -> bool:
     """An article's address (t20220128_5021.html, art_4971_1011.html, /2022/0125/4101.html…), not a column's."""
     parts = urlsplit(url)
@@ -241,7 +244,8 @@ def is_article_url(url: str) -> bool:
         return False
     if _ARTICLE_URL_RE.search(parts.path) or _DATED_ARTICLE_RE.search(parts.path):
         return True
-    return bool(parts.query and re.search(r"\bid=\d+", parts.query))
+    # A dynamic page naming one document: ?id=123, ?articleId=…, xxgkAnnualReport.jsp?fbtime=2021&area=… (one year's).
+    return bool(parts.query and _DOCUMENT_QUERY_RE.search(parts.query))
 
 
 def link_verdict(title: str, url: str, in_annual_column: bool) -> LinkVerdict | None:
