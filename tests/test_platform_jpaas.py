@@ -3,8 +3,9 @@
 政府信息公开年报 lists the district's and a town's reports over three endpoint pages and states its total;
 its sub-column 部门年报 lists three departments' reports over two pages and then repeats its last page; 乡镇年报
 answers an HTML error page with status 200. Crawled from the column URL and from the home page (首页 → 政务公开 →
-政府信息公开年报), every report is found once with its PubDate, the look-alikes are not, and the repeated page
-and the error page each end their paging with a counted reason.
+政府信息公开年报), every report is found once with its PubDate, the look-alikes are not (refused by their
+list titles or, fetched, by their pages), and the repeated page and the error page each end their paging with
+a counted reason.
 """
 
 from __future__ import annotations
@@ -73,9 +74,11 @@ def test_every_report_behind_the_unit_endpoint_once(
     ended = {k.rsplit("/", 1)[-1]: v for k, v in stats.items() if k.startswith("gov_reports/listing_ended/")}
     assert ended == {"repeated_page": 1, "api_not_json": 1}
     assert stats["gov_reports/listing_ended/jpaas/repeated_page"] == 1
-    # The website report, the compile notice and the interpretation are refused by title; the work plan,
-    # the work summary and the budget name no report and are not fetched.
-    assert stats["gov_reports/skipped/trap_link"] == 3
+    # The website yearly report and the interpretation are refused by their list titles; the compile notice,
+    # the work plan, the work summary and the budget are fetched as candidates and refused by their pages.
+    assert stats["gov_reports/skipped/trap_link"] == 2
+    refused = {k.rsplit("/", 1)[-1]: v for k, v in stats.items() if k.startswith("gov_reports/refused/")}
+    assert refused == {"compilation_notice": 1, "plan": 1, "work_summary": 1, "budget": 1}
     assert stats["gov_reports/subcolumns/followed"] == 2  # 部门年报, 乡镇年报
     lines = "\n".join(format_sources(stats))
     assert "adapter jpaas" in lines and "8 reports" in lines

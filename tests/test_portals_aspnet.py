@@ -16,7 +16,8 @@ import pytest
 from scrapy.http import HtmlResponse, Request
 
 from gov_reports.extract.page import NotAReport, PageSource, extract_report
-from gov_reports.extract.titles import is_report_title, is_truncated_report_title
+from gov_reports.extract.recognition import link_verdict
+from gov_reports.extract.titles import is_report_title
 from gov_reports.portals import parse_listing
 from gov_reports.portals.aspnet import MAX_PAGES
 from gov_reports.portals.base import PageRequest
@@ -145,32 +146,36 @@ def test_the_postback_is_encoded_as_the_page_is() -> None:
 
 
 @pytest.mark.parametrize(
-    ("title", "candidate"),
+    ("title", "verdict"),
     [
-        ("资阳市雁江区2022年政府信息公开工...", True),
-        ("XX县2021年政府信息公开工…", True),
-        ("…年度报告…", True),
-        ("关于做好2022年度政府信息公开工作...", True),  # the page decides: a notice
-        ("资阳市雁江区2021年上半年政府信息...", False),  # a trap even cut short
-        ("资阳市雁江区关于2021年度报告的解读...", False),
-        ("雁江区召开常务会议...", False),  # neither 年 nor 报
-        ("资阳市雁江区2022年政府信息公开工作年度报告", False),  # not cut: is_report_title decides it
-        ("当前位置：首页 > 政府信息公开年报...", False),
+        ("资阳市雁江区2022年政府信息公开工...", "candidate"),
+        ("XX县2021年政府信息公开工…", "candidate"),
+        ("…年度报告…", "candidate"),
+        ("关于做好2022年度政府信息公开工作...", "candidate"),  # the page decides: a notice
+        ("资阳市雁江区2022年政务公开工作要...", "candidate"),  # the page decides: a plan
+        ("资阳市雁江区2021年上半年政府信息...", "trap"),  # a look-alike even cut short
+        ("资阳市雁江区关于2021年度报告的解读...", "trap"),
+        ("政府信息公开工作年度报告制度", "trap"),
+        ("雁江区召开常务会议...", None),  # neither a year nor a report word
     ],
 )
-def test_truncated_titles_are_candidates(title: str, candidate: bool) -> None:
-    assert is_truncated_report_title(title) is candidate
+def test_cut_list_titles_are_candidates_unless_they_name_a_look_alike(title: str, verdict: str | None) -> None:
+    assert not is_report_title(title)
+    assert link_verdict(title, "http://www.yanjiang.gov.cn/gk/year_details.aspx?dept=38&id=1", False) == verdict
 
 
-def test_the_report_page_decides_a_truncated_title() -> None:
-    listed = "资阳市雁江区2022年政府信息公开工..."
-    assert not is_report_title(listed)
-    page = (DEMO / "gk" / "year_details.aspx@dept=38&id=91674").read_text(encoding="utf-8")
+def test_the_report_page_decides_a_cut_title() -> None:
     url = "http://www.yanjiang.gov.cn/gk/year_details.aspx?dept=38&id=91674"
-    record = extract_report(page, source=PageSource(url=url, listing_title=listed))
+    page = (DEMO / "gk" / "year_details.aspx@dept=38&id=91674").read_text(encoding="utf-8")
+    record = extract_report(page, source=PageSource(url=url, listing_title="资阳市雁江区2022年政府信息公开工..."))
     assert record.title == "资阳市雁江区2022年政府信息公开工作年度报告" and record.year == 2022
-    # A page behind 「资阳市雁江区2022年政务公开工作要...」 that does not call itself a report is none.
-    plan = (DEMO / "gk" / "year_details.aspx@dept=38&id=86102").read_text(encoding="utf-8")
-    with pytest.raises(NotAReport) as refused:
-        extract_report(plan, source=PageSource(url=url, listing_title="资阳市雁江区2022年政务公开工作要..."))
-    assert refused.value.reason == "truncated_title_unconfirmed"
+    # Behind the very text the 2021 report is listed by: its interpretation, refused by its own title.
+    for article, listed, reason in (
+        ("83287", "资阳市雁江区2021年政府信息公开工...", "interpretation"),
+        ("86102", "资阳市雁江区2022年政务公开工作要...", "plan"),
+        ("90877", "关于做好2022年度政府信息公开工作...", "compilation_notice"),
+    ):
+        page = (DEMO / "gk" / f"year_details.aspx@dept=38&id={article}").read_text(encoding="utf-8")
+        with pytest.raises(NotAReport) as refused:
+            extract_report(page, source=PageSource(url=url, listing_title=listed))
+        assert refused.value.reason == reason, article

@@ -60,8 +60,9 @@ def test_two_workers_crawl_the_demo_portal_once(
     for stdout, _ in outputs:
         assert summary_count(stdout, "listing pages") + summary_count(stdout, "reports extracted") > 0, stdout
     # 11 on the CMS sites, 10 on the hub (its menus and sub-columns), 5 on gkmlpt (its directory, 4 API answers),
+    # 13 on xxgk (its column, 3 search.jsp answers, 9 annual-report views),
     # 11 on jpaas (3 columns, their hub, 7 endpoint answers), 4 on aspnet (its list and 3 postbacks)
-    assert sum(summary_count(stdout, "listing pages") for stdout, _ in outputs) == 41
+    assert sum(summary_count(stdout, "listing pages") for stdout, _ in outputs) == 54
     # ... and no page was fetched by both (robots.txt is per worker; the 500 page is retried).
     log = demo_portal.request_log[seen_before:]
     fetched = Counter(

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from gov_reports.demo_endpoints import aspnet, gkmlpt, jpaas
+from gov_reports.demo_endpoints import aspnet, gkmlpt, jpaas, xxgk
 
 if TYPE_CHECKING:
     from gov_reports.demo import Endpoint
 
 ENDPOINTS: dict[str, Endpoint] = {
     "gkmlpt": gkmlpt.answer,
+    "hanweb_xxgk": xxgk.answer,  # Hanweb 信息公开 module: search.jsp, xxgkAnnualReport.jsp
     "jpaas": jpaas.answer,  # the unitbuild list endpoint
     "aspnet": aspnet.answer,  # GridView postbacks
 }

@@ -44,23 +44,6 @@ def is_report_title(title: str) -> bool:
     return not TRAP_RE.search(trap_part)
 
 
-# A list title cut short: 「…」 anywhere (「…年度报告…」), or trailing dots (「XX县2021年政府信息公开工...」).
-_TRUNCATED_RE = re.compile(r"…|\.{2,}$|。{3,}$")
-
-
-def is_truncated_report_title(title: str) -> bool:
-    """A title the list cut short that may be a report's: 「XX县2021年政府信息公开工…」, 「…年度报告…」.
-
-    The truncated text cannot tell a report from a look-alike, so it only makes the link a candidate: the
-    page it links to decides (its own title, its text). A cut title naming a trap (解读, 要点…) is none.
-    """
-    text = squeeze(title)
-    if not _TRUNCATED_RE.search(text) or ">" in text or "当前位置" in text or len(text) > 100:
-        return False
-    shown = _TRUNCATED_RE.sub("", text)
-    return ("年" in shown or "报" in shown) and not TRAP_RE.search(CORRECTION_RE.sub("", shown))
-
-
 def is_trap_title(title: str) -> bool:
     """A report-like document that is not a report: a rule, an interpretation, the format notice…"""
     compact = squeeze(title)

@@ -7,6 +7,6 @@ data/demo) and ``ground_truth()`` (its ``Page``s, ``Report``s and traps, for exp
 
 from __future__ import annotations
 
-from platforms import aspnet, gkmlpt, jpaas
+from platforms import aspnet, gkmlpt, jpaas, xxgk
 
-PLATFORMS = (gkmlpt, jpaas, aspnet)
+PLATFORMS = (gkmlpt, xxgk, jpaas, aspnet)
