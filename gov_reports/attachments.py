@@ -210,6 +210,15 @@ def fetched_document(response: Response, *, official: bool) -> FetchedDocument:
     )
 
 
+def document_limits(settings: BaseSettings) -> dict[str, int]:
+    """The document readers' memory bounds from the settings (`document_report`'s `limits`)."""
+    return {
+        "max_xml_bytes": settings.getint("GOV_REPORTS_DOCUMENT_XML_MAXSIZE"),
+        "max_pdf_pages": settings.getint("GOV_REPORTS_PDF_MAX_PAGES"),
+        "ocr_max_pixels": settings.getint("GOV_REPORTS_OCR_MAX_PIXELS"),
+    }
+
+
 class AttachmentExtractionPipeline:
     """FetchedDocument -> AnnualReport (read in a thread), or a counted skip `attachment_<reason>`."""
 
@@ -218,6 +227,7 @@ class AttachmentExtractionPipeline:
             raise NotConfigured("GOV_REPORTS_ATTACHMENTS_ENABLED is off")
         self.crawler = crawler
         self.max_bytes = crawler.settings.getint("GOV_REPORTS_ATTACHMENT_MAXSIZE")
+        self.limits = document_limits(crawler.settings)
         # page URL -> key of the record extracted from it (records pass through this pipeline too)
         self.page_keys: dict[str, str] = {}
         self.hosts: frozenset[str] | None = None
@@ -253,6 +263,7 @@ class AttachmentExtractionPipeline:
                     content_type=item.content_type,
                     source=source,
                     max_bytes=self.max_bytes,
+                    limits=self.limits,
                 )
             )
         except UnreadableDocument as error:

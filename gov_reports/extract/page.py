@@ -22,7 +22,7 @@ from gov_reports.extract.sections import has_six_headings, split_sections
 from gov_reports.extract.statistics import extract_statistics
 from gov_reports.extract.text import match_form
 from gov_reports.extract.titles import is_correction
-from gov_reports.extract.trust import TrustEvidence, assess, brand_rejection, rejection
+from gov_reports.extract.trust import TrustEvidence, assess, brand_rejection, rejection, trust_flags
 from gov_reports.items import AnnualReport
 
 
@@ -122,12 +122,6 @@ def build_record(page: CleanPage, raw: str, source: PageSource) -> AnnualReport:
         flags.append("title_reconstructed")
     if page.spam:
         flags.append("spam_removed")
-    addresses = fields.nongov_addresses(text, source.official_hosts)
-    if addresses:
-        flags.append("mirror_suspected")
-        flags += [f"nongov_address:{host}" for host in addresses]
-    if not source.official:
-        flags.append("unofficial_host")
     if title and is_correction(title):
         flags.append("correction")
     flags += [f for f in statistics.flags if f not in flags]
@@ -154,6 +148,8 @@ def build_record(page: CleanPage, raw: str, source: PageSource) -> AnnualReport:
     rejected = rejection(issuer, trust)
     if rejected is not None:
         raise NotAReport(rejected, f"{issuer}: {source.url}")
+    # mirror_suspected, unofficial_host, nongov_address:… come from the verdict's own decision.
+    flags += [f for f in trust_flags(trust) if f not in flags]
     mirror = trust.verdict == "mirror"
     urls = [source.url] if source.url else []
 

@@ -86,6 +86,8 @@ def failure_reason(failure: Failure) -> str:
                 return "robots_forbidden"
             if reason == "ignored" and "redirections" in str(failure.value).lower():
                 return "too_many_redirects"
+            if reason == "ignored" and "DOWNLOAD_MAXSIZE" in str(failure.value):
+                return "too_large"  # a compressed body cut off while inflating (HttpCompressionMiddleware)
             return reason
     return type(failure.value).__name__
 
@@ -160,6 +162,7 @@ class AnnualReportsSpider(scrapy.Spider):
         self.configured_hosts = self.params.hosts
         self.allowed_domains = sorted({h.split(":")[0] for h in self.configured_hosts})
         self.listing_pages = 0
+        self.source_listing_pages: dict[str, int] = {}
         self.subcolumns: set[str] = set()
         self.years = YearRange()
 
@@ -188,6 +191,7 @@ class AnnualReportsSpider(scrapy.Spider):
         self.listing_pages += 1
         self.crawler.stats.inc_value("gov_reports/listing_pages")
         source = response.meta.get(SOURCE_META, response.url)
+        self.source_listing_pages[source] = self.source_listing_pages.get(source, 0) + 1
         count_for_source(self.crawler.stats, source, "listing_pages")
         listing = parse_listing(
             response.text,
@@ -270,13 +274,19 @@ class AnnualReportsSpider(scrapy.Spider):
         if not column_links and not listing.annual_column and (hops is not None or start):
             # A start URL or hub that is not a 年报 column (a home page, 政务公开): look for the column from here.
             yield from self._discover_columns(listing.links, response.url, source, hops or 0)
-        paginated = hops is None or listing.annual_column
-        if self.listing_pages >= self.params.max_listing_pages and listing.next_pages and paginated:
-            # The crawl's list-page budget (max_listing_pages) ends this list's paging: say so, per platform.
-            self.crawler.stats.inc_value(f"gov_reports/listing_ended/{listing.platform}/page_budget")
-        if self.listing_pages >= self.params.max_listing_pages or (hops is not None and not listing.annual_column):
+        if hops is not None and not listing.annual_column:
             # A hub's pagination lists other documents, not reports; but a hub that its platform says is the
             # 年报 column (a gkmlpt directory found its 年报 category) is followed like one.
+            return
+        # Both budgets: the crawl's, and each source's, so that one trap column cannot starve the others.
+        per_source = self.settings.getint("GOV_REPORTS_MAX_LISTING_PAGES_PER_SOURCE")
+        if self.listing_pages >= self.params.max_listing_pages or (
+            per_source and self.source_listing_pages[source] >= per_source
+        ):
+            if listing.next_pages:
+                self.crawler.stats.inc_value(SKIPPED + "listing_over_budget", len(listing.next_pages))
+                # The list's paging ends here: said per platform too, beside the adapters' own reasons.
+                self.crawler.stats.inc_value(f"gov_reports/listing_ended/{listing.platform}/page_budget")
             return
         # A start page that is neither a 年报 column nor lists reports (a home page) has no sub-columns to descend.
         in_column = (
