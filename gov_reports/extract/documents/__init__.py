@@ -11,7 +11,8 @@ rows as tab-joined cells), so the caller runs it through the same
 `clean_text` → `build_record` → `extract_statistics` path as a page.
 
 Formats:
-- pdf: pdfplumber (`pdf.py`), ruled tables as rows, text outside them in reading order.
+- pdf: PDFium (pypdfium2) for the text of pages without ruling lines, pdfplumber for pages with
+  ruled tables (`pdf.py`): tables as rows, text outside them in reading order.
 - docx: python-docx (`word.py`), body order, gridSpan/vMerge expanded.
 - xlsx: openpyxl read-only (`spreadsheet.py`), merged ranges expanded.
 - doc/wps (OLE Word binary, which is what WPS Office writes for .wps):
@@ -28,7 +29,7 @@ import re
 import threading
 from collections import OrderedDict
 
-from gov_reports.extract.documents._common import DocumentText, UnreadableDocument
+from gov_reports.extract.documents._common import MAX_PDF_PAGES, DocumentText, UnreadableDocument
 
 __all__ = ["KINDS", "DocumentText", "UnreadableDocument", "clear_cache", "read_document", "sniff_kind"]
 
@@ -166,7 +167,7 @@ def read_document(
     name: str | None = None,
     content_type: str | None = None,
     max_bytes: int = 50_000_000,
-    max_pages: int = 200,
+    max_pages: int = MAX_PDF_PAGES,
 ) -> DocumentText:
     """Read one downloaded attachment; raises only `UnreadableDocument`.
 

@@ -10,6 +10,7 @@ read, so attachments reuse the HTML path instead of forking it.
 from __future__ import annotations
 
 import re
+import threading
 import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -24,6 +25,12 @@ MAX_RATIO = 200
 """Per-part compression ratio; XML deflates ~10-30x, zeros or spaces ~1000x."""
 RATIO_FLOOR = 2_000_000
 """Parts smaller than this are never a bomb, whatever their ratio."""
+MAX_PDF_PAGES = 200
+"""Pages of a PDF that are read (`read_document`'s default `max_pages`); a 年报 has tens.
+The rest of a longer PDF is skipped with a `pages_limited:200/N` note."""
+PDFIUM_LOCK = threading.Lock()
+"""PDFium is not thread-safe and attachments are read on Scrapy's thread pool: every use of
+pypdfium2 (the PDF text reader, OCR page rendering) holds this lock."""
 
 
 class UnreadableDocument(Exception):

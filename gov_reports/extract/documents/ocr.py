@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from gov_reports.extract.documents._common import PDFIUM_LOCK
 from gov_reports.extract.statistics import extract_statistics
 
 TESSERACT_TIMEOUT = 60
@@ -143,17 +144,18 @@ def pdf_page_images(data: bytes, *, max_pages: int = 30, scale: float = 3.0) -> 
     import pypdfium2
 
     images = []
-    document = pypdfium2.PdfDocument(data)
-    try:
-        for index in range(min(len(document), max_pages)):
-            page = document[index]
-            bitmap = page.render(scale=scale, grayscale=True)
-            out = io.BytesIO()
-            bitmap.to_pil().save(out, "PNG")
-            images.append(out.getvalue())
-            page.close()
-    finally:
-        document.close()
+    with PDFIUM_LOCK:  # PDFium is not thread-safe; the PDF reader uses it on other threads
+        document = pypdfium2.PdfDocument(data)
+        try:
+            for index in range(min(len(document), max_pages)):
+                page = document[index]
+                bitmap = page.render(scale=scale, grayscale=True)
+                out = io.BytesIO()
+                bitmap.to_pil().save(out, "PNG")
+                images.append(out.getvalue())
+                page.close()
+        finally:
+            document.close()
     return images
 
 

@@ -1,10 +1,25 @@
-"""PDF attachments with pdfplumber: tables as tab-separated rows, the rest as paragraphs.
+"""PDF attachments: tables as tab-separated rows, the rest as paragraphs.
 
-Each page's ruled tables are found first (pdfplumber's line strategy: the
-statutory tables are always ruled); the text outside them is read as lines
-and interleaved with the tables by their vertical position, so a table sits
-between the heading above it and the paragraph below it, as on the page.
-Text inside a table area is never emitted twice.
+Two readers share one layout. pdfplumber (pdfminer, pure Python) finds each
+page's ruled tables (its line strategy: the statutory tables are always
+ruled); the text outside them is read as lines and interleaved with the
+tables by their vertical position, so a table sits between the heading above
+it and the paragraph below it, as on the page. Text inside a table area is
+never emitted twice. Parsing a page's content stream in pure Python costs
+~40-60 ms, so pdfplumber reads only the pages that need it: PDFium
+(pypdfium2, C++) reads every other page's characters in ~3 ms, and the same
+pdfplumber code (`chars_to_textmap`, the word and line clustering) turns them
+into lines, so both readers give the same lines (see `_pdfium_page_lines`
+for where PDFium cannot be trusted to, and the page goes to pdfplumber).
+
+Which pages carry a table is decided from PDFium's page objects, before any
+text is read: a ruled grid with two rows and two columns needs at least three
+horizontal and three vertical rules (`scan_page_objects`). Counting the axis-aligned
+pieces of the page's paths (in forms too) is a necessary condition for
+pdfplumber's line strategy to find any grid, so no table page is ever read
+without the table reader; a page border, an underline or a header rule stays
+below it. A text test for the 表二/三/四 headings would miss the tables whose
+heading is on the page before, and the 部门决算 tables that have no such words.
 
 A PDF line is a visual line, not a paragraph: lines that reach the right
 margin are joined to the next one (geometry knows where a paragraph ends,
@@ -19,7 +34,9 @@ import unicodedata
 import warnings
 from typing import Any
 
+from gov_reports.extract.documents import _pdfium
 from gov_reports.extract.documents._common import (
+    MAX_PDF_PAGES,
     DocumentText,
     Slot,
     UnreadableDocument,
@@ -65,8 +82,13 @@ def fold_lookalike_cjk(text: str) -> str:
     return _LOOKALIKE_CJK.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
 
 
-def read_pdf(data: bytes, *, max_pages: int) -> DocumentText:
-    """Text and tables of a PDF; raises UnreadableDocument with a pdf-specific reason."""
+def read_pdf(data: bytes, *, max_pages: int = MAX_PDF_PAGES, fast: bool = True) -> DocumentText:
+    """Text and tables of a PDF; raises UnreadableDocument with a pdf-specific reason.
+
+    `fast=False` parses every page with pdfminer (pdfplumber's own page
+    objects), as before PDFium was added: the benchmark and the tests read
+    both ways, which must agree.
+    """
     import pdfplumber
     from pdfplumber.utils.exceptions import PdfminerException
 
@@ -79,6 +101,8 @@ def read_pdf(data: bytes, *, max_pages: int) -> DocumentText:
     with warnings.catch_warnings():
         # pdfminer warns about harmless font and structure quirks; the project runs with -W error.
         warnings.simplefilter("ignore")
+        # pdfminer opens every file, whichever parser then reads the pages: its errors (a password,
+        # a broken file, no pages) are the reasons the crawl stats have always counted.
         try:
             pdf = pdfplumber.open(io.BytesIO(data))
         except PdfminerException as exc:
@@ -97,18 +121,20 @@ def read_pdf(data: bytes, *, max_pages: int) -> DocumentText:
                 notes.append(f"pages_limited:{max_pages}/{total}")
             lines: list[str] = []
             tables = image_only = failed = 0
-            for number, page in enumerate(pages[:max_pages], start=1):
-                try:
-                    page_lines, page_tables, is_image_only = _read_page(page)
-                except Exception as exc:  # one bad content stream must not lose the other pages
-                    failed += 1
-                    notes.append(f"page_failed:{number}:{type(exc).__name__}")
-                    continue
-                finally:
-                    page.close()  # frees the page's parsed objects (long reports)
-                tables += page_tables
-                image_only += is_image_only
-                lines.extend(page_lines)  # a sentence broken by the page break is mended by clean_text
+            with _FastPages(data, total, enabled=fast) as fast_pages:
+                for number, page in enumerate(pages[:max_pages], start=1):
+                    try:
+                        read = fast_pages.read(number - 1, page)
+                        page_lines, page_tables, is_image_only = read if read is not None else _read_page(page)
+                    except Exception as exc:  # one bad content stream must not lose the other pages
+                        failed += 1
+                        notes.append(f"page_failed:{number}:{type(exc).__name__}")
+                        continue
+                    finally:
+                        page.close()  # frees the page's parsed objects (long reports)
+                    tables += page_tables
+                    image_only += is_image_only
+                    lines.extend(page_lines)  # a sentence broken by the page break is mended by clean_text
     read = min(total, max_pages)
     if read and failed == read:
         raise UnreadableDocument("corrupt_pdf", "no page could be parsed", kind="pdf")
@@ -143,33 +169,89 @@ def _map_open_error(exc: BaseException) -> UnreadableDocument:
     return UnreadableDocument("corrupt_pdf", f"{name}: {exc}"[:300], kind="pdf")
 
 
-def _read_page(page: Any) -> tuple[list[str], int, bool]:
-    """(lines in reading order, tables found, image-only page) of one page."""
+PageRead = tuple[list[str], int, bool]
+"""(lines in reading order, tables found, image-only page) of one page."""
+
+
+class _FastPages:
+    """PDFium's reading of the pages it can read like pdfminer (`_pdfium`); None for the others."""
+
+    def __init__(self, data: bytes, total: int, *, enabled: bool) -> None:
+        self.document = _pdfium.PdfiumDocument(data, total) if enabled else None
+
+    def read(self, index: int, page: Any) -> PageRead | None:
+        if self.document is None:
+            return None
+        try:
+            objects = self.document.page_objects(index, page)
+            return None if objects is None else _read_objects(objects, page)
+        except Exception:  # whatever PDFium or the emulation stumbles on, pdfminer reads the page, as before
+            return None
+
+    def __enter__(self) -> _FastPages:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        if self.document is not None:
+            self.document.close()
+
+
+def _read_page(page: Any) -> PageRead:
+    """One page read from pdfplumber's own page objects (pdfminer's parse)."""
     # A frame drawn around the page or a boxed paragraph is found as a one-cell
     # "table"; reading it as a row would glue its paragraphs into one cell.
     found = [t for t in page.find_tables() if _is_grid(t)]
     boxes = [t.bbox for t in found]
 
     def outside(obj: dict[str, Any]) -> bool:
-        if obj.get("object_type") != "char":
-            return True
-        x = (obj["x0"] + obj["x1"]) / 2
-        y = (obj["top"] + obj["bottom"]) / 2
-        return not any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
+        return obj.get("object_type") != "char" or _outside(obj, boxes)
 
     text_page = page.filter(outside) if boxes else page
     raw_lines = text_page.extract_text_lines(strip=True, return_chars=False)
+    image_only = not page.chars and bool(page.images)
+    return _page_lines(raw_lines, page, _table_blocks(found)), len(found), image_only
+
+
+def _read_objects(objects: _pdfium.PageObjects, page: Any) -> PageRead:
+    """The same reading as `_read_page`, of PDFium's objects, by the same pdfplumber code.
+
+    The table finder runs only on pages with rules enough for a table; the
+    characters outside the tables become lines as `Page.extract_text_lines`
+    makes them (`Page.filter` keeps the page's box). Pages without characters
+    never come here, so none is image-only.
+    """
+    from pdfplumber.table import TableFinder, TableSettings
+    from pdfplumber.utils.text import chars_to_textmap
+
+    found = (
+        [t for t in TableFinder(objects, TableSettings.resolve(None)).tables if _is_grid(t)] if objects.ruled else []
+    )
+    boxes = [t.bbox for t in found]
+    chars = [c for c in objects.chars if _outside(c, boxes)] if boxes else objects.chars
+    textmap = chars_to_textmap(chars, layout_bbox=page.bbox, layout_width=page.width, layout_height=page.height)
+    raw_lines = textmap.extract_text_lines(strip=True, return_chars=False)
+    return _page_lines(raw_lines, page, _table_blocks(found)), len(found), False
+
+
+def _outside(char: dict[str, Any], boxes: list[tuple[float, float, float, float]]) -> bool:
+    """Whether a character's centre is outside every table box (text inside a table is the table's)."""
+    x = (char["x0"] + char["x1"]) / 2
+    y = (char["top"] + char["bottom"]) / 2
+    return not any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
+
+
+def _table_blocks(found: list[Any]) -> list[tuple[float, list[str]]]:
+    """(top, row lines) of each table with rows."""
+    return [(table.bbox[1], rows) for table in found if (rows := table_lines(_expand_table(table)))]
+
+
+def _page_lines(raw_lines: list[dict[str, Any]], page: Any, table_blocks: list[tuple[float, list[str]]]) -> list[str]:
+    """A page's text lines (pdfplumber's `extract_text_lines` shape) and tables, in reading order."""
     raw_lines = [ln for ln in raw_lines if ln["text"].strip()]
     raw_lines = _drop_page_numbers(raw_lines, page.height)
-    blocks: list[tuple[float, list[str]]] = [(top, lines) for top, lines in _paragraphs(raw_lines, page.width)]
-    for table in found:
-        rows = table_lines(_expand_table(table))
-        if rows:
-            blocks.append((table.bbox[1], rows))
+    blocks = [*_paragraphs(raw_lines, page.width), *table_blocks]
     blocks.sort(key=lambda block: block[0])
-    out = [line for _, block in blocks for line in block]
-    image_only = not page.chars and bool(page.images)
-    return out, len(found), image_only
+    return [line for _, block in blocks for line in block]
 
 
 def _is_grid(table: Any) -> bool:
