@@ -1,25 +1,28 @@
 """PDF attachments: tables as tab-separated rows, the rest as paragraphs.
 
-Two readers share one layout. pdfplumber (pdfminer, pure Python) finds each
-page's ruled tables (its line strategy: the statutory tables are always
-ruled); the text outside them is read as lines and interleaved with the
-tables by their vertical position, so a table sits between the heading above
-it and the paragraph below it, as on the page. Text inside a table area is
-never emitted twice. Parsing a page's content stream in pure Python costs
-~40-60 ms, so pdfplumber reads only the pages that need it: PDFium
-(pypdfium2, C++) reads every other page's characters in ~3 ms, and the same
-pdfplumber code (`chars_to_textmap`, the word and line clustering) turns them
-into lines, so both readers give the same lines (see `_pdfium_page_lines`
-for where PDFium cannot be trusted to, and the page goes to pdfplumber).
+Each page's ruled tables are found first (pdfplumber's line strategy: the
+statutory tables are always ruled); the text outside them is read as lines
+and interleaved with the tables by their vertical position, so a table sits
+between the heading above it and the paragraph below it, as on the page.
+Text inside a table area is never emitted twice.
 
-Which pages carry a table is decided from PDFium's page objects, before any
-text is read: a ruled grid with two rows and two columns needs at least three
-horizontal and three vertical rules (`scan_page_objects`). Counting the axis-aligned
-pieces of the page's paths (in forms too) is a necessary condition for
-pdfplumber's line strategy to find any grid, so no table page is ever read
-without the table reader; a page border, an underline or a header rule stays
-below it. A text test for the 表二/三/四 headings would miss the tables whose
-heading is on the page before, and the 部门决算 tables that have no such words.
+Who parses the page. pdfplumber's words, lines and tables are pure Python
+over objects pdfminer parses from the content stream, and that parse, also
+pure Python, is what costs (~40-60 ms a page of a real report). PDFium
+(pypdfium2, C++) parses a page in a few ms; `_pdfium` turns its objects into
+the characters and edges pdfplumber would have, and the same pdfplumber code
+reads them (`_read_objects`), so the output is the same. pdfminer still opens
+every file (its errors are the skip reasons the crawl has always counted) and
+parses the pages PDFium would see differently (`_pdfium` lists them) and
+any page the fast path stumbles on (`_read_page`).
+
+Which pages carry a table is decided from PDFium's paths before the table
+reader runs: a ruled grid of two rows and two columns needs three horizontal
+and three vertical rules (`_pdfium.has_rules`), a necessary condition for the
+line strategy to find any grid, so no table page is missed and pdfplumber's
+table finder runs on table pages only; a page border, an underline or a header
+rule stays below it. A text test for the 表二/三/四 headings would miss tables
+whose heading is on the page before, and the 部门决算 tables that have none.
 
 A PDF line is a visual line, not a paragraph: lines that reach the right
 margin are joined to the next one (geometry knows where a paragraph ends,
