@@ -112,6 +112,26 @@ def _edge_key(edge: dict[str, Any]) -> tuple[Any, ...]:
     return (edge["object_type"], edge["orientation"], *numbers)
 
 
+def test_extract_cells_is_table_extract() -> None:
+    """The fast path's cell text (bisection on the rows) is pdfplumber's `Table.extract()`, cell for cell."""
+    import pdfplumber
+
+    names = ["test_documents:report", "shape:lined_table", "shape:form_table", "shape:two_tables"]
+    datas = [SAMPLES[name].data for name in names]
+    if REAL_TABLES_PDF.exists():
+        datas.append(REAL_TABLES_PDF.read_bytes())
+    tables = 0
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for data in datas:
+            with pdfplumber.open(io.BytesIO(data)) as document:
+                for page in document.pages:
+                    for table in page.find_tables():
+                        assert pdf.extract_cells(table, page.chars) == table.extract()
+                        tables += 1
+    assert tables >= 6
+
+
 @pytest.mark.parametrize(
     "name",
     ["shape:rotated_text", "shape:rotated_page", "shape:offset_mediabox", "test_documents:unmapped_font"],

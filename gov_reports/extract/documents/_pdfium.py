@@ -406,6 +406,8 @@ def _edges(subpaths: list[Subpath], page: Any) -> list[dict[str, Any]]:
 
 # --- Characters ---------------------------------------------------------------------------------
 
+_GENERATED = frozenset((0x20, 0x0A, 0x0D))
+"""The characters PDFium generates (word gaps and line breaks it infers): only they can be generated."""
 _TextObjectInfo = tuple[int, float, float, float]
 """(order in the content stream, matrix d, font size, font size × descent) of one text object."""
 
@@ -467,6 +469,14 @@ def _chars(raw_page: Any, text_objects: dict[int, int], page: Any) -> list[dict[
     text_page = pdfium_c.FPDFText_LoadPage(raw_page)
     if not text_page:
         return None
+    # Looked up once: a page has hundreds of characters and PDFium is called ~6 times for each.
+    get_unicode = pdfium_c.FPDFText_GetUnicode
+    is_generated = pdfium_c.FPDFText_IsGenerated
+    unmapped = pdfium_c.FPDFText_HasUnicodeMapError
+    text_object = pdfium_c.FPDFText_GetTextObject
+    char_origin = pdfium_c.FPDFText_GetCharOrigin
+    loose_box = pdfium_c.FPDFText_GetLooseCharBox
+    bidirectional = unicodedata.bidirectional
     try:
         height = page.height
         mediabox_top = page.mediabox[1]
@@ -477,23 +487,16 @@ def _chars(raw_page: Any, text_objects: dict[int, int], page: Any) -> list[dict[
         fonts: dict[int, float | None] = {}
         ordered: list[tuple[int, int, dict[str, Any]]] = []
         for index in range(pdfium_c.FPDFText_CountChars(text_page)):
-            code = pdfium_c.FPDFText_GetUnicode(text_page, index)
-            generated = pdfium_c.FPDFText_IsGenerated(text_page, index)
-            if generated:
-                # PDFium's own spaces and line breaks; pdfplumber works word gaps out itself.
-                if generated != 1 or code not in (0x20, 0x0A, 0x0D):
-                    return None
-                continue
-            if (
-                not code
-                or pdfium_c.FPDFText_HasUnicodeMapError(text_page, index)
-                or pdfium_c.FPDFText_IsHyphen(text_page, index)
-            ):
+            code = get_unicode(text_page, index)
+            if code in _GENERATED and is_generated(text_page, index):
+                continue  # PDFium's own spaces and line breaks; pdfplumber works word gaps out itself
+            # 0: no text; 2: a line-end hyphen PDFium rewrote (its kHyphen characters read U+0002).
+            if code in (0, 2) or unmapped(text_page, index):
                 return None
             text = chr(code)
-            if unicodedata.bidirectional(text) in ("R", "AL"):
+            if bidirectional(text) in ("R", "AL"):
                 return None
-            obj = pdfium_c.FPDFText_GetTextObject(text_page, index)
+            obj = text_object(text_page, index)
             key = _address(obj)
             if key not in objects:
                 order = text_objects.get(key)
@@ -502,9 +505,7 @@ def _chars(raw_page: Any, text_objects: dict[int, int], page: Any) -> list[dict[
             if info is None:
                 return None
             order, d, font_size, descent = info
-            if not pdfium_c.FPDFText_GetCharOrigin(text_page, index, origin_x, origin_y):
-                return None
-            if not pdfium_c.FPDFText_GetLooseCharBox(text_page, index, box):
+            if not char_origin(text_page, index, origin_x, origin_y) or not loose_box(text_page, index, box):
                 return None
             # pdfminer's LTChar: bbox (0, descent, adv, descent + size) through the character's matrix.
             x0, x1 = origin_x.value, box.right

@@ -31,6 +31,7 @@ which the text-only mender in `clean_text` has to guess).
 
 from __future__ import annotations
 
+import bisect
 import io
 import re
 import unicodedata
@@ -233,7 +234,7 @@ def _read_objects(objects: _pdfium.PageObjects, page: Any) -> PageRead:
     chars = [c for c in objects.chars if _outside(c, boxes)] if boxes else objects.chars
     textmap = chars_to_textmap(chars, layout_bbox=page.bbox, layout_width=page.width, layout_height=page.height)
     raw_lines = textmap.extract_text_lines(strip=True, return_chars=False)
-    return _page_lines(raw_lines, page, _table_blocks(found)), len(found), False
+    return _page_lines(raw_lines, page, _table_blocks(found, objects.chars)), len(found), False
 
 
 def _outside(char: dict[str, Any], boxes: list[tuple[float, float, float, float]]) -> bool:
@@ -243,9 +244,46 @@ def _outside(char: dict[str, Any], boxes: list[tuple[float, float, float, float]
     return not any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
 
 
-def _table_blocks(found: list[Any]) -> list[tuple[float, list[str]]]:
-    """(top, row lines) of each table with rows."""
-    return [(table.bbox[1], rows) for table in found if (rows := table_lines(_expand_table(table)))]
+def _table_blocks(found: list[Any], chars: list[dict[str, Any]] | None = None) -> list[tuple[float, list[str]]]:
+    """(top, row lines) of each table with rows; with `chars`, cell text by `extract_cells`."""
+    blocks = []
+    for table in found:
+        texts = None if chars is None else extract_cells(table, chars)
+        if rows := table_lines(_expand_table(table, texts)):
+            blocks.append((table.bbox[1], rows))
+    return blocks
+
+
+def extract_cells(table: Any, chars: list[dict[str, Any]]) -> list[list[str | None]]:
+    """What pdfplumber's `Table.extract()` returns, without testing every character against every row.
+
+    `Table.extract` keeps, for each row, the page's characters whose centre
+    is inside the row's box, then for each cell those inside the cell, and
+    joins them with `extract_text`. Here the centres are computed once (the
+    same expressions, so the same floats) and a row's characters are found by
+    bisection on the sorted vertical centres, then put back in page order:
+    the same characters in the same order, so the same text.
+    """
+    from pdfplumber.utils import extract_text
+
+    centres = [((c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2) for c in chars]
+    by_height = sorted(range(len(chars)), key=lambda i: centres[i][1])
+    heights = [centres[i][1] for i in by_height]
+    out: list[list[str | None]] = []
+    for row in table.rows:
+        x0, top, x1, bottom = row.bbox
+        candidates = by_height[bisect.bisect_left(heights, top) : bisect.bisect_left(heights, bottom)]
+        in_row = sorted(i for i in candidates if x0 <= centres[i][0] < x1)
+        texts: list[str | None] = []
+        for cell in row.cells:
+            if cell is None:
+                texts.append(None)
+                continue
+            cx0, ctop, cx1, cbottom = cell
+            inside = [chars[i] for i in in_row if cx0 <= centres[i][0] < cx1 and ctop <= centres[i][1] < cbottom]
+            texts.append(extract_text(inside) if inside else "")
+        out.append(texts)
+    return out
 
 
 def _page_lines(raw_lines: list[dict[str, Any]], page: Any, table_blocks: list[tuple[float, list[str]]]) -> list[str]:
@@ -321,15 +359,17 @@ def _join(first: str, second: str) -> str:
     return first + second
 
 
-def _expand_table(table: Any) -> list[list[str]]:
+def _expand_table(table: Any, texts: list[list[str | None]] | None = None) -> list[list[str]]:
     """The table's rows with merged cells expanded by the policy of `DocumentText`.
 
     pdfplumber returns None for grid positions no cell starts at: positions
     covered by a merged cell. The covering cell is found by geometry; if it
-    starts on an earlier row the merge is vertical.
+    starts on an earlier row the merge is vertical. `texts`: the cells' text
+    if already extracted (`extract_cells`), else `table.extract()`.
     """
     rows = table.rows
-    texts = table.extract()
+    if texts is None:
+        texts = table.extract()
     origin_text: dict[tuple[float, ...], str] = {}
     for row, row_texts in zip(rows, texts, strict=True):
         for bbox, value in zip(row.cells, row_texts, strict=True):
