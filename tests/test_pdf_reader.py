@@ -106,6 +106,34 @@ def test_edges_are_pdfplumbers() -> None:
         assert got == expected, name
 
 
+def test_characters_are_pdfplumbers() -> None:
+    """PDFium's characters are pdfplumber's `page.chars`: same text, same order, same boxes.
+
+    Bit for bit where the file's numbers are exact in single precision (the
+    generated report and the demo's); to 1e-3 pt otherwise (decimal positions,
+    a form scaled by 0.9, the real PDF: ~1e-4).
+    """
+    import pdfplumber
+
+    names = ["test_documents:report", "demo:generic/uploadfiles/2022/01/hl2021nb.pdf", "shape:text_state"]
+    names.append("shape:form_table")
+    exact = {"test_documents:report", "demo:generic/uploadfiles/2022/01/hl2021nb.pdf"}
+    datas = {name: SAMPLES[name].data for name in names}
+    if REAL_TABLES_PDF.exists():
+        datas["real"] = REAL_TABLES_PDF.read_bytes()
+    keys = ("x0", "x1", "top", "bottom")
+    for name, data in datas.items():
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            with pdfplumber.open(io.BytesIO(data)) as document:
+                expected = [[(c["text"], *(c[k] for k in keys)) for c in page.chars] for page in document.pages]
+        got = [[(c["text"], *(c[k] for k in keys)) for c in o.chars] for o in _page_objects(data) if o is not None]
+        assert [[c[0] for c in page] for page in got] == [[c[0] for c in page] for page in expected], name
+        pairs = [(g, e) for gp, ep in zip(got, expected, strict=True) for g, e in zip(gp, ep, strict=True)]
+        worst = max(abs(a - b) for g, e in pairs for a, b in zip(g[1:], e[1:], strict=True))
+        assert worst == 0 if name in exact else worst < 1e-3, (name, worst)
+
+
 def _edge_key(edge: dict[str, Any]) -> tuple[Any, ...]:
     """An edge to 1e-3 pt: PDFium's single precision is off by ~1e-5 under a scaled CTM (the form, 0.9)."""
     numbers = tuple(round(edge[k], 3) for k in ("x0", "x1", "top", "bottom", "width", "height"))

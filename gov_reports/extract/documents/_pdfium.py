@@ -7,28 +7,35 @@ PDFium's objects into what pdfplumber builds from pdfminer's: characters
 pdfminer's lines, rectangles and curves), so that pdfplumber's word, line and
 table code runs on them unchanged (`gov_reports.extract.documents.pdf`).
 
-Each value is computed with pdfminer's formula, in the same order, from
-PDFium's inputs. PDFium keeps coordinates in single precision, so on real
-files they agree to ~1e-4 pt, and exactly where the file's numbers are exact
-in single precision (the project's generated PDFs). Where PDFium is known to
-see a page differently from pdfminer, `page_objects` returns None and the
-caller reads the page with pdfplumber, as before:
+Each value is computed with pdfminer's formula, in the same order, from the
+numbers PDFium holds (origins, matrices, font sizes, /Descent, /W widths, path
+points). PDFium holds them in single precision, so they are pdfminer's bit
+for bit where the file's numbers are exact in single precision (integers,
+halves: the project's generated PDFs), and within ~1e-4 pt otherwise (the
+real 部门决算 PDF). Where PDFium is known to see a page otherwise than
+pdfminer, `PdfiumDocument.page_objects` returns None and the caller reads the
+page with pdfminer, as before:
 
 - a rotated page, or a MediaBox not at the origin (other coordinate systems);
-- a page without text (image-only or empty: pdfplumber says which);
+- a page without text (image-only or empty: pdfminer says which);
 - rotated, mirrored or right-to-left text (PDFium reorders right-to-left runs);
 - a glyph without a Unicode mapping (pdfminer writes 「(cid:N)」, which the
-  reader counts), a hyphen PDFium rewrote, ActualText (PDFium substitutes it);
+  reader counts), a line-end hyphen PDFium rewrote, ActualText (PDFium
+  substitutes it);
 - a font pdfminer measures with its built-in metrics (the standard 14 and
-  their aliases) or without a name (Type 3);
-- a text object PDFium dropped (as empty, or as a copy of one drawn just
+  their aliases) or without a name (Type 3), and an embedded font whose
+  width for a character PDFium reports two ways (`_advance_end`);
+- a text object PDFium dropped (as empty, or as a copy of the one drawn just
   before: fake bold), which pdfminer keeps;
 - a path that does not start with a move, forms nested deeper than 16.
 
 Left, because PDFium does not show it: PDFium also drops a *glyph* drawn
-again at nearly the same place within seven glyphs, which pdfminer keeps
-twice; pdfminer ignores the obsolete fill operator `F`, PDFium paints it; and
-a gap within 1e-4 pt of one of pdfplumber's thresholds can fall either way.
+again at nearly the same place within seven glyphs of one line, which
+pdfminer keeps twice; pdfminer ignores the obsolete fill operator `F`, PDFium
+paints it; and a gap within 1e-4 pt of one of pdfplumber's thresholds (word
+gap 3 pt, line clustering 3 pt, snapping 3 pt, a cell's edge) can fall on the
+other side. The tests (tests/test_pdf_reader.py) and bench/pdf_speed.py
+check that none of this happens on any PDF the project has.
 """
 
 from __future__ import annotations
@@ -408,31 +415,68 @@ def _edges(subpaths: list[Subpath], page: Any) -> list[dict[str, Any]]:
 
 _GENERATED = frozenset((0x20, 0x0A, 0x0D))
 """The characters PDFium generates (word gaps and line breaks it infers): only they can be generated."""
-_TextObjectInfo = tuple[int, float, float, float]
-"""(order in the content stream, matrix d, font size, font size × descent) of one text object."""
+_WIDTH_TOLERANCE = 0.01
+"""Points PDFium's box width and the font's advance width may differ by and be the same width."""
 
 
-def _font_descent(font: Any) -> float | None:
-    """The font's descent in 1/1000 em as pdfminer takes it, or None when pdfminer measures it otherwise."""
+@dataclass(slots=True)
+class _Font:
+    """What pdfminer measures a font's glyphs with, as PDFium reports it."""
+
+    handle: Any
+    descent: float
+    """/Descent in 1/1000 em, made negative as pdfminer does."""
+    embedded: bool
+    widths: dict[int, float | None] = field(default_factory=dict)
+    """Unicode → advance width in 1/1000 em (None: PDFium finds no glyph for it)."""
+
+    def width(self, code: int) -> float | None:
+        import pypdfium2.raw as pdfium_c
+
+        if code not in self.widths:
+            width = ctypes.c_float()
+            found = pdfium_c.FPDFFont_GetGlyphWidth(self.handle, code, ctypes.c_float(1000.0), width)
+            self.widths[code] = width.value if found else None
+        return self.widths[code]
+
+
+def _font(handle: Any) -> _Font | None:
+    """The font, or None when pdfminer measures it otherwise than from the PDF (built-in metrics, Type 3)."""
     import pypdfium2.raw as pdfium_c
 
-    size = pdfium_c.FPDFFont_GetBaseFontName(font, None, 0)
+    size = pdfium_c.FPDFFont_GetBaseFontName(handle, None, 0)
     name_buffer = ctypes.create_string_buffer(max(size, 1))
-    pdfium_c.FPDFFont_GetBaseFontName(font, name_buffer, size)
+    pdfium_c.FPDFFont_GetBaseFontName(handle, name_buffer, size)
     name = name_buffer.value.decode("latin-1")
     if not name or name in _STANDARD_14 or name.partition("+")[2] in _STANDARD_14:
         return None
     descent = ctypes.c_float()
-    if not pdfium_c.FPDFFont_GetDescent(font, ctypes.c_float(1000.0), descent):
+    if not pdfium_c.FPDFFont_GetDescent(handle, ctypes.c_float(1000.0), descent):
         return None
     # pdfminer makes a positive /Descent negative (PScript5 writes them so).
-    return -descent.value if descent.value > 0 else descent.value
+    units = -descent.value if descent.value > 0 else descent.value
+    return _Font(handle, units, bool(pdfium_c.FPDFFont_GetIsEmbedded(handle)))
 
 
-def _text_object_info(
-    text_page: Any, index: int, obj: Any, order: int, fonts: dict[int, float | None]
-) -> _TextObjectInfo | None:
-    """What every character of a text object shares, or None when pdfminer would measure it otherwise."""
+@dataclass(slots=True)
+class _TextObject:
+    """What every character of a text object shares."""
+
+    order: int
+    """Place in the content stream."""
+    a: float
+    d: float
+    """The character matrix's horizontal and vertical scale (text matrix x CTM; a includes Tz)."""
+    font_size: float
+    descent: float
+    """Font size x descent: pdfminer's font.get_descent() * fontsize."""
+    font: _Font
+
+
+def _text_object(
+    text_page: Any, index: int, obj: Any, order: int, fonts: dict[int, _Font | None]
+) -> _TextObject | None:
+    """The text object of character `index`, or None when pdfminer would measure it otherwise."""
     import pypdfium2.raw as pdfium_c
 
     m = pdfium_c.FS_MATRIX()
@@ -441,18 +485,38 @@ def _text_object_info(
     # pdfminer's upright, unrotated text: only then is its box the one `_chars` computes.
     if m.b != 0 or m.c != 0 or m.a <= 0 or m.d <= 0:
         return None
-    font = pdfium_c.FPDFTextObj_GetFont(obj)
-    if not font:
+    handle = pdfium_c.FPDFTextObj_GetFont(obj)
+    if not handle:
         return None
-    key = _address(font)
+    key = _address(handle)
     if key not in fonts:
-        fonts[key] = _font_descent(font)
-    units = fonts[key]
-    if units is None:
+        fonts[key] = _font(handle)
+    font = fonts[key]
+    if font is None:
         return None
     font_size = pdfium_c.FPDFText_GetFontSize(text_page, index)
     # pdfminer: font.get_descent() * fontsize, get_descent() being /Descent * 0.001.
-    return order, m.d, font_size, units * 0.001 * font_size
+    return _TextObject(order, m.a, m.d, font_size, font.descent * 0.001 * font_size, font)
+
+
+def _advance_end(info: _TextObject, code: int, origin: float, loose_right: float) -> float | None:
+    """pdfminer's x1 of a character: origin + matrix a x advance, the advance from the font's widths.
+
+    PDFium's loose box ends at the glyph's advance too, but for a font that is
+    not embedded it measures the substitute font's glyphs (情 1024/1000 em in
+    STSong-Light, whose PDF widths are 1000): there the font's width for the
+    character is taken (PDFium maps the character back to its code, the way
+    pdfminer looked the width up). For an embedded font the two agree; when
+    they do not (a character two codes map to), nothing says which one
+    pdfminer used, and the page goes to pdfminer.
+    """
+    units = info.font.width(code)
+    if units is not None:
+        # pdfminer: a * (textwidth * fontsize * scaling) + e, textwidth = width * 0.001 (Tz is in PDFium's a).
+        end = info.a * (units * 0.001 * info.font_size) + origin
+        if not info.font.embedded or abs(end - loose_right) <= _WIDTH_TOLERANCE:
+            return end
+    return loose_right if units is None and info.font.embedded else None
 
 
 def _chars(raw_page: Any, text_objects: dict[int, int], page: Any) -> list[dict[str, Any]] | None:
@@ -483,8 +547,8 @@ def _chars(raw_page: Any, text_objects: dict[int, int], page: Any) -> list[dict[
         doctop = page.initial_doctop
         origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
         box = pdfium_c.FS_RECTF()
-        objects: dict[int, _TextObjectInfo | None] = {}
-        fonts: dict[int, float | None] = {}
+        objects: dict[int, _TextObject | None] = {}
+        fonts: dict[int, _Font | None] = {}
         ordered: list[tuple[int, int, dict[str, Any]]] = []
         for index in range(pdfium_c.FPDFText_CountChars(text_page)):
             code = get_unicode(text_page, index)
@@ -500,19 +564,21 @@ def _chars(raw_page: Any, text_objects: dict[int, int], page: Any) -> list[dict[
             key = _address(obj)
             if key not in objects:
                 order = text_objects.get(key)
-                objects[key] = None if order is None else _text_object_info(text_page, index, obj, order, fonts)
+                objects[key] = None if order is None else _text_object(text_page, index, obj, order, fonts)
             info = objects[key]
             if info is None:
                 return None
-            order, d, font_size, descent = info
             if not char_origin(text_page, index, origin_x, origin_y) or not loose_box(text_page, index, box):
                 return None
             # pdfminer's LTChar: bbox (0, descent, adv, descent + size) through the character's matrix.
-            x0, x1 = origin_x.value, box.right
+            x0 = origin_x.value
+            x1 = _advance_end(info, code, x0, box.right)
+            if x1 is None:
+                return None
             if x1 < x0:
                 x0, x1 = x1, x0
-            y0 = d * descent + origin_y.value
-            y1 = d * (descent + font_size) + origin_y.value
+            y0 = info.d * info.descent + origin_y.value
+            y1 = info.d * (info.descent + info.font_size) + origin_y.value
             top = (height - y1) + mediabox_top
             char = {
                 "object_type": "char",
@@ -524,7 +590,7 @@ def _chars(raw_page: Any, text_objects: dict[int, int], page: Any) -> list[dict[
                 "doctop": doctop + top,
                 "upright": True,
             }
-            ordered.append((order, index, char))
+            ordered.append((info.order, index, char))
         if len(objects) != len(text_objects):  # a text object PDFium dropped (copy, empty): pdfminer has it
             return None
     finally:
