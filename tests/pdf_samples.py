@@ -117,6 +117,23 @@ def _rotated_text() -> bytes:
     return make_pdf([page])
 
 
+def _line_end_hyphen() -> bytes:
+    """A word broken by a hyphen at the end of a line (PDFium rewrites the hyphen: pdfminer reads it)."""
+    page = PdfPage()
+    page.text(60, 800, "Government information disclosure is infor-")
+    page.text(60, 788, "mation made public.")
+    return make_pdf([page])
+
+
+def _fake_bold() -> bytes:
+    """A heading drawn twice, 0.3 pt apart (fake bold): PDFium drops the copy, pdfminer keeps both."""
+    page = PdfPage()
+    page.text(60, 800, "一、总体情况")
+    page.text(60.3, 800, "一、总体情况")
+    page.text(60, 780, "全年主动公开政府信息3092条。")
+    return make_pdf([page])
+
+
 def _rotated_page() -> bytes:
     page = PdfPage(rotate=90)
     page.text(60, 800, TITLE, size=14)
@@ -194,6 +211,8 @@ _SHAPES: dict[str, Callable[[], bytes]] = {
     "shape:two_tables": _two_tables,
     "shape:rotated_text": _rotated_text,
     "shape:rotated_page": _rotated_page,
+    "shape:line_end_hyphen": _line_end_hyphen,
+    "shape:fake_bold": _fake_bold,
     "shape:offset_mediabox": _offset_mediabox,
     "shape:text_and_image": _text_and_image,
 }

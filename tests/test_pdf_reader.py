@@ -162,7 +162,14 @@ def test_extract_cells_is_table_extract() -> None:
 
 @pytest.mark.parametrize(
     "name",
-    ["shape:rotated_text", "shape:rotated_page", "shape:offset_mediabox", "test_documents:unmapped_font"],
+    [
+        "shape:rotated_text",
+        "shape:rotated_page",
+        "shape:offset_mediabox",
+        "shape:line_end_hyphen",
+        "shape:fake_bold",
+        "test_documents:unmapped_font",
+    ],
 )
 def test_pages_pdfium_would_read_otherwise_go_to_pdfminer(name: str) -> None:
     assert _page_objects(SAMPLES[name].data) == [None]
