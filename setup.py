@@ -1,28 +1,32 @@
-"""Build gov-reports: the extraction modules compiled to C with mypyc when possible, pure Python otherwise.
+"""Build gov-reports: pure Python by default; the extraction modules compiled to C with mypyc on request.
 
-The metadata lives in pyproject.toml; this file only adds the compiled modules. `gov_reports/extract/*.py`
-is plain, fully typed Python: mypyc compiles the same source (as Black ships), so the compiled and the pure
-modules give the same records (tests/test_compiled.py checks it on every page and text we have).
+The metadata lives in pyproject.toml; this file adds two things:
 
-Compiled by every install, editable ones (the README's `pip install -e .`) included, where the compiled
-modules land beside their sources. Beside them goes `_compiled_sources.json`, the SHA-256 of each source
-compiled: `gov_reports/extract/__init__.py` loads the pure modules instead whenever a source has changed since
-(edit a checkout and the edit runs, compiled or not; reinstall to compile it again).
-
-Pure Python:
-- ``GOV_REPORTS_PURE_PYTHON=1`` in the environment (at install: nothing compiled; at run time: nothing used);
-- a machine where compiling fails (no C compiler, no Python headers): a warning, then the pure modules.
+- The project's top-level `data/` (sources registry, demo portal, JSON Schema) is copied into the package as
+  `gov_reports/_data` when a wheel is built, so an installed copy works from any directory
+  (`gov_reports/paths.py` finds the checkout's `data/` first, then this copy).
+- With ``GOV_REPORTS_COMPILE=1`` at install time, `gov_reports/extract/*.py` is compiled with mypyc (about
+  4.6x -> 5.4x trafilatura's speed, docs/benchmarks.md; needs a C compiler and the Python headers, and a
+  minute or two). It is the same, fully typed source (as Black ships), so the compiled and the pure modules
+  give the same records (tests/test_compiled.py checks it on every page and text we have; CI compiles).
+  Compiled modules land beside their sources with `_compiled_sources.json`, the SHA-256 of each source
+  compiled: `gov_reports/extract/__init__.py` loads the pure modules instead whenever a source has changed
+  since (edit a checkout and the edit runs; reinstall to compile it again). Where compiling fails (no C
+  compiler): a warning, then the pure modules. ``GOV_REPORTS_PURE_PYTHON=1`` at run time uses the pure ones.
 """
 
 from __future__ import annotations
 
 import importlib.util
 import json
+import os
+import shutil
 import sys
 from pathlib import Path
 
 from setuptools import setup
 from setuptools.command.build_ext import build_ext
+from setuptools.command.build_py import build_py
 
 ROOT = Path(__file__).resolve().parent
 # Every module of the extraction package (pure functions over text and lxml trees): where crawl time goes.
@@ -85,7 +89,22 @@ class OptionalBuildExt(build_ext):
         return outputs
 
 
+class BuildPyWithData(build_py):
+    """Ship the top-level `data/` inside the wheel as `gov_reports/_data` (the demo builder's sources too)."""
+
+    def run(self) -> None:
+        super().run()
+        target = Path(self.build_lib) / "gov_reports" / "_data"
+        if target.exists():
+            shutil.rmtree(target)
+        shutil.copytree(ROOT / "data", target, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+
+
+def compile_requested() -> bool:
+    return os.environ.get("GOV_REPORTS_COMPILE", "").strip() not in ("", "0") and not rules.pure_python_requested()
+
+
 setup(
-    ext_modules=[] if rules.pure_python_requested() else compiled_extensions(),
-    cmdclass={"build_ext": OptionalBuildExt},
+    ext_modules=compiled_extensions() if compile_requested() else [],
+    cmdclass={"build_ext": OptionalBuildExt, "build_py": BuildPyWithData},
 )

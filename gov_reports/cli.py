@@ -21,11 +21,13 @@ from typing import Any
 
 from itemadapter import ItemAdapter
 
+from gov_reports.paths import DATA_DIR
+
 logger = logging.getLogger("gov_reports")
 # The demo sites' ports (one per site from here), kept from run to run so a re-crawl of the demo into the
 # same dump is an incremental crawl of the same URLs, as it would be on real portals.
 DEMO_BASE_PORT = 8741
-REPO_DATA = Path(__file__).resolve().parent.parent / "data"
+REPO_DATA = DATA_DIR
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -302,25 +304,34 @@ def read_attachment(path: Path, url: str):
     return record
 
 
+def extract_file(path: Path, url: str | None = None) -> dict[str, Any]:
+    """The record of one saved file, as `gov-reports extract` writes it (bench/real_corpus.py scores this).
+
+    Raises `NotAReport`, `UnreadableDocument`, `ValueError` or `OSError` for a file that gives no record.
+    """
+    from gov_reports.extract.page import PageSource, extract_report
+
+    url = url or path.resolve().as_uri()
+    if path.suffix.lower().lstrip(".") in DOCUMENT_SUFFIXES:
+        record = read_attachment(path, url)
+    else:
+        content, kind = read_page(path)
+        record = extract_report(content, kind=kind, source=PageSource(url=url))  # type: ignore[arg-type]
+    return ItemAdapter(record).asdict()
+
+
 def run_extract(args: argparse.Namespace) -> int:
     from gov_reports.extract.documents import UnreadableDocument
-    from gov_reports.extract.page import NotAReport, PageSource, extract_report
+    from gov_reports.extract.page import NotAReport
     from gov_reports.feeds import merge_into_file
 
     records, skipped = [], 0
     for path in args.files:
         try:
-            url = args.url if args.url and len(args.files) == 1 else path.resolve().as_uri()
-            if path.suffix.lower().lstrip(".") in DOCUMENT_SUFFIXES:
-                record = read_attachment(path, url)
-            else:
-                content, kind = read_page(path)
-                record = extract_report(content, kind=kind, source=PageSource(url=url))  # type: ignore[arg-type]
+            records.append(extract_file(path, args.url if args.url and len(args.files) == 1 else None))
         except (NotAReport, UnreadableDocument, ValueError, OSError) as error:
             skipped += 1
             print(f"skipped {path}: {error}", file=sys.stderr)
-            continue
-        records.append(ItemAdapter(record).asdict())
     result = merge_into_file(args.output, records, overwrite=args.overwrite)
     print(
         f"{len(records)} report(s) extracted, {skipped} file(s) skipped; {args.output}: "

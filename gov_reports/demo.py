@@ -34,12 +34,14 @@ import posixpath
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs, quote, unquote, urlsplit
+from urllib.parse import SplitResult, parse_qs, quote, unquote, urlsplit
+
+from gov_reports.paths import DATA_DIR
 
 DATAPROXY_PATH = "/module/web/jpage/dataproxy.jsp"
 DOWNFILE_PATH = "/module/download/downfile.jsp"
@@ -47,12 +49,19 @@ _TEXT_TYPES = {".html", ".htm", ".shtml", ".xml", ".txt", ".json", ".js", ".css"
 _MAX_BODY = 1 << 20
 
 
+# Dynamic endpoints of platform sites (JSON APIs, form posts, postbacks), by site style: a function that answers
+# the request and returns True, or returns False to let the static files answer. Registered by the modules of
+# gov_reports/demo_endpoints/ (one per platform), imported at the end of this module.
+Endpoint = Callable[["_Handler", str, SplitResult, bytes], bool]
+PLATFORM_ENDPOINTS: dict[str, Endpoint] = {}
+
+
 def default_root() -> Path:
-    """The demo data directory: $GOV_REPORTS_DEMO_ROOT, else <repo>/data/demo."""
+    """The demo data directory: $GOV_REPORTS_DEMO_ROOT, else data/demo (the checkout's or the wheel's)."""
     env = os.environ.get("GOV_REPORTS_DEMO_ROOT")
     if env:
         return Path(env)
-    return Path(__file__).resolve().parent.parent / "data" / "demo"
+    return DATA_DIR / "demo"
 
 
 def load_sites(root: Path) -> dict[str, dict[str, Any]]:
@@ -166,10 +175,16 @@ class _Handler(BaseHTTPRequestHandler):
     def do_POST(self) -> None:
         body = self._read_body()
         split = urlsplit(self.path)
+        if self._platform_endpoint("POST", split, body):
+            return
         if split.path == DATAPROXY_PATH and self.server.site_conf.get("style") == "hanweb":
             self._dataproxy(parse_qs(split.query), parse_qs(body.decode("utf-8", "replace")))
             return
         self._error(HTTPStatus.METHOD_NOT_ALLOWED)
+
+    def _platform_endpoint(self, method: str, split: SplitResult, body: bytes) -> bool:
+        endpoint = PLATFORM_ENDPOINTS.get(self.server.site_conf.get("style", ""))
+        return endpoint is not None and endpoint(self, method, split, body)
 
     # -- static files ----------------------------------------------------------------
 
@@ -180,6 +195,8 @@ class _Handler(BaseHTTPRequestHandler):
         forced = conf.get("errors", {}).get(path)
         if forced:
             self._error(int(forced))
+            return
+        if self._platform_endpoint(self.command, split, b""):
             return
         if path == DATAPROXY_PATH:
             self._error(HTTPStatus.METHOD_NOT_ALLOWED)
@@ -449,6 +466,11 @@ def serve_forever_cli(argv: list[str] | None = None) -> int:
             print("stopped", file=sys.stderr)
     return 0
 
+
+# Imported last: the endpoint modules use this module's handler API.
+from gov_reports.demo_endpoints import ENDPOINTS  # noqa: E402
+
+PLATFORM_ENDPOINTS.update(ENDPOINTS)
 
 if __name__ == "__main__":
     raise SystemExit(serve_forever_cli())

@@ -33,6 +33,12 @@ class FetchedPage:
     """The date printed beside the link on the listing page, if any."""
     listing_url: str | None = None
     """The listing page that linked here."""
+    listing_published: str | None = None
+    """The platform's own publication date of the entry (an API's publish time), YYYY-MM-DD."""
+    listing_evidence: dict[str, str] = field(default_factory=dict)
+    """What the platform says of the issuer (publisher, credit_code…)."""
+    source: str | None = None
+    """The column (start URL) this page was reached from."""
     official: bool = True
     """True when the host is one of the configured (official) hosts."""
     encoding: str | None = None
@@ -80,7 +86,8 @@ class AnnualReport:
     published: str | None = None
     """Publication date, YYYY-MM-DD: PubDate meta, then a labelled date near the title, then the signature date."""
     published_source: str | None = None
-    """Where `published` came from: 'meta', 'label', 'listing' or 'signature'."""
+    """Where `published` came from: 'platform' (the portal platform's own publish time, e.g. gkmlpt's API),
+    'meta', 'label', 'listing' or 'signature'."""
     title: str | None = None
     """The report's title as printed (or reconstructed from issuer and year when the page has none)."""
     province: str | None = None
@@ -105,6 +112,9 @@ class AnnualReport:
     """索引号 from the page's metadata block, when present."""
     site_id_code: str | None = None
     """SiteIDCode / 网站标识码 of the site the page came from, when present."""
+    issuer_evidence: dict[str, str] = field(default_factory=dict)
+    """What the portal platform says of the issuer: 'publisher' (gkmlpt's publisher), 'credit_code' (the Hanweb
+    信息公开 module's `area`, the 统一社会信用代码)…; empty when the platform says nothing."""
     url: str = ""
     """The canonical place of the report: the best copy's URL."""
     urls: list[str] = field(default_factory=list)

@@ -16,6 +16,7 @@ from scrapy.exceptions import DropItem
 
 from gov_reports.extract.page import NotAReport, PageSource, extract_report
 from gov_reports.items import AnnualReport, FetchedPage
+from gov_reports.progress import count_for_source
 from gov_reports.schema import record_validator
 from gov_reports.sources import registry_hosts
 from gov_reports.summary import SKIPPED, TRUST
@@ -43,6 +44,8 @@ def page_source(item: FetchedPage, hosts: frozenset[str]) -> PageSource:
         listing_date=item.listing_date,
         official=item.official,
         official_hosts=hosts,
+        platform_published=item.listing_published,
+        issuer_evidence=dict(item.listing_evidence),
     )
 
 
@@ -70,6 +73,8 @@ class ReportExtractionPipeline:
             # 「详见附件」: a page with no report text of its own whose files are followed is no loss.
             reason = "body_in_attachment" if error.reason == "empty_body" and item.attachment_links else error.reason
             stats.inc_value(SKIPPED + reason)
+            if item.source:
+                count_for_source(stats, item.source, "refused")
             raise DropItem(f"Not a report ({reason}): {item.url}", log_level="INFO") from error
         except Exception as error:  # a broken page must not stop the crawl
             stats.inc_value(SKIPPED + "extraction_error")

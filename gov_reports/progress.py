@@ -4,8 +4,10 @@ Every request the spider makes carries the column (source) it came from in
 `request.meta["gov_reports_source"]`. Counts per source live in the crawl stats
 (so they travel wherever stats go) under `gov_reports/source/<count>/<column URL>`:
 `listing_pages`, `report_links`, `out_of_years`, `reports` (records scraped),
-`unchanged` (reports revalidated with 304), and `failed` (the first listing
-failure's reason, e.g. http_404). A source with neither reports nor unchanged
+`unchanged` (reports revalidated with 304), `candidates` (links fetched to be
+decided by their content), `refused` (fetched pages refused as not reports),
+`adapter` (the portal adapters that read its pages) and `failed` (the first
+listing failure's reason, e.g. http_404). A source with neither reports nor unchanged
 reports is a finding — a dead or moved column — and the summary names it with why.
 """
 
@@ -31,11 +33,36 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 SOURCE_META = "gov_reports_source"
 SOURCE_STATS = "gov_reports/source/"
-COUNTS = ("listing_pages", "report_links", "out_of_years", "reports", "unchanged")
+COUNTS = (
+    "listing_pages",
+    "report_links",
+    "candidates",
+    "out_of_years",
+    "reports",
+    "unchanged",
+    "refused",
+    "hub_pages",
+)
 
 
 def count_for_source(stats: StatsCollector, source: str, count: str, by: int = 1) -> None:
     stats.inc_value(f"{SOURCE_STATS}{count}/{source}", by)
+
+
+def note_source_adapter(stats: StatsCollector, source: str, adapter: str) -> None:
+    """Which portal adapters read a source's pages (a hub found by the generic rules can lead to gkmlpt)."""
+    key = f"{SOURCE_STATS}adapter/{source}"
+    names = set(filter(None, str(stats.get_value(key) or "").split(",")))
+    if adapter not in names:
+        stats.set_value(key, ",".join(sorted(names | {adapter})))
+
+
+def note_source_column(stats: StatsCollector, source: str, column: str) -> None:
+    """The 年报 column a source's reports were found under (the start URL itself, or the one discovery found)."""
+    key = f"{SOURCE_STATS}column/{source}"
+    columns = list(filter(None, str(stats.get_value(key) or "").split(" ")))
+    if column not in columns and len(columns) < 3:
+        stats.set_value(key, " ".join([*columns, column]))
 
 
 def record_source_failure(stats: StatsCollector, source: str, reason: str) -> None:
@@ -55,8 +82,13 @@ class SourceProgress:
     out_of_years: int = 0
     reports: int = 0
     unchanged: int = 0
+    candidates: int = 0
+    refused: int = 0
+    hub_pages: int = 0
     failed: str | None = None
     label: str | None = None
+    adapter: str | None = None
+    column: str | None = None
 
     @property
     def yielded(self) -> bool:
@@ -69,7 +101,9 @@ class SourceProgress:
             return f"column unreachable ({self.failed})"
         if not self.listing_pages:
             return "column never fetched"
-        if not self.report_links:
+        if not self.report_links and not self.candidates:
+            if self.hub_pages and not self.column:
+                return f"no 年报 column found from the start page ({self.hub_pages} hub pages read)"
             return "no report links on the column"
         if self.out_of_years == self.report_links:
             return f"no report links in the years asked ({self.report_links} outside)"
@@ -87,7 +121,7 @@ def sources_from_stats(stats: Mapping[str, Any]) -> dict[str, SourceProgress]:
         source = sources.setdefault(url, SourceProgress(url))
         if count in COUNTS:
             setattr(source, count, int(value))
-        elif count in ("failed", "label"):
+        elif count in ("failed", "label", "adapter", "column"):
             setattr(source, count, str(value))
     return dict(sorted(sources.items()))
 
@@ -100,10 +134,22 @@ def format_sources(stats: Mapping[str, Any]) -> list[str]:
     silent = [s for s in sources.values() if not s.yielded]
     with_reports = len(sources) - len(silent)
     lines = [f"  sources:             {len(sources)} ({with_reports} with reports, {len(silent)} without)"]
+    for source in sources.values():
+        lines.append(f"    column {source.url}: {column_line(source)}")
     for source in silent:
         name = f"{source.label} " if source.label else ""
         lines.append(f"    yielded nothing: {name}{source.url}: {source.why_nothing}")
     return lines
+
+
+def column_line(source: SourceProgress) -> str:
+    """What one column gave: the adapters that read it and its counts (README: "The crawl summary")."""
+    found = f"; column found: {source.column}" if source.column and source.column != source.url else ""
+    return (
+        f"adapter {source.adapter or 'none'}{found}; {source.listing_pages} list pages, "
+        f"{source.report_links + source.candidates} candidates, {source.reports} reports"
+        f"{f', {source.unchanged} unchanged' if source.unchanged else ''}, {source.refused} refused"
+    )
 
 
 def progress_line(stats: Mapping[str, Any]) -> str:

@@ -113,4 +113,6 @@ ADDONS["gov_reports.addons.Redis"] = 900  # off unless GOV_REPORTS_REDIS_URL is 
 
 # From a page with no report link (a registered portal home page), follow links named like a 年报
 # column, and links named like the hubs leading to one (政务公开, 政府信息公开…) this many hops deep.
-GOV_REPORTS_DISCOVERY_HOPS = 2
+GOV_REPORTS_DISCOVERY_HOPS = 3
+# Sub-columns (per year, level, department) descended below a 年报 column.
+GOV_REPORTS_SUBCOLUMN_DEPTH = 3

@@ -19,8 +19,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from gov_reports.paths import DATA_DIR
+
 logger = logging.getLogger(__name__)
-DEFAULT_REGISTRY = Path(__file__).resolve().parent.parent / "data" / "sources"
+DEFAULT_REGISTRY = DATA_DIR / "sources"
 COLUMNS = (
     "issuer",
     "province",

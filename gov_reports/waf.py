@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from gov_reports.politeness import hold_slot, host_pacer, request_host
+from gov_reports.portals import reads_script_page
 from gov_reports.skips import skip_request
 
 if TYPE_CHECKING:
@@ -72,9 +73,29 @@ def looks_like_html(content_type: str, body: bytes) -> bool:
 
 
 def detect_block(
-    status: int, body: bytes, *, content_type: str = "", set_cookies: Iterable[bytes] = ()
+    status: int, body: bytes, *, content_type: str = "", set_cookies: Iterable[bytes] = (), url: str = ""
 ) -> BlockPage | None:
-    """The block page this answer is, or None for an ordinary answer (a report, a 404, a PDF…)."""
+    """The block page this answer is, or None for an ordinary answer (a report, a 404, a PDF…).
+
+    With its `url`, a JavaScript-rendered page that a portal adapter reads from its script text (a gkmlpt
+    directory's SID and category tree) is no shell: it is the platform's page.
+    """
+    block = _block_page(status, body, content_type, set_cookies)
+    shell = block is not None and block.kind in ("challenge_page", "js_shell") and 200 <= status < 300
+    if shell and url and _read_from_scripts(body, url):
+        return None
+    return block
+
+
+def _read_from_scripts(body: bytes, url: str) -> bool:
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError:
+        text = body.decode("gb18030", errors="replace")
+    return reads_script_page(text, url)
+
+
+def _block_page(status: int, body: bytes, content_type: str, set_cookies: Iterable[bytes]) -> BlockPage | None:
     cookies = b" ".join(set_cookies)
     if status == 412 and (b"$_ts" in body or _contains_text(body, "瑞数")):
         return BlockPage("ruishu", "412 $_ts")
@@ -118,6 +139,7 @@ class WafBlockMiddleware:
             response.body,
             content_type=(response.headers.get(b"Content-Type") or b"").decode("latin-1"),
             set_cookies=response.headers.getlist(b"Set-Cookie"),
+            url=response.url,
         )
         if block is None:
             return response

@@ -3,7 +3,8 @@
 `python tests/extraction_outputs.py OUT.json` writes {"modules": which extraction modules ran (compiled or
 pure), "outputs": {input: outputs}}; run once with GOV_REPORTS_PURE_PYTHON=1 and once without, the two
 must be equal. Inputs: the demo portal's pages, texts and report files, the seeds, the page and table
-fixtures, and a few broken inputs (for the NotAReport paths).
+fixtures, the real-document shapes (tests/fixtures/real_shapes), and a few broken inputs (for the NotAReport
+paths).
 """
 
 from __future__ import annotations
@@ -86,6 +87,14 @@ def outputs() -> dict[str, Any]:
     ):
         content = html_to_unicode(None, path.read_bytes())[1]
         html(str(path.relative_to(ROOT)), content, "https://www.example.gov.cn/x/t1.html")
+    # Issue 14's shapes of real documents: a crawler dump, a bold-<p> title page, a cover PDF.
+    shapes = ROOT / "tests" / "fixtures" / "real_shapes"
+    for path in sorted(shapes.glob("*.txt")):
+        text(str(path.relative_to(ROOT)), path.read_text(encoding="utf-8"))
+    for path in sorted(shapes.glob("*.html")):
+        html(str(path.relative_to(ROOT)), path.read_text(encoding="utf-8"), "https://www.example.gov.cn/x/t3.html")
+    for path in sorted(shapes.glob("*.pdf")):
+        text(str(path.relative_to(ROOT)) + "#document", read_document(path.read_bytes(), name=path.name).text)
     for name, content in BROKEN.items():
         found[f"broken:{name}|record"] = _record(content, "html", "https://www.example.gov.cn/x/t2.html")
     return found

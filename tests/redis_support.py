@@ -1,18 +1,21 @@
-"""A Redis server on 127.0.0.1:6379 for the distributed-mode tests, or a clean skip without one.
+"""A Redis server for the distributed-mode tests, or a clean skip without one.
 
-CI starts one (.ci/services/redis.sh). Tests use their own database and a key prefix of their
-own, and delete every key under it afterwards.
+CI starts one on 127.0.0.1:6379 (.ci/services/redis.sh); GOV_REPORTS_TEST_REDIS_URL points the
+tests at another (redis://127.0.0.1:6391/0), so that several test runs, each with a server of
+its own, can go on at once. Tests use a key prefix of their own and delete every key under it
+afterwards.
 """
 
 from __future__ import annotations
 
+import os
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pytest
 
-REDIS_TEST_URL = "redis://127.0.0.1:6379/15"
+REDIS_TEST_URL = os.environ.get("GOV_REPORTS_TEST_REDIS_URL") or "redis://127.0.0.1:6379/15"
 
 
 @dataclass(frozen=True)
@@ -32,7 +35,7 @@ def redis_for_test() -> Iterator[RedisForTest]:
     try:
         client.ping()
     except redis.RedisError as error:
-        pytest.skip(f"no Redis server on 127.0.0.1:6379 ({error}); CI starts one with .ci/services/redis.sh")
+        pytest.skip(f"no Redis server at {REDIS_TEST_URL} ({error}); CI starts one with .ci/services/redis.sh")
     prefix = f"gov_reports_test:{uuid.uuid4().hex[:10]}"
     try:
         yield RedisForTest(REDIS_TEST_URL, prefix)

@@ -88,7 +88,10 @@ def site() -> Iterator[str]:
     thread.join(timeout=5)
 
 
-@pytest.mark.skipif(not ocr_available() or FONT is None, reason="needs tesseract (chi_sim) and a CJK font")
+@pytest.mark.skipif(
+    not ocr_available() or FONT is None,
+    reason="needs tesseract with chi_sim and a CJK font (apt: tesseract-ocr tesseract-ocr-chi-sim fonts-wqy-zenhei)",
+)
 @pytest_twisted.inlineCallbacks
 def test_table_images_are_ocr_verified_or_withheld_and_big_files_cut(site: str, tmp_path: Path):
     output = tmp_path / "ocr.jsonl"

@@ -24,7 +24,7 @@ from typing import Any
 
 import pytest
 
-from gov_reports.demo import DemoPortal, default_root, safe_path
+from gov_reports.demo import PLATFORM_ENDPOINTS, DemoPortal, default_root, safe_path
 
 ROOT = default_root()
 EXPECTED = json.loads((ROOT / "expected.json").read_text(encoding="utf-8"))
@@ -98,7 +98,9 @@ HREF_RE = re.compile(r"""href=['"]([^'"]+)['"]""")
 
 def test_every_site_has_its_own_port_and_start_urls(portal: DemoPortal) -> None:
     assert list(portal.sites) == list(SITES)
-    assert {c["style"] for c in SITES.values()} == {"hanweb", "trs", "generic"}
+    styles = {c["style"] for c in SITES.values()}
+    # The platform sites (gkmlpt…) answer what is not a static file through their demo endpoints.
+    assert {"hanweb", "trs", "generic"} <= styles and styles - {"hanweb", "trs", "generic"} <= set(PLATFORM_ENDPOINTS)
     ports = {urllib.parse.urlsplit(b).port for b in portal.sites.values()}
     assert len(ports) == len(SITES) >= 3
     expected_starts = [portal.sites[s] + p for s, c in SITES.items() for p in c["start"]]
@@ -292,12 +294,36 @@ def _crawl_links(portal: DemoPortal) -> dict[str, set[str]]:
             queue += [
                 urllib.parse.urljoin(url, f"{name}_{i}.{ext}") for i in range(2, int(count) + 1)
             ]
+        menu = re.search(r'<ul class="column-list">(.*?)</ul>', text, re.S)  # a hub's sub-columns
+        if menu:
+            queue += [urllib.parse.urljoin(url, h) for h in HREF_RE.findall(menu.group(1))]
         pager = re.search(r'<div class="pager">(.*?)</div>', text, re.S)
         if pager:
             queue += [urllib.parse.urljoin(url, h) for h in HREF_RE.findall(pager.group(1))]
+        gkmlpt = re.search(r"SID: '(\d+)',.*?TREE: (\[.*\])\n", text, re.S)
+        if gkmlpt:  # a gkmlpt directory: every category's list API, page after page
+            hrefs += _gkmlpt_articles(url, gkmlpt.group(1), json.loads(gkmlpt.group(2)))
         for href in hrefs:
             found[site].add(urllib.parse.urlsplit(urllib.parse.urljoin(url, href)).path)
     return found
+
+
+def _gkmlpt_articles(url: str, sid: str, tree: list[dict[str, Any]]) -> list[str]:
+    hrefs: list[str] = []
+    stack = list(tree)
+    while stack:
+        category = stack.pop()
+        stack += category["children"]
+        for page in range(1, 20):
+            _, _, body = fetch(urllib.parse.urljoin(url, f"/gkmlpt/api/all/{category['id']}?page={page}&sid={sid}"))
+            try:
+                articles = json.loads(body)["articles"]
+            except ValueError:  # the broken category's HTML page
+                break
+            if not articles:
+                break
+            hrefs += [a.get("url") or a["post_url"] for a in articles]
+    return hrefs
 
 
 def test_expected_paths_exist() -> None:
@@ -330,7 +356,7 @@ def test_enough_reports_and_variety() -> None:
     reports = EXPECTED["reports"]
     assert len({r["key"] for r in reports}) == len(reports) >= 15
     assert {r["format"] for r in reports} >= {"pre2019", "2019", "2021"}
-    assert {r["published_source"] for r in reports} == {"meta", "label", "signature"}
+    assert {r["published_source"] for r in reports} == {"meta", "label", "signature", "platform"}
     assert any(len(r["paths"]) > 1 for r in reports)
     assert any("更正" in r["title"] for r in reports)
     flags = [r.get("table3_total_column", {}).get("consistent") for r in reports]

@@ -293,3 +293,25 @@ def test_listing_does_not_list_itself_as_a_further_page(site: str, file: str, ur
 def test_page_request_is_hashable_and_comparable() -> None:
     a: Any = PageRequest(url="http://x.gov.cn/a", method="POST", formdata=FORM)
     assert {a, PageRequest(url="http://x.gov.cn/a", method="POST", formdata=FORM)} == {a}
+
+
+def test_an_answer_goes_back_to_the_adapter_that_asked_for_it() -> None:
+    # A JSON answer matches no adapter's detection; named, it is read by the one that asked (here: generic).
+    listing = parse_listing('{"total": 0}', "http://h.example/api/all/5?page=1", adapter="generic", state={"page": "1"})
+    assert listing.platform == "generic"
+    with pytest.raises(KeyError, match="no portal adapter named 'nope'"):
+        parse_listing("<html></html>", "http://h.example/", adapter="nope")
+
+
+def test_a_postback_to_the_same_url_is_kept_while_a_plain_link_to_itself_is_not() -> None:
+    from gov_reports.portals import _without_self
+
+    url = "http://h.example/list.aspx"
+    listing = Listing(
+        platform="x",
+        next_pages=[
+            PageRequest(url=url),
+            PageRequest(url=url, method="POST", formdata=(("__EVENTARGUMENT", "Page$2"),), from_response=True),
+        ],
+    )
+    assert [p.method for p in _without_self(listing, url).next_pages] == ["POST"]

@@ -178,7 +178,7 @@ def test_report_bad_arguments(demo_dump: Path, tmp_path: Path, capsys: pytest.Ca
     assert not (tmp_path / "r.html").exists()
 
 
-@pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed (CI installs it: .ci/packages/browser.txt)")
+@pytest.mark.skipif(CHROMIUM is None, reason="needs Chromium (apt: chromium)")
 @pytest_twisted.inlineCallbacks
 def test_report_renders_in_headless_chromium(report: Path, tmp_path: Path):
     pytest.importorskip("playwright.async_api", reason="playwright (the `test` extra) is not installed")

@@ -5,12 +5,15 @@ the `gov_reports.addons.Redis` add-on then plugs in:
 
 * `scheduler.RedisScheduler`, a Scrapy scheduler whose queue lives in Redis, with
   `dupefilter.RedisDupeFilter` (Scrapy's request fingerprints in a Redis set), so every
-  request is fetched once by one of the workers;
+  request is fetched by one of the workers. A request taken is *leased*, not removed: a
+  worker that dies has its requests put back after the lease (GOV_REPORTS_REDIS_LEASE_SECONDS);
+  queue entries are JSON (`codec`), never pickle;
 * `politeness.SharedHostPolitenessMiddleware`, which enforces ``DOWNLOAD_DELAY`` and
   ``CONCURRENT_REQUESTS_PER_DOMAIN`` per host for all workers together.
 
 Each worker writes its records into the one dump (`gov_reports.feeds` merges them under a
-file lock). See docs/distributed.md.
+file lock); the records of a worker that died are merged by a survivor (`pending`) before
+the crawl's keys go. See docs/distributed.md.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ if TYPE_CHECKING:
     from scrapy.settings import BaseSettings
 
 DEFAULT_KEY_PREFIX = "gov_reports"
+DEFAULT_LEASE_SECONDS = 60.0
 
 
 def redis_client(settings: BaseSettings) -> redis.Redis:
@@ -50,3 +54,14 @@ def key_prefix(settings: BaseSettings) -> str:
 def worker_id() -> str:
     """Unique per process and readable in Redis: host, pid and a random suffix."""
     return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
+
+
+def lease_seconds(settings: BaseSettings) -> float:
+    """GOV_REPORTS_REDIS_LEASE_SECONDS (or its older name GOV_REPORTS_REDIS_WORKER_TTL), default 60."""
+    for name in ("GOV_REPORTS_REDIS_LEASE_SECONDS", "GOV_REPORTS_REDIS_WORKER_TTL"):
+        if settings.get(name) not in (None, ""):
+            seconds = settings.getfloat(name)
+            if seconds <= 0:
+                raise ValueError(f"{name} must be more than 0 seconds, not {settings.get(name)!r}")
+            return seconds
+    return DEFAULT_LEASE_SECONDS

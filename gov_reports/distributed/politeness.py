@@ -8,9 +8,11 @@ downloader middleware makes every request to a host first take a turn from Redis
   host may start. A worker takes the turn when it is due, which moves it on by the delay,
   atomically (Lua), so turns handed to different workers are at least the delay apart; before
   that it waits and asks again.
-* ``<prefix>:host:<slot>:leases`` — a sorted set of the requests in flight to the host (with
-  a deadline, so a worker that dies does not hold its leases forever). A turn is only
-  handed out while fewer than the cap are in flight; the lease is returned with the response.
+* ``<prefix>:host:<slot>:leases`` — a sorted set of the requests in flight to the host, each
+  with a deadline (GOV_REPORTS_REDIS_LEASE_SECONDS) that the worker's heartbeat moves on while
+  the request is in its downloader, so a long download keeps its place and a worker that dies
+  frees its places after one lease. A turn is only handed out while fewer than the cap are in
+  flight; the lease is returned with the response.
 
 <slot> is Scrapy's download slot key (the host name, or ``download_slot`` in meta), the same
 unit Scrapy's own per-domain limits use. The middleware sits after the robots.txt and cache
@@ -26,12 +28,13 @@ from __future__ import annotations
 
 import itertools
 import logging
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from scrapy import signals
 from scrapy.exceptions import NotConfigured
-from scrapy.utils.asyncio import sleep
+from scrapy.utils.asyncio import create_looping_call, sleep
 
-from gov_reports.distributed import key_prefix, redis_client, worker_id
+from gov_reports.distributed import key_prefix, lease_seconds, redis_client, worker_id
 
 if TYPE_CHECKING:
     from typing import Self
@@ -61,6 +64,18 @@ redis.call('ZADD', KEYS[2], now + lease, ARGV[4])
 redis.call('PEXPIRE', KEYS[2], lease + 60000)
 return 0
 """
+# KEYS: the leases sets of the tokens' hosts. ARGV: lease ms, then one token per key.
+# Moves the deadline of tokens still held (XX: a token that expired is not brought back).
+_RENEW = """
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local lease = tonumber(ARGV[1])
+for i, key in ipairs(KEYS) do
+  redis.call('ZADD', key, 'XX', string.format('%d', now + lease), ARGV[i + 1])
+  redis.call('PEXPIRE', key, lease + 60000)
+end
+return #KEYS
+"""
 
 
 class SharedHostPolitenessMiddleware:
@@ -75,18 +90,47 @@ class SharedHostPolitenessMiddleware:
         self.concurrency = settings.getint(
             "GOV_REPORTS_REDIS_HOST_CONCURRENCY", settings.getint("CONCURRENT_REQUESTS_PER_DOMAIN")
         )
-        # A lease outlives the longest download, so it only expires for a worker that died.
-        self.lease_ms = int((settings.getfloat("DOWNLOAD_TIMEOUT", 180) + 30) * 1000)
+        # Renewed while the request is in the downloader, so it only expires for a worker that died.
+        self.lease_ms = int(lease_seconds(settings) * 1000)
         self.poll = settings.getfloat("GOV_REPORTS_REDIS_IDLE_POLL", 0.2) / 4
         self.server = redis_client(settings)
         self.prefix = f"{key_prefix(settings)}:host"
         self.worker = worker_id()
         self.tokens = itertools.count()
         self._take_turn = self.server.register_script(_TAKE_TURN)
+        self._renew = self.server.register_script(_RENEW)
+        # token -> (slot, request) for the turns this worker holds.
+        self.held: dict[str, tuple[str, Request]] = {}
+        self._heartbeat: Any = None
+        crawler.signals.connect(self.spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
         return cls(crawler)
+
+    def spider_opened(self) -> None:
+        self._heartbeat = create_looping_call(self.renew_leases)
+        self._heartbeat.start(max(self.lease_ms / 3000, 0.05), now=False)
+
+    def spider_closed(self) -> None:
+        if self._heartbeat is not None and self._heartbeat.running:
+            self._heartbeat.stop()
+
+    def renew_leases(self) -> None:
+        """Move on the deadline of the turns whose requests are still in the downloader.
+
+        A token whose request left the downloader without passing process_response or
+        process_exception (none should) is forgotten here and expires by itself.
+        """
+        engine = self.crawler.engine
+        active = engine.downloader.active if engine is not None else set()
+        for token, (_, request) in list(self.held.items()):
+            if request not in active:
+                del self.held[token]
+        if self.held:
+            keys = [self.keys(slot)[1] for slot, _ in self.held.values()]
+            self._renew(keys=keys, args=[self.lease_ms, *self.held])
 
     def keys(self, slot: str) -> list[str]:
         return [f"{self.prefix}:{slot}:next", f"{self.prefix}:{slot}:leases"]
@@ -106,6 +150,7 @@ class SharedHostPolitenessMiddleware:
                 self.crawler.stats.inc_value("gov_reports/redis/host_delay_waits")
                 await sleep(wait_ms / 1000)
         request.meta[LEASE_META] = (slot, token)
+        self.held[token] = (slot, request)
 
     def process_response(self, request: Request, response: Response) -> Response:
         self._release(request)
@@ -118,4 +163,5 @@ class SharedHostPolitenessMiddleware:
         lease = request.meta.pop(LEASE_META, None)
         if lease is not None:
             slot, token = lease
+            self.held.pop(token, None)
             self.server.zrem(self.keys(slot)[1], token)

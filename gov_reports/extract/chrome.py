@@ -67,6 +67,13 @@ META_LABELS = (
     "统一编号",
     "有效期",
     "文件编号",
+    # A crawler's or a saved page's own header (「栏目: 政府信息公开年报」 reads as a report title).
+    "栏目",
+    "所属栏目",
+    "原文链接",
+    "原文地址",
+    "本地目录",
+    "采集时间",
 )
 _LABEL_ALT = "|".join(sorted(META_LABELS, key=len, reverse=True))
 _LABEL_RE = re.compile(rf"({_LABEL_ALT}):")

@@ -27,6 +27,7 @@ from gov_reports.extract.chrome import (
     is_label_line,
     parse_labels,
 )
+from gov_reports.extract.regions import is_body_name
 from gov_reports.extract.spam import (
     SPAM_PHRASE_RE,
     has_spam_core,
@@ -38,7 +39,7 @@ from gov_reports.extract.tables import SPACE_RE as _GRID_SPACE_RE
 from gov_reports.extract.tables import Grid, RowSpec, Spans, expand_rows, html_grids, spanned_cells, table_rows
 from gov_reports.extract.tables import cell_text as table_cell_text
 from gov_reports.extract.text import clean_line, match_form, normalize_spaces, squeeze
-from gov_reports.extract.titles import is_report_title
+from gov_reports.extract.titles import is_report_title, issuer_from_title
 
 # Body containers of known CMSes: trusted whenever they hold anything (a 「详见附件」 page is short).
 CMS_CONTAINERS = ("#zoom", ".TRS_Editor", ".TRS_UEDITOR", "#UCAP-CONTENT", ".news_cont_d_wrap")
@@ -136,7 +137,8 @@ _TITLE_FINDERS = (
     etree.XPath("//*/@class[contains(., 'title')]/.. | //*/@id[contains(., 'title')]/.."),
     lambda root: list(islice(root.iter("title"), 5)),
 )
-_TITLE_SEPARATOR_RE = re.compile(r"\s*[_|—–]\s*|\s+-\s+")
+# 「…年度报告_某市人民政府」, 「… - 某市」, and 「…年度报告-某县发改局」 (a hyphen between words, not in 2019-2020).
+_TITLE_SEPARATOR_RE = re.compile(r"\s*[_|—–]\s*|\s+-\s+|(?<=[\u4e00-\u9fff）)])-(?=[\u4e00-\u9fff（(])")
 
 # Every element a container selector could match, in document order, in one walk of the tree.
 _CONTAINER_CANDIDATES = etree.XPath("//*/@id/.. | //*/@class/.. | //article")
@@ -224,6 +226,7 @@ def clean_html(html: str, url: str = "") -> CleanPage:
     page.grids = grids if _render(container, lines, grids=grids) else None
     page.body = container
     _finish(lines, page)
+    _add_labelled_title(page, first=False)
     return page
 
 
@@ -317,11 +320,14 @@ def _drop_spam_links(root: etree._Element, host: str, page: CleanPage) -> None:
 
 def _title_candidates(root: etree._Element, meta: dict[str, str]) -> list[str]:
     candidates = [meta.get("ArticleTitle", ""), meta.get("title", "")]
+    h1_texts: set[str] = set()
     for find in _TITLE_FINDERS:
         for el in find(root)[:5]:
             text = clean_line(" ".join(el.itertext()))
             if el.tag == "title":
                 candidates.extend(p for p in _TITLE_SEPARATOR_RE.split(text) if p)
+            elif el.tag == "h1":
+                h1_texts.add(clean_line(text))
             candidates.append(text)
     seen, titles = set(), []
     for text in candidates:
@@ -329,8 +335,71 @@ def _title_candidates(root: etree._Element, meta: dict[str, str]) -> list[str]:
         if text and len(text) <= 120 and text not in seen:
             seen.add(text)
             titles.append(text)
+    if not any(map(is_report_title, titles)):
+        # No heading names the report (no <h1>, or one with the site's name): a Word-pasted page
+        # sets its title as a bold, centred or large paragraph. Placed after the <h1>s, before
+        # the <title>'s parts, so that a trap title set that way is among the first candidates.
+        lead = {clean_line(meta.get("ArticleTitle", "")), clean_line(meta.get("title", "")), *h1_texts}
+        at = 0
+        while at < len(titles) and titles[at] in lead:
+            at += 1
+        titles[at:at] = [text for text in _styled_headings(root) if text not in seen]
     # Report-like titles first, keeping their order.
     return sorted(titles, key=lambda t: not is_report_title(t))
+
+
+_STYLED_HEADING_RE = re.compile(
+    r"font-weight\s*:\s*(?:bold|bolder|[6-9]00)|text-align\s*:\s*center"
+    r"|font-size\s*:\s*(?:(?:1[6-9]|[2-9]\d)(?:\.\d+)?(?:px|pt)|(?:1\.[2-9]|[2-4](?:\.\d+)?)em)"
+    r"|mso-outline-level|font-family\s*:[^;\"]*(?:小标宋|黑体|标宋)",
+    re.I,
+)
+_BOLD_TAGS = frozenset(("b", "strong"))
+_PARAGRAPH_BLOCKS = ("p", "div", "center", "td", "h3", "h4", "li")
+_HEADING_BLOCKS = frozenset((*_PARAGRAPH_BLOCKS, "span", "font"))
+# Text nodes that can name a report, one walk: their parents are where a styled title's words sit.
+_REPORT_WORD_TEXT_XPATH = etree.XPath("//text()[contains(., '报告') or contains(., '年报')]/..")
+_STYLED_HEADING_MAX = 5
+
+
+def _styled_headings(root: etree._Element) -> list[str]:
+    """Short blocks that look like a heading and carry 报告/年报: the titles of pages without a real one.
+
+    A block looks like a heading when it (or an element between it and the words) is bold (<b>,
+    <strong>, font-weight), centred (<center>, align=center, text-align), set large (font-size) or
+    in a heading font (小标宋, 黑体); a sentence (「。」 at its end) or a long paragraph is not one.
+    """
+    found: list[str] = []
+    for holder in _REPORT_WORD_TEXT_XPATH(root):
+        block, styled, linked = holder, False, False
+        # Up to the nearest paragraph-like block, noting any heading style on the way.
+        for _ in range(6):
+            if not isinstance(block.tag, str):
+                break
+            linked = linked or block.tag == "a"  # a link (a list's entry) is not the page's heading
+            styled = styled or _looks_like_heading(block)
+            if block.tag in _PARAGRAPH_BLOCKS:
+                break
+            parent = block.getparent()
+            if parent is None:
+                break
+            block = parent
+        if linked or not styled or block.tag not in _HEADING_BLOCKS:
+            continue
+        # Joined as they are: a Word paste splits one title line into spans (「…办公厅」「2023年…」).
+        text = clean_line("".join(block.itertext()))
+        if 6 <= len(text) <= 100 and not text.endswith(("。", "！", "？", "；")) and text not in found:
+            found.append(text)
+            if len(found) >= _STYLED_HEADING_MAX:
+                break
+    return found
+
+
+def _looks_like_heading(el: etree._Element) -> bool:
+    if el.tag in _BOLD_TAGS or el.tag == "center" or (el.get("align") or "").lower() == "center":
+        return True
+    style = el.get("style")
+    return bool(style) and _STYLED_HEADING_RE.search(style) is not None
 
 
 def _text_density_scores(root: etree._Element) -> dict[etree._Element, float]:
@@ -578,16 +647,137 @@ def _render_table(table: etree._Element, lines: list[str], grids: list[Grid]) ->
 
 
 def clean_text(text: str) -> CleanPage:
-    """Clean a plain-text dump of a report page (like the seeds)."""
+    """Clean a plain-text dump of a report page (like the seeds), a saved page or a document's text."""
     page = CleanPage(container="text")
     raw_lines = [_clean_row(line) for line in text.splitlines()]
     raw_lines = [_BOLD_MARKERS_RE.sub("", line) for line in raw_lines]
-    for line in raw_lines[:12]:
-        if line and is_report_title(line) and len(line) <= 80:
-            page.titles.append(line)
-            break
-    _finish([line for line in raw_lines if line], page, mend_breaks=True)
+    header, start = dump_header(raw_lines)
+    page.labels.update(header)
+    lines = [line for line in raw_lines[start:] if line]
+    if lines and _RUN_IN_CRUMB_RE.match(lines[0]):
+        lines[0] = _cut_run_in_chrome(lines[0], page)
+    heading = title_from_lines(lines[:_TITLE_WINDOW])
+    if heading:
+        page.titles.append(heading)
+    _finish(lines, page, mend_breaks=True)
+    # A text's own title label (「标题: …」, in a dump header or a label line) names it best.
+    _add_labelled_title(page, first=True)
     return page
+
+
+def _add_labelled_title(page: CleanPage, *, first: bool) -> None:
+    """The value of a title label (「标题:」 of a saved page's header or metadata block) as a title candidate.
+
+    Its label never goes with it (「标题:平潭综合实验区」 is no issuer). Report-like titles stay first.
+    """
+    labelled = next((page.labels[label] for label in TITLE_LABELS if page.labels.get(label)), None)
+    if not labelled or len(labelled) > 120 or labelled in page.titles:
+        return
+    page.titles.insert(0 if first else len(page.titles), labelled)
+    page.titles.sort(key=lambda t: not is_report_title(t))
+
+
+TITLE_LABELS = ("标题", "文章标题", "题名", "信息名称")
+"""Labels whose value is the document's title."""
+_TITLE_WINDOW = 12
+"""Lines at the top of a text where its title (or a cover's title block) stands."""
+# The rule under a crawler's header that opens the page text: 「==================== 正文 ====================」.
+_DUMP_RULE_RE = re.compile(r"^[=＝\-—_*#~]{3,}\s*(?:正文|内容|全文|原文|正文内容)?\s*[=＝\-—_*#~]*$")
+_HEADER_LABEL_RE = re.compile(r"^(?P<label>[\u4e00-\u9fff]{2,8})\s*[:：]\s*(?P<value>.*)$")
+_DUMP_HEADER_LINES = 20
+
+
+def dump_header(lines: list[str]) -> tuple[dict[str, str], int]:
+    """A crawler's or a saver's header above the page text: ({label: value}, index of the first text line).
+
+    The header is label lines (「标题: …」「发布时间: …」「发布机构: …」「栏目: …」「原文链接: …」) closed by a
+    rule (「==== 正文 ====」); nothing of it is page text, so none of it may become the issuer or the
+    title's text. Without such a rule there is no header ({}, 0): label lines then go through the
+    line filter like any page's.
+    """
+    for index, line in enumerate(lines[:_DUMP_HEADER_LINES]):
+        if not _DUMP_RULE_RE.match(line.strip()):
+            continue
+        labels: dict[str, str] = {}
+        for above in lines[:index]:
+            match = _HEADER_LABEL_RE.match(above.strip())  # values as printed: 「2012-04-11 00:00」
+            if match:
+                labels.setdefault(match["label"], match["value"].strip())
+        # Two labels at least: one could be a report's own sentence above a rule of dashes.
+        return (labels, index + 1) if len(labels) >= 2 else ({}, 0)
+    return {}, 0
+
+
+_SENTENCE_RE = re.compile(r"[，。；！？,;]")
+# A dump that joins a page's lines: the breadcrumb, title, 来源/时间 labels and share widgets run into the
+# first paragraph on one line (「当前位置： 首页… 时间：2012-04-11 00:00 微信 微博 QQ空间 文件下载 本报告…」).
+_RUN_IN_CRUMB_RE = re.compile(r"^(?:当前位置|您的位置|您现在的位置|当前的位置|所在位置)\s*[:：]")
+_RUN_IN_WIDGETS = frozenset(
+    (
+        "微信", "微博", "QQ空间", "QQ", "全真版", "文字版", "文件下载", "打印", "打印本页", "关闭", "关闭窗口", "收藏",
+        "分享", "分享到", "字号", "大", "中", "小", "相关链接:", "相关链接：", "-->", "【打印】", "【关闭】",
+    )
+)  # fmt: skip
+_RUN_IN_REACH = 400
+"""How far into such a line the chrome can run (a breadcrumb, a title, two labels, the widgets)."""
+
+
+def _cut_run_in_chrome(line: str, page: CleanPage) -> str:
+    """The line without the chrome run into its start: up to the last widget word within reach.
+
+    The labels in that chrome (来源, 时间) are kept as evidence like any label line's. Without a widget
+    word there, the end of the chrome is not known and the line stays whole.
+    """
+    first, end, at = 0, 0, 0
+    for token in line[:_RUN_IN_REACH].split(" "):
+        at += len(token) + 1
+        if token in _RUN_IN_WIDGETS and at <= _RUN_IN_REACH:
+            first = first or at - len(token) - 1
+            end = at
+    body = line[end:].strip()
+    if not end or not body:
+        return line
+    for key, value in parse_labels(line[:first]).items():  # the labels stand before the widgets
+        page.labels.setdefault(key, value)
+    return body
+
+
+_TITLE_PART_MAX = 40
+"""A line of a title split over lines is short (a cover's, a PDF's first page)."""
+
+
+def title_from_lines(lines: list[str]) -> str | None:
+    """The report title at the top of a text: one line, or a title split over two or three short lines.
+
+    「2024 年上海市科委政府信息公开工作」 over 「年度报告」 is one title; so is a cover's issuer line
+    standing alone above (or else below) 「2024 年政府信息公开工作年度报告」, a title that names no body.
+    Fewer lines are tried first, so that a heading above the title (「正文」) is not joined to it.
+    """
+    candidates = [line if "\t" not in line else "" for line in lines]
+    for span in (1, 2, 3):
+        for first in range(len(candidates) - span + 1):
+            parts = candidates[first : first + span]
+            if not all(parts) or (span > 1 and any(len(part) > _TITLE_PART_MAX for part in parts)):
+                continue
+            title = "".join(parts)
+            if span > 1 and (any(part.endswith(_ENDS_SENTENCE) for part in parts[:-1]) or _SENTENCE_RE.search(title)):
+                continue  # lines of a sentence, not of a title
+            if len(title) > 80 or is_label_line(title) or not is_report_title(title):
+                continue
+            if issuer_from_title(title) is None:
+                issuer = _cover_issuer(candidates, first, first + span)
+                if issuer:
+                    title = issuer + title
+            return title
+    return None
+
+
+def _cover_issuer(lines: list[str], start: int, end: int) -> str | None:
+    """The body's name on a line of its own just above the title lines [start, end), else just below."""
+    for index in (start - 1, end):
+        if 0 <= index < len(lines) and lines[index] and is_body_name(lines[index]):
+            return squeeze(lines[index]).strip("（）()")
+    return None
 
 
 # --------------------------------------------------------------------------- shared

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from gov_reports.extract import fields
 from gov_reports.extract.clean import CleanPage, clean_html, clean_text
+from gov_reports.extract.dates import parse_date
 from gov_reports.extract.formats import detect_format
 from gov_reports.extract.regions import issuer_level, locate
 from gov_reports.extract.sections import has_six_headings, split_sections
@@ -46,6 +47,10 @@ class PageSource:
     listing_date: str | None = None
     official: bool = True
     official_hosts: frozenset[str] = frozenset()
+    platform_published: str | None = None
+    """The portal platform's own publication date of the entry (gkmlpt's publish time): it beats the page's."""
+    issuer_evidence: dict[str, str] = field(default_factory=dict)
+    """What the platform says of the issuer: 'publisher' (a name), 'credit_code'."""
 
 
 def extract_report(
@@ -82,17 +87,25 @@ def build_record(page: CleanPage, raw: str, source: PageSource) -> AnnualReport:
     hint = fields.division_hint(page)
     context = fields.site_place(page)
     candidates = fields.issuer_candidates(title, page, sig, text, source.listing_title)
+    publisher = source.issuer_evidence.get("publisher")
+    if publisher:
+        # The platform's publisher field: weaker than the page's own title and signature, stronger than guesses.
+        at = next((i for i, (_, where) in enumerate(candidates) if where not in ("title", "signature")), None)
+        candidates.insert(len(candidates) if at is None else at, (publisher, "platform"))
     # Relative names (「市政府办公厅」) resolve against the body the title names, else the site.
     title_place = locate(candidates[0][0], hint_code=hint) if candidates else None
     issuer, issuer_source = fields.pick_issuer(candidates, title_place or context)
     if issuer is None:
         raise NotAReport(brand_rejection([name for name, _ in candidates]) or "no_issuer", title or source.url)
-    if issuer_source not in ("title", "signature", "metadata"):
+    if issuer_source not in ("title", "signature", "metadata", "platform"):
         flags.append(f"issuer_from_{issuer_source}")
     place = locate(issuer, hint_code=hint)
 
     published, published_source, date_flags = fields.published_date(page, sig, source.listing_date, year)
     flags += date_flags
+    platform_date = parse_date(source.platform_published) if source.platform_published else None
+    if platform_date and (year is None or int(platform_date[:4]) >= year):
+        published, published_source = platform_date, "platform"
 
     sections = split_sections(page.lines)
     six = has_six_headings(sections)
@@ -160,6 +173,7 @@ def build_record(page: CleanPage, raw: str, source: PageSource) -> AnnualReport:
         signature_date=sig.date,
         index_number=fields.index_number(page),
         site_id_code=site_code,
+        issuer_evidence=dict(source.issuer_evidence),
         url=source.url,
         urls=[] if mirror else urls,
         mirrors=urls if mirror else [],

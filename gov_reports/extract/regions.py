@@ -189,6 +189,24 @@ def _qualify(name: str, context: Place) -> str:
     return name
 
 
+_BODY_NAME_RE = re.compile(r"[\u4e00-\u9fff（）()·]{2,40}")
+
+
+def is_body_name(text: str) -> bool:
+    """The text is only the name of a body: 「洪泽区人民政府」, 「上海市科学技术委员会」, 「平潭县」.
+
+    A cover or a PDF's first page prints the issuer on a line of its own; a heading, a date or a
+    sentence is not a name (no digits, no punctuation, a body's ending or a whole division name).
+    """
+    name = squeeze(text).strip("（）()")
+    if not _BODY_NAME_RE.fullmatch(name):
+        return False
+    if name.endswith(_GOV_SUFFIX) or _DEPARTMENT_RE.search(name) or _TOWNSHIP_RE.search(name):
+        return True
+    place = locate(name)
+    return place is not None and place.end == len(name)
+
+
 def issuer_level(issuer: str, place: Place | None) -> str:
     """province | city | county | department | township | unknown, from the name and its division."""
     tail = issuer[place.end :] if place is not None else issuer

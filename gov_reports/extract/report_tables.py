@@ -121,6 +121,17 @@ def _application_rule(label: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=8192)
+def match_application_segment(label: str) -> str | None:
+    """The row one numbered part of a label names by a rule, or None (「（七）总计」 only as the whole part:
+    a header's 「总计」 column names no row)."""
+    text = normalise_label(label)
+    key = _application_rule(text)
+    if key == "total" and not strip_numbering(text).startswith(("总计", "合计")):
+        return None
+    return key
+
+
 def match_application_row(labels: list[str], previous: str | None) -> str | None:
     """The table-三 row key for a row's label cells (group cells included), or None.
 
@@ -485,7 +496,7 @@ def read_reviews(grid: Grid) -> TableRead:
 # --- Table 二 reader ---------------------------------------------------------
 
 
-def _disclosure_cell(cell: str | None, column: str, header_unit: str | None) -> tuple[Any, bool]:
+def disclosure_cell(cell: str | None, column: str, header_unit: str | None) -> tuple[Any, bool]:
     """A table-二 value: a number, or {"value","unit","raw"} for amounts and non-plain cells."""
     if cell is None:
         return None, False
@@ -573,7 +584,7 @@ def read_disclosure(grid: Grid) -> TableRead:
         row: dict[str, Any] = {}
         for offset, column in columns or []:
             printed = tail[offset] if offset < len(tail) else None
-            value, blank = _disclosure_cell(printed, column, header_unit)
+            value, blank = disclosure_cell(printed, column, header_unit)
             row[column] = value
             out.blank_cells += blank
         if columns is None:
@@ -601,7 +612,7 @@ def complete_disclosure(rows: dict[str, dict[str, Any]], fmt: str, out: TableRea
             tail = row["_cells"]
             row = {}
             for i, col in enumerate(cols):
-                value, blank = _disclosure_cell(tail[i] if i < len(tail) else None, col, None)
+                value, blank = disclosure_cell(tail[i] if i < len(tail) else None, col, None)
                 row[col] = value
                 out.blank_cells += blank
             out.flags.append(f"columns_by_position:disclosure.{key}")

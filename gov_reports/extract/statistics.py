@@ -21,6 +21,7 @@ from typing import Any
 from lxml import etree
 
 from gov_reports.extract.checks import application_checks, failed_flags, make_check, review_checks
+from gov_reports.extract.flat_tables import read_flat_applications, read_flat_disclosure, read_flat_reviews
 from gov_reports.extract.prose_stats import PROSE_KEYS, extract_prose_stats, prose_summary
 from gov_reports.extract.report_tables import (
     ALL_APPLICATION_ROWS,
@@ -103,6 +104,26 @@ def _first(reads: list[TableRead]) -> TableRead | None:
     return next((r for r in reads if r.data), None)
 
 
+def _merge_applications(reads: list[TableRead]) -> TableRead | None:
+    """Table 三 split into two tables (a Word page break): the first, and the rows only a later one has."""
+    found = [r for r in reads if r.data]
+    if not found:
+        return None
+    merged = found[0]
+    assert merged.data is not None
+    for read in found[1:]:
+        assert read.data is not None
+        added = [key for key in read.data if key not in merged.data]
+        if not added:
+            continue
+        merged.data.update({key: read.data[key] for key in added})
+        merged.flags += [f for f in read.flags if not f.startswith("duplicate_row:")]
+        merged.evidence |= read.evidence
+        merged.blank_cells += read.blank_cells
+        merged.incomplete += [i for i in read.incomplete if i["row"] in added]
+    return merged
+
+
 def _merge_disclosure(reads: list[TableRead]) -> TableRead | None:
     """Table 二 is often five small tables (one per 第二十条 block): merge their rows."""
     found = [r for r in reads if r.data]
@@ -123,9 +144,15 @@ def _merge_disclosure(reads: list[TableRead]) -> TableRead | None:
 
 
 def _read_tables(
-    text: str, html: str | etree._Element | None, grids: list[Grid] | None = None
+    text: str, html: str | etree._Element | None, grids: list[Grid] | None = None, layout_hint: str = "2021"
 ) -> tuple[TableRead | None, TableRead | None, TableRead | None]:
-    """(disclosure, applications, reviews): from HTML tables first, then from the text."""
+    """(disclosure, applications, reviews): from HTML tables first, then from the text.
+
+    In the text, rows that are lines of cells are read first (`text_grid`); what that misses, the
+    flattened-table readers look for (a cell per line, Markdown rows, cells run together: `flat_tables`).
+    Table 三 is read flattened first: it places unlabelled rows by the layout and splits runs by the sums.
+    `layout_hint` is the format to assume where a table's own rows do not say.
+    """
     if grids is None:
         grids = html_grids(html) if html is not None and len(html) else []
     # Each reader only sees the tables whose words it knows: cheap, and no cross-talk.
@@ -133,7 +160,7 @@ def _read_tables(
     disclosure = _merge_disclosure(
         [read_disclosure(g) for g, w in zip(grids, words, strict=True) if "信息内容" in w or "第二十条" in w]
     )
-    applications = _first(
+    applications = _merge_applications(
         [
             read_applications(g)
             for g, w in zip(grids, words, strict=True)
@@ -145,14 +172,36 @@ def _read_tables(
         return disclosure, applications, reviews
     grid: Grid = text_grid(text)
     if disclosure is None:
-        disclosure = _merge_disclosure([read_disclosure(grid)])
+        disclosure = _fill_disclosure(
+            _merge_disclosure([read_disclosure(grid)]), read_flat_disclosure(text, layout_hint)
+        )
     if applications is None:
-        read = read_applications(grid)
+        read = read_flat_applications(text, layout_hint)
+        if not read.data:
+            read = read_applications(grid)
         applications = read if read.data else None
     if reviews is None:
         read = read_reviews(grid)
+        if not read.data:
+            read = read_flat_reviews(text)
         reviews = read if read.data else None
     return disclosure, applications, reviews
+
+
+def _fill_disclosure(lines: TableRead | None, flat: TableRead) -> TableRead | None:
+    """Table 二 read from lines of cells, with the rows only the flattened reading found added."""
+    if not flat.data:
+        return lines
+    if lines is None or lines.data is None:
+        return flat
+    added = {key: row for key, row in flat.data.items() if key not in lines.data}
+    if added:
+        lines.data.update(added)
+        lines.evidence |= flat.evidence
+        lines.flags += [f for f in flat.flags if f.rsplit(".", 1)[-1] in added]
+        lines.incomplete += [i for i in flat.incomplete if i["row"] in added]
+        lines.blank_cells += flat.blank_cells
+    return lines
 
 
 def _decide_hint(disclosure: TableRead | None, applications: TableRead | None, flags: list[str]) -> str | None:
@@ -197,7 +246,11 @@ def extract_statistics(
     """
     flags: list[str] = []
     checks: list[dict[str, Any]] = []
-    disclosure, applications, reviews = _read_tables(text, html, grids)
+    if report_format in TABLE_FORMATS:
+        layout_hint = report_format
+    else:
+        layout_hint = "2019" if year is not None and year <= 2020 else "2021"
+    disclosure, applications, reviews = _read_tables(text, html, grids, layout_hint)
     hint = _decide_hint(disclosure, applications, flags)
     has_tables = bool(disclosure or applications or reviews)
     headings = sum(1 for heading in _HEADINGS if _has_heading(text, *heading)) >= 2
@@ -364,7 +417,8 @@ STATS_JSON_SCHEMA: dict[str, Any] = {
         ),
         "incomplete_rows": {
             "type": "array",
-            "description": "Rows whose cells could not all be placed (see the flags short_row/long_row).",
+            "description": "Rows whose cells could not all be placed (see the flags short_row/long_row, and "
+            "ambiguous_cells where a run of digits allows more than one reading).",
             "items": {
                 "type": "object",
                 "properties": {

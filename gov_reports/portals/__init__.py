@@ -1,30 +1,72 @@
-"""Listing-page parsers, one module per CMS layout; `parse_listing` picks the right one.
+"""Listing-page adapters, one module per CMS platform, registered in `ADAPTERS`.
 
-A new CMS is a new module with `matches(html, url)` and `parse(html, url)`,
-added to `PLATFORMS` before the generic fallback.
+An adapter detects its platform from a page (`matches`), and reads the page
+(`parse`) into report links and the further requests that list more (list pages,
+API calls, postbacks). The answer to a request an adapter made goes back to that
+adapter with the state it attached. To add a platform: write a module with
+`matches(html, url)` and `parse(html, url, state)` returning a `Listing`, and add
+it to `ADAPTERS` before the generic fallback (docs/portals.md).
 """
 
 from __future__ import annotations
 
-from gov_reports.portals import generic, hanweb, trs
-from gov_reports.portals.base import Listing, ListingLink, PageRequest
+from collections.abc import Mapping
 
-PLATFORMS = (hanweb, trs, generic)
+from gov_reports.portals import generic, gkmlpt, hanweb, trs
+from gov_reports.portals.base import Adapter, Listing, ListingLink, PageRequest, unique_by_url
 
-__all__ = ["PLATFORMS", "Listing", "ListingLink", "PageRequest", "parse_listing"]
+ADAPTERS: tuple[Adapter, ...] = (
+    # Known by its URLs (/gkmlpt/index, /gkmlpt/api/all/…); its pages hold scripts, not lists to paginate.
+    Adapter("gkmlpt", gkmlpt.matches, gkmlpt.parse, generic_pagination=False, reads_scripts=gkmlpt.reads_scripts),
+    Adapter("hanweb", hanweb.matches, hanweb.parse),
+    Adapter("trs", trs.matches, trs.parse),
+    Adapter("generic", generic.matches, generic.parse, generic_pagination=False),
+)
+BY_NAME: dict[str, Adapter] = {adapter.name: adapter for adapter in ADAPTERS}
+_NO_STATE: Mapping[str, str] = {}
+
+__all__ = [
+    "ADAPTERS",
+    "BY_NAME",
+    "Adapter",
+    "Listing",
+    "ListingLink",
+    "PageRequest",
+    "parse_listing",
+    "reads_script_page",
+]
 
 
-def parse_listing(html: str, url: str) -> Listing:
-    """Report links and further list pages of one listing page."""
-    for platform in PLATFORMS:
-        if platform.matches(html, url):
-            listing = platform.parse(html, url)
-            if platform is not generic:
+def reads_script_page(html: str, url: str) -> bool:
+    """True when an adapter reads this JavaScript-rendered page from its scripts (a gkmlpt directory page)."""
+    return any(a.reads_scripts is not None and a.reads_scripts(html, url) for a in ADAPTERS)
+
+
+def parse_listing(html: str, url: str, adapter: str | None = None, state: Mapping[str, str] | None = None) -> Listing:
+    """Report links and further list requests of one page.
+
+    `adapter` names the adapter that asked for this page (its answer may be JSON or a fragment that no
+    detection would recognise); without it, the first adapter whose `matches` accepts the page reads it.
+    """
+    if adapter is not None:
+        chosen = BY_NAME.get(adapter)
+        if chosen is None:
+            raise KeyError(f"no portal adapter named {adapter!r}")
+        return _without_self(chosen.parse(html, url, state or _NO_STATE), url)
+    for candidate in ADAPTERS:
+        if candidate.matches(html, url):
+            listing = candidate.parse(html, url, state or _NO_STATE)
+            if candidate.generic_pagination and not listing.skipped:
                 # CMS pages also carry generic pagination and sub-column links; take those too.
-                extra = generic.parse(html, url).next_pages
-                listing.next_pages += [p for p in extra if p not in listing.next_pages]
-            # Navigation often links back to the column itself (「政府信息公开年报」).
-            here = url.split("#")[0]
-            listing.next_pages = [p for p in listing.next_pages if p.url.split("#")[0] != here]
-            return listing
+                listing.next_pages = unique_by_url(listing.next_pages + generic.parse(html, url, _NO_STATE).next_pages)
+            return _without_self(listing, url)
     raise AssertionError("the generic platform matches every page")
+
+
+def _without_self(listing: Listing, url: str) -> Listing:
+    # Navigation often links back to the column itself (「政府信息公开年报」).
+    here = url.split("#")[0]
+    listing.next_pages = [
+        p for p in listing.next_pages if p.url.split("#")[0] != here or p.method != "GET" or p.state or p.adapter
+    ]
+    return listing

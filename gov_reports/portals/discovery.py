@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from gov_reports.portals.base import ListingLink
+from gov_reports.portals.subcolumns import COLUMN_TOKEN_RE, DETAIL_RE
 
 # The names a 年报 column goes by (reference/portals.md §1), spaces removed.
 ANNUAL_COLUMN_RE = re.compile(
@@ -46,6 +48,7 @@ def is_column_name(title: str) -> bool:
 def discover(links: list[ListingLink] | tuple[ListingLink, ...], page_url: str) -> Discovered:
     """Links of a page that name a 年报 column, and (a few) that name a hub leading to one."""
     here = page_url.split("#")[0]
+    host = urlsplit(page_url).netloc
     columns: dict[str, ListingLink] = {}
     gateways: dict[str, ListingLink] = {}
     for link in links:
@@ -53,7 +56,11 @@ def discover(links: list[ListingLink] | tuple[ListingLink, ...], page_url: str) 
         if url == here:
             continue
         name = _name(link.title)
-        if ANNUAL_COLUMN_RE.match(name):  # is_column_name
+        path = urlsplit(url).path
+        # By name, or by a 年报 path token on a same-host list (a column named 「年度报告专栏」 or an icon link).
+        token = COLUMN_TOKEN_RE.search(path) if urlsplit(url).netloc == host and not DETAIL_RE.search(path) else None
+        by_token = token is not None and "/" not in path[token.end() :]  # the column itself, not a page under it
+        if ANNUAL_COLUMN_RE.match(name) or by_token:  # is_column_name
             columns.setdefault(url, link)
         elif GATEWAY_RE.match(name) and len(gateways) < MAX_GATEWAYS_PER_PAGE:
             gateways.setdefault(url, link)

@@ -1,4 +1,4 @@
-"""Any other list page: follow 下一页 / page-number links and `?page=N`-style URLs.
+"""Any other list page: follow 下一页 / page-number links and `?page=N`-style URLs, and sub-columns.
 
 Only links that stay inside the listing's own directory are followed as
 pages, so a stray 「2」 in a footer does not send the crawl across the site.
@@ -7,19 +7,16 @@ pages, so a stray 「2」 in a footer does not send the crawl across the site.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from posixpath import dirname
 from urllib.parse import urlsplit
 
-from gov_reports.portals.base import Listing, ListingLink, PageRequest, anchors
+from gov_reports.portals.base import Listing, ListingLink, PageRequest, anchors, unique_by_url
+from gov_reports.portals.subcolumns import subcolumn_links
 
 NEXT_TEXT_RE = re.compile(r"^(?:下一页|下页|后页|下一頁|next|›|»|>|>>)$", re.I)
 PAGE_URL_RE = re.compile(
     r"(?:[?&](?:page|pageNo|pageNum|pageIndex|PageIndex|p|pn|curPage|currentPage)=\d+|[_/-]\d{1,4}\.s?html?$)"
-)
-# Sub-columns of a 年报 column: per year, per level.
-SUBCOLUMN_RE = re.compile(
-    r"^(?:(?:19|20)\d{2}年度?(?:年报)?|市本级|区本级|县本级|部门(?:年报)?|区县(?:\(市\))?(?:年报)?|县区(?:年报)?|"
-    r"乡镇(?:街道)?(?:年报)?|街道(?:年报)?|(?:政府|政务)?信息公开(?:工作)?年(?:度)?报(?:告)?)$"
 )
 
 
@@ -41,11 +38,10 @@ def is_page_link(link: ListingLink, listing_url: str) -> bool:
     return text.isdigit() and bool(PAGE_URL_RE.search(link.url))
 
 
-def parse(html: str, url: str) -> Listing:
+def parse(html: str, url: str, state: Mapping[str, str] | None = None) -> Listing:
     links = list(anchors(html, url))
     listing = Listing(platform="generic", links=links)
-    for link in links:
-        if is_page_link(link, url) or (SUBCOLUMN_RE.match(link.title.replace(" ", "")) and _same_column(link.url, url)):
-            listing.next_pages.append(PageRequest(url=link.url))
-    listing.next_pages = list(dict.fromkeys(listing.next_pages))
+    listing.next_pages = [PageRequest(url=link.url) for link in links if is_page_link(link, url)]
+    listing.next_pages += [PageRequest(url=link.url, subcolumn=True) for link in subcolumn_links(links, url)]
+    listing.next_pages = unique_by_url(listing.next_pages)
     return listing

@@ -9,6 +9,7 @@ records (`startrecord`/`endrecord`/`perpage`).
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from urllib.parse import parse_qsl, urljoin, urlsplit
 
 from gov_reports.portals.base import Listing, PageRequest, anchors
@@ -32,7 +33,7 @@ def _pairs(body: str) -> dict[str, str]:
     return {m.group(1): next(g for g in m.groups()[1:] if g is not None) for m in PAIR_RE.finditer(body)}
 
 
-def parse(html: str, url: str) -> Listing:
+def parse(html: str, url: str, state: Mapping[str, str] | None = None) -> Listing:
     listing = Listing(platform="hanweb")
     records = RECORD_RE.findall(html)
     for fragment in records:

@@ -9,6 +9,7 @@ page 2 is index_2.shtml); Chongqing writes `createPage(...)` like the first.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from urllib.parse import urljoin
 
 from gov_reports.portals.base import Listing, PageRequest, anchors
@@ -27,7 +28,7 @@ def matches(html: str, url: str) -> bool:
     return "createPageHTML(" in html or "createPage(" in html
 
 
-def parse(html: str, url: str) -> Listing:
+def parse(html: str, url: str, state: Mapping[str, str] | None = None) -> Listing:
     listing = Listing(platform="trs", links=list(anchors(html, url)))
     pages: list[str] = []
     for count, _current, prefix, suffix in CLASSIC_RE.findall(html):

@@ -12,7 +12,7 @@ import logging
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urldefrag, urlsplit
 
 import scrapy
 from scrapy.http import FormRequest, Request, Response, TextResponse
@@ -24,8 +24,16 @@ from gov_reports.extract.titles import is_report_title, is_trap_title, year_from
 from gov_reports.incremental import NOT_MODIFIED_META
 from gov_reports.items import FetchedDocument, FetchedPage
 from gov_reports.portals import parse_listing
+from gov_reports.portals.base import PageRequest
 from gov_reports.portals.discovery import discover, is_column_name
-from gov_reports.progress import SOURCE_META, count_for_source, record_source_failure
+from gov_reports.portals.subcolumns import looks_like_annual_column
+from gov_reports.progress import (
+    SOURCE_META,
+    count_for_source,
+    note_source_adapter,
+    note_source_column,
+    record_source_failure,
+)
 from gov_reports.skips import RecordedSkip
 from gov_reports.sources import load_registry, province_columns
 from gov_reports.summary import SKIPPED
@@ -35,6 +43,12 @@ logger = logging.getLogger(__name__)
 # How many hub pages (政务公开 → 政府信息公开 → …) deep a request is, while looking for a 年报 column.
 DISCOVERY_HOPS_META = "discovery_hops"
 START_META = "start_page"
+# The portal adapter that asked for a page, and its state: the answer goes back to it (gov_reports.portals).
+ADAPTER_META = "portal_adapter"
+ADAPTER_STATE_META = "portal_state"
+# How many sub-columns (per year, level, department) below the 年报 column a list page is, and that column's URL.
+SUBCOLUMN_DEPTH_META = "subcolumn_depth"
+COLUMN_META = "annual_column"
 # Failure class names (Twisted's and Scrapy's, which vary by version) -> short reasons for the summary.
 _FAILURE_REASONS = (
     ("DownloadCancelled", "too_large"),  # download_maxsize exceeded
@@ -67,6 +81,15 @@ def failure_reason(failure: Failure) -> str:
                 return "too_many_redirects"
             return reason
     return type(failure.value).__name__
+
+
+def listing_url(response: Response) -> str:
+    """The page's URL with the fragment it was asked for (`/gkmlpt/mindex#2761` names a category).
+
+    The downloader drops the fragment from `response.url`; it is kept unless a redirect led elsewhere.
+    """
+    asked = response.request.url if response.request is not None else response.url
+    return asked if urldefrag(asked)[0] == response.url else response.url
 
 
 @dataclass(frozen=True)
@@ -130,6 +153,7 @@ class AnnualReportsSpider(scrapy.Spider):
         self.configured_hosts = self.params.hosts
         self.allowed_domains = sorted({h.split(":")[0] for h in self.configured_hosts})
         self.listing_pages = 0
+        self.subcolumns: set[str] = set()
         self.years = YearRange()
 
     @classmethod
@@ -158,8 +182,21 @@ class AnnualReportsSpider(scrapy.Spider):
         self.crawler.stats.inc_value("gov_reports/listing_pages")
         source = response.meta.get(SOURCE_META, response.url)
         count_for_source(self.crawler.stats, source, "listing_pages")
-        listing = parse_listing(response.text, response.url)
+        listing = parse_listing(
+            response.text,
+            listing_url(response),
+            response.meta.get(ADAPTER_META),
+            dict(response.meta.get(ADAPTER_STATE_META) or ()),
+        )
         self.crawler.stats.inc_value(f"gov_reports/platform/{listing.platform}")
+        note_source_adapter(self.crawler.stats, source, listing.platform)
+        if listing.ended:
+            # The adapter stopped paging early (an error page instead of JSON, a page past the total…).
+            self.crawler.stats.inc_value(f"gov_reports/listing_ended/{listing.platform}/{listing.ended}")
+            logger.info("Listing %s (%s) ended: %s", response.url, listing.platform, listing.ended)
+        if listing.skipped:
+            self._skip(f"listing_{listing.skipped}", response.url)
+            record_source_failure(self.crawler.stats, source, listing.skipped)
         hops = response.meta.get(DISCOVERY_HOPS_META)  # set on hub pages met while looking for the column
         report_links = 0
         for link in listing.links:
@@ -193,29 +230,65 @@ class AnnualReportsSpider(scrapy.Spider):
                         "listing_title": link.title,
                         "listing_date": link.date,
                         "listing_url": response.url,
+                        "listing_published": link.published,
+                        "listing_evidence": link.evidence,
                         SOURCE_META: source,
                     },
                 )
             elif is_trap_title(link.title):
                 self.crawler.stats.inc_value(SKIPPED + "trap_link")
                 logger.debug("Trap link refused: %s %s", link.title, link.url)
-        if not report_links and (hops is not None or response.meta.get(START_META)):
+        start = bool(response.meta.get(START_META))
+        if report_links and response.meta.get(COLUMN_META):
+            note_source_column(self.crawler.stats, source, response.meta[COLUMN_META])
+        if hops is not None:
+            count_for_source(self.crawler.stats, source, "hub_pages")
+        if not report_links and not listing.annual_column and (hops is not None or start):
             # A start URL or hub that is not a 年报 column (a home page, 政务公开): look for the column from here.
             yield from self._discover_columns(listing.links, response.url, source, hops or 0)
-        if self.listing_pages >= self.params.max_listing_pages or hops is not None:
-            return  # a hub's pagination lists other documents, not reports
+        if self.listing_pages >= self.params.max_listing_pages or (hops is not None and not listing.annual_column):
+            # A hub's pagination lists other documents, not reports; but a hub that its platform says is the
+            # 年报 column (a gkmlpt directory found its 年报 category) is followed like one.
+            return
+        # A start page that is neither a 年报 column nor lists reports (a home page) has no sub-columns to descend.
+        in_column = (
+            not start
+            or bool(report_links)
+            or listing.annual_column
+            or looks_like_annual_column(response.url, response.text)
+        )
+        depth = response.meta.get(SUBCOLUMN_DEPTH_META, 0)
         for page in listing.next_pages:
-            meta = {"role": "listing", SOURCE_META: source}
-            if page.method == "POST":
-                yield FormRequest(
-                    page.url,
-                    formdata=dict(page.formdata or ()),
-                    callback=self.parse_listing,
-                    errback=self.on_error,
-                    meta=meta,
-                )
-            else:
-                yield Request(page.url, callback=self.parse_listing, errback=self.on_error, meta=meta)
+            if page.subcolumn and not in_column:
+                continue
+            if page.subcolumn and depth >= self.settings.getint("GOV_REPORTS_SUBCOLUMN_DEPTH", 3):
+                if page.url not in self.subcolumns:  # not one already reached by a shorter way
+                    self.crawler.stats.inc_value("gov_reports/subcolumns/too_deep")
+                continue
+            if page.subcolumn and page.url not in self.subcolumns:
+                self.subcolumns.add(page.url)  # sidebars repeat sibling sub-columns: count each once
+                self.crawler.stats.inc_value("gov_reports/subcolumns/followed")
+            request = self._listing_request(page, response, source)
+            request.meta[SUBCOLUMN_DEPTH_META] = depth + 1 if page.subcolumn else depth
+            request.meta[COLUMN_META] = response.meta.get(COLUMN_META, response.url)
+            yield request
+
+    def _listing_request(self, page: PageRequest, response: TextResponse, source: str) -> Request:
+        """A further list page, API call or postback, carrying the adapter that reads its answer."""
+        meta: dict[str, Any] = {"role": "listing", SOURCE_META: source}
+        if page.adapter:
+            meta[ADAPTER_META] = page.adapter
+            meta[ADAPTER_STATE_META] = page.state
+        headers = dict(page.headers) or None
+        common: dict[str, Any] = {"callback": self.parse_listing, "errback": self.on_error, "meta": meta}
+        if page.from_response:
+            # ASP.NET WebForms: __VIEWSTATE, __EVENTVALIDATION and the other fields come from the page's own form.
+            return FormRequest.from_response(
+                response, formdata=dict(page.formdata or ()), dont_click=True, headers=headers, **common
+            )
+        if page.formdata is not None:
+            return FormRequest(page.url, method=page.method, formdata=dict(page.formdata), headers=headers, **common)
+        return Request(page.url, method=page.method, body=page.body, headers=headers, **common)
 
     def _discover_columns(self, links: list[Any], url: str, source: str, hops: int) -> Iterator[Request]:
         found = discover(links, url)
@@ -225,9 +298,9 @@ class AnnualReportsSpider(scrapy.Spider):
                 link.url,
                 callback=self.parse_listing,
                 errback=self.on_error,
-                meta={"role": "listing", SOURCE_META: source},
+                meta={"role": "listing", SOURCE_META: source, COLUMN_META: link.url},
             )
-        if hops >= self.settings.getint("GOV_REPORTS_DISCOVERY_HOPS", 2):
+        if hops >= self.settings.getint("GOV_REPORTS_DISCOVERY_HOPS", 3):
             return
         for link in found.gateways:
             self.crawler.stats.inc_value("gov_reports/discovery/hub_links")
@@ -253,6 +326,9 @@ class AnnualReportsSpider(scrapy.Spider):
             listing_title=response.meta.get("listing_title"),
             listing_date=response.meta.get("listing_date"),
             listing_url=response.meta.get("listing_url"),
+            listing_published=response.meta.get("listing_published"),
+            listing_evidence=dict(response.meta.get("listing_evidence") or ()),
+            source=response.meta.get(SOURCE_META),
             official=urlsplit(response.url).netloc.lower() in self.configured_hosts,
             encoding=response.encoding,
             image_urls=image_links(response, self.configured_hosts),
