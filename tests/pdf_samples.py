@@ -3,7 +3,8 @@
 `sample_pdfs()` is what tests/test_pdf_reader.py and bench/pdf_speed.py read
 both ways (`read_pdf(fast=True)` and `fast=False`). It holds every PDF the
 test suite builds with tests/pdf_writer.py (test_documents, test_attachments,
-test_ocr), the files of the demo portal (data/demo), and pages drawn to reach
+test_flat_tables, test_ocr) or commits (tests/fixtures), the files of the
+demo portal (data/demo), and pages drawn to reach
 each branch of `gov_reports.extract.documents._pdfium`: text state operators,
 forms, rules that are no table, tables drawn with lines, a rounded frame, and
 the pages PDFium must hand back to pdfminer (rotated text, a rotated page, a
@@ -19,6 +20,7 @@ from pathlib import Path
 from tests.pdf_writer import PdfPage, make_pdf
 
 DEMO = Path(__file__).resolve().parent.parent / "data" / "demo"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
 TITLE = "虎林市2021年政府信息公开工作年度报告"
 
 
@@ -193,6 +195,18 @@ def _test_documents_pdfs() -> dict[str, Sample]:
     }
 
 
+def _test_flat_tables_pdfs() -> dict[str, Sample]:
+    """test_flat_tables.py's table 三 split over two pages, table 四 after it."""
+    from tests import test_flat_tables
+
+    return {"test_flat_tables:split_table": Sample(test_flat_tables.split_table_pdf())}
+
+
+def _fixture_pdfs() -> dict[str, Sample]:
+    """PDFs committed under tests/fixtures (the real-shapes cover report)."""
+    return {f"fixture:{p.relative_to(FIXTURES)}": Sample(p.read_bytes()) for p in sorted(FIXTURES.rglob("*.pdf"))}
+
+
 def _test_ocr_pdfs() -> dict[str, Sample]:
     """test_ocr.py's scanned report, when its font is there to draw it."""
     from tests import test_ocr
@@ -224,6 +238,6 @@ def demo_pdfs() -> dict[str, Sample]:
 
 def sample_pdfs() -> dict[str, Sample]:
     """Name → sample: the tests' PDFs, the demo portal's, and the shapes above."""
-    samples = _test_documents_pdfs() | _test_ocr_pdfs() | demo_pdfs()
+    samples = _test_documents_pdfs() | _test_flat_tables_pdfs() | _fixture_pdfs() | _test_ocr_pdfs() | demo_pdfs()
     samples |= {name: Sample(make()) for name, make in _SHAPES.items()}
     return samples

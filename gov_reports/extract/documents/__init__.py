@@ -11,8 +11,8 @@ rows as tab-joined cells), so the caller runs it through the same
 `clean_text` → `build_record` → `extract_statistics` path as a page.
 
 Formats:
-- pdf: PDFium (pypdfium2) for the text of pages without ruling lines, pdfplumber for pages with
-  ruled tables (`pdf.py`): tables as rows, text outside them in reading order.
+- pdf: pdfplumber's table and text code (`pdf.py`) on pages parsed by PDFium (`_pdfium.py`), or by
+  pdfminer where PDFium would read them otherwise: ruled tables as rows, text in reading order.
 - docx: python-docx (`word.py`), body order, gridSpan/vMerge expanded.
 - xlsx: openpyxl read-only (`spreadsheet.py`), merged ranges expanded.
 - doc/wps (OLE Word binary, which is what WPS Office writes for .wps):
