@@ -111,8 +111,10 @@ class PageObjects:
 class PdfiumDocument:
     """A PDF opened by PDFium, read page by page; every PDFium call holds `PDFIUM_LOCK`.
 
-    `usable` is False when PDFium cannot open the file or counts other pages
-    than pdfminer (`expected_pages`): then every page is pdfplumber's.
+    When PDFium cannot open the file or counts other pages than pdfminer
+    (`expected_pages`), every page is pdfminer's (`page_objects` is None).
+    Pages and the document are closed explicitly, under the lock: pypdfium2
+    would otherwise close them when they are collected, on whatever thread.
     """
 
     def __init__(self, data: bytes, expected_pages: int) -> None:
@@ -126,10 +128,6 @@ class PdfiumDocument:
                 return
             if len(self._document) != expected_pages:
                 self._close()
-
-    @property
-    def usable(self) -> bool:
-        return self._document is not None
 
     def page_objects(self, index: int, page: Any) -> PageObjects | None:
         """Page `index` as `PageObjects` (`page`: pdfplumber's page, for its geometry), or None."""

@@ -151,8 +151,11 @@ def pdf_page_images(data: bytes, *, max_pages: int = 30, scale: float = 3.0) -> 
                 page = document[index]
                 bitmap = page.render(scale=scale, grayscale=True)
                 out = io.BytesIO()
-                bitmap.to_pil().save(out, "PNG")
+                image = bitmap.to_pil()  # shares the bitmap's memory
+                image.save(out, "PNG")
+                del image
                 images.append(out.getvalue())
+                bitmap.close()  # now, under the lock, not when collected on another thread
                 page.close()
         finally:
             document.close()

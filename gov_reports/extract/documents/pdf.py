@@ -128,8 +128,8 @@ def read_pdf(data: bytes, *, max_pages: int = MAX_PDF_PAGES, fast: bool = True) 
             with _FastPages(data, total, enabled=fast) as fast_pages:
                 for number, page in enumerate(pages[:max_pages], start=1):
                     try:
-                        read = fast_pages.read(number - 1, page)
-                        page_lines, page_tables, is_image_only = read if read is not None else _read_page(page)
+                        by_pdfium = fast_pages.read(number - 1, page)
+                        page_lines, page_tables, is_image_only = by_pdfium or _read_page(page)
                     except Exception as exc:  # one bad content stream must not lose the other pages
                         failed += 1
                         notes.append(f"page_failed:{number}:{type(exc).__name__}")
