@@ -99,7 +99,10 @@ def load_build_module() -> ModuleType:
 
 def declared_pages() -> dict[tuple[str, str], Any]:
     """(site, path) -> build.py's Page declaration."""
-    pages, _reports, _traps = load_build_module().build_pages()
+    build = load_build_module()
+    pages, _reports, _traps = build.build_pages()
+    for builder in build.platform_builders():  # the platform sites' pages (data/demo/platforms/)
+        pages += builder.ground_truth()[0]
     return {(page.site, page.path): page for page in pages}
 
 

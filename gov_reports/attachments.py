@@ -35,10 +35,10 @@ from twisted.internet.threads import deferToThread
 
 from gov_reports.extract.documents import UnreadableDocument
 from gov_reports.extract.documents.record import document_report
-from gov_reports.extract.page import NotAReport, PageSource
+from gov_reports.extract.page import NotAReport, PageSource, RefusedPage
 from gov_reports.items import AnnualReport, FetchedDocument
 from gov_reports.pipelines import official_hosts
-from gov_reports.summary import SKIPPED, TRUST
+from gov_reports.summary import REFUSED, SKIPPED, TRUST
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
@@ -210,6 +210,15 @@ def fetched_document(response: Response, *, official: bool) -> FetchedDocument:
     )
 
 
+def document_limits(settings: BaseSettings) -> dict[str, int]:
+    """The document readers' memory bounds from the settings (`document_report`'s `limits`)."""
+    return {
+        "max_xml_bytes": settings.getint("GOV_REPORTS_DOCUMENT_XML_MAXSIZE"),
+        "max_pdf_pages": settings.getint("GOV_REPORTS_PDF_MAX_PAGES"),
+        "ocr_max_pixels": settings.getint("GOV_REPORTS_OCR_MAX_PIXELS"),
+    }
+
+
 class AttachmentExtractionPipeline:
     """FetchedDocument -> AnnualReport (read in a thread), or a counted skip `attachment_<reason>`."""
 
@@ -218,6 +227,7 @@ class AttachmentExtractionPipeline:
             raise NotConfigured("GOV_REPORTS_ATTACHMENTS_ENABLED is off")
         self.crawler = crawler
         self.max_bytes = crawler.settings.getint("GOV_REPORTS_ATTACHMENT_MAXSIZE")
+        self.limits = document_limits(crawler.settings)
         # page URL -> key of the record extracted from it (records pass through this pipeline too)
         self.page_keys: dict[str, str] = {}
         self.hosts: frozenset[str] | None = None
@@ -253,10 +263,16 @@ class AttachmentExtractionPipeline:
                     content_type=item.content_type,
                     source=source,
                     max_bytes=self.max_bytes,
+                    limits=self.limits,
                 )
             )
         except UnreadableDocument as error:
             self._skip(error.reason, item, error.detail)
+        except RefusedPage as error:  # a file that is a look-alike (a 部门决算 linked from a 年报 column)
+            self.crawler.stats.inc_value(REFUSED + error.reason)
+            raise DropItem(
+                f"Attachment refused ({error.reason}): {item.url}: {error.detail}", log_level="INFO"
+            ) from error
         except NotAReport as error:
             self._skip(error.reason, item, error.detail)
         except Exception as error:  # a reader bug must not stop the crawl

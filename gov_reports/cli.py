@@ -13,9 +13,10 @@ gov-reports schema [-o data/annual_report.schema.json] [--docs docs/data-diction
 from __future__ import annotations
 
 import argparse
+import enum
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +29,43 @@ logger = logging.getLogger("gov_reports")
 # same dump is an incremental crawl of the same URLs, as it would be on real portals.
 DEMO_BASE_PORT = 8741
 REPO_DATA = DATA_DIR
+
+
+class ExitCode(enum.IntEnum):
+    """What `gov-reports crawl` tells a scheduler (cron, systemd, scrapyd): README "Exit codes"."""
+
+    OK = 0
+    """Crawled and stored: every record is in the dump, no source was dead."""
+    NOTHING_FETCHED = 1
+    """No page could be fetched, or every source was dead: nothing was crawled."""
+    USAGE = 2
+    """Bad arguments or input (a clear one-line error); nothing was started."""
+    DEAD_SOURCES = 3
+    """Done and stored, but some sources were dead (their listing could not be fetched)."""
+    NOT_STORED = 4
+    """The records could not be merged into the dump (full disk, file-size limit…): they are in the
+    `.pending` file the summary names, and the next crawl into the dump merges them first."""
+    INTERRUPTED = 5
+    """Stopped before the end (Ctrl-C, SIGTERM, a CLOSESPIDER limit): what was collected is stored."""
+
+
+def crawl_exit_code(stats: Mapping[str, Any], *, distributed: bool = False) -> ExitCode:
+    """The exit code of a finished crawl, from its stats (most serious first)."""
+    from gov_reports.feeds import STORE_FAILED
+    from gov_reports.progress import sources_from_stats
+
+    if stats.get(STORE_FAILED) or any(k.startswith("feedexport/failed_count/") and v for k, v in stats.items()):
+        return ExitCode.NOT_STORED
+    # A distributed worker may find the shared crawl already done: that is success, not "nothing fetched".
+    if distributed and stats.get("finish_reason") == "finished":
+        return ExitCode.OK
+    sources = sources_from_stats(stats).values()
+    dead = [s for s in sources if s.failed and not s.yielded]
+    if not stats.get("downloader/response_count") or (sources and len(dead) == len(sources)):
+        return ExitCode.NOTHING_FETCHED
+    if stats.get("finish_reason") != "finished":
+        return ExitCode.INTERRUPTED
+    return ExitCode.DEAD_SOURCES if dead else ExitCode.OK
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -134,7 +172,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return handler[args.command](args)
     except (ValueError, OSError) as error:
         print(f"gov-reports {args.command}: error: {error}", file=sys.stderr)
-        return 2
+        return ExitCode.USAGE
 
 
 def crawl_settings(
@@ -209,6 +247,7 @@ def run_crawl(args: argparse.Namespace) -> int:
         portal = DemoPortal(base_port=DEMO_BASE_PORT).start()
         start_urls = portal.start_urls
         print("Demo portal serving:", ", ".join(f"{k} {v}" for k, v in portal.sites.items()), file=sys.stderr)
+    replay_leftovers(args.output, overwrite=args.overwrite)
     try:
         if args.provinces:
             start_urls, registry_hosts, labels = province_sources(args.provinces, args.sources, portal)
@@ -244,9 +283,25 @@ def run_crawl(args: argparse.Namespace) -> int:
     stats = crawler.stats.get_stats() if crawler.stats else {}
     print(format_summary(stats))
     print(f"  output:              {args.output}")
-    # A distributed worker may find the shared crawl already done: that is success, not "nothing fetched".
-    worker_done = bool(args.redis) and stats.get("finish_reason") == "finished"
-    return 0 if stats.get("downloader/response_count") or worker_done else 1
+    code = crawl_exit_code(stats, distributed=bool(args.redis))
+    print(f"  exit code:           {int(code)} ({code.name.lower()})")
+    return code
+
+
+def replay_leftovers(output: Path, *, overwrite: bool) -> None:
+    """Merge the records a killed crawl, or one whose merge failed, left in `.pending` files beside the dump."""
+    from gov_reports.feeds import leftover_pending, replay_pending
+
+    if overwrite:
+        for pending in leftover_pending(output):
+            print(f"Left alone (--overwrite): {pending}, records of an earlier crawl into {output}", file=sys.stderr)
+        return
+    for pending, result in replay_pending(output):
+        print(
+            f"Replayed {pending} into {output} before crawling: {result.new} new, {result.updated} updated, "
+            f"{result.unchanged} unchanged",
+            file=sys.stderr,
+        )
 
 
 def province_sources(
@@ -337,6 +392,11 @@ def run_extract(args: argparse.Namespace) -> int:
         f"{len(records)} report(s) extracted, {skipped} file(s) skipped; {args.output}: "
         f"{result.written} record(s) ({result.new} new, {result.updated} updated, "
         f"{result.unchanged} unchanged, {result.copies_merged} copies merged)"
+        + (
+            f"; {result.unreadable_lines} line(s) failing the record schema moved to {result.rejected_path}"
+            if result.rejected_path
+            else ""
+        )
     )
     return 0 if records or not skipped else 1
 

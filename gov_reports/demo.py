@@ -95,6 +95,11 @@ def safe_path(site_root: Path, url_path: str) -> Path | None:
     return target
 
 
+def site_file(site_root: Path, url_path: str) -> Path:
+    """The file that answers a site-relative URL: a query variant ``X?q`` lives in ``X@q`` (see `safe_path`)."""
+    return site_root / url_path.lstrip("/").replace("?", "@", 1)
+
+
 def etag_for(data: bytes) -> str:
     """A strong ETag from the content, stable across checkouts (mtimes are not)."""
     return '"' + hashlib.sha1(data).hexdigest()[:20] + '"'

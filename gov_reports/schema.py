@@ -85,6 +85,27 @@ def record_validator() -> Draft202012Validator:
     return Draft202012Validator(record_schema())
 
 
+@cache
+def _fast_validator() -> Any:
+    """jsonschema-rs (Rust): the same schema about 100× faster than jsonschema; None when not installed."""
+    try:
+        import jsonschema_rs
+    except ImportError:
+        return None
+    return jsonschema_rs.validator_for(record_schema())
+
+
+def record_is_valid(record: Any) -> bool:
+    """True when `record` passes the schema: the check of every line of a dump when it is read.
+
+    jsonschema costs ~3 ms a record (a minute for a 20,000-record dump, read at the start and at the
+    merge of every crawl); jsonschema-rs ~0.03 ms. Errors, when there are some, come from
+    `record_validator` (the messages the pipeline logs).
+    """
+    fast = _fast_validator()
+    return bool(fast.is_valid(record)) if fast is not None else record_validator().is_valid(record)
+
+
 def write_schema(path: Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(record_schema(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

@@ -39,6 +39,9 @@ DOWNLOADER_MIDDLEWARES = {
     # Scrapy's OffsiteMiddleware drops offsite redirects when they are scheduled, with no errback and no
     # reason recorded; ConfiguredHostsMiddleware is stricter (host:port) and records `offsite_host`.
     "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
+    # Scrapy's would fetch the public-suffix list from the network on the first Set-Cookie (gov_reports.cookies).
+    "scrapy.downloadermiddlewares.cookies.CookiesMiddleware": None,
+    "gov_reports.cookies.OfflineCookiesMiddleware": 700,
     "gov_reports.jobdir.JobDirResumeMiddleware": 40,
     "gov_reports.safety.PrivateAddressMiddleware": 45,
     "gov_reports.middlewares.ConfiguredHostsMiddleware": 50,
@@ -102,6 +105,12 @@ FEED_STORE_EMPTY = True
 # links on the configured hosts, each bounded by its own download size limit.
 GOV_REPORTS_ATTACHMENTS_ENABLED = True
 GOV_REPORTS_ATTACHMENT_MAXSIZE = 30 * 1024 * 1024
+# Memory bounds of the document readers (gov_reports.extract.documents): the largest XML part of a DOCX/XLSX
+# (uncompressed; far below the download limit, since parsed XML costs many times its size), the most pages a
+# PDF may have, the largest image (in pixels, read from its header) given to OCR.
+GOV_REPORTS_DOCUMENT_XML_MAXSIZE = 8_000_000
+GOV_REPORTS_PDF_MAX_PAGES = 2000
+GOV_REPORTS_OCR_MAX_PIXELS = 50_000_000
 # Tables pasted as images: OCR with Tesseract (gov_reports.table_images), numbers kept only when verified.
 GOV_REPORTS_OCR_ENABLED = True
 GOV_REPORTS_OCR_LANG = "chi_sim+eng"
@@ -110,6 +119,10 @@ GOV_REPORTS_OCR_LANG = "chi_sim+eng"
 # every worker started with it shares one frontier and one per-host politeness budget in Redis.
 GOV_REPORTS_REDIS_URL = ""
 ADDONS["gov_reports.addons.Redis"] = 900  # off unless GOV_REPORTS_REDIS_URL is set; after LocalPortal (100)
+
+# Listing pages one source (column) may take, besides the crawl's own budget (the spider's max_listing_pages,
+# 2000): a trap column that paginates for ever stops here and leaves the budget to the honest ones; 0: no cap.
+GOV_REPORTS_MAX_LISTING_PAGES_PER_SOURCE = 500
 
 # From a page with no report link (a registered portal home page), follow links named like a 年报
 # column, and links named like the hubs leading to one (政务公开, 政府信息公开…) this many hops deep.

@@ -6,6 +6,8 @@ from collections.abc import Mapping
 from typing import Any
 
 SKIPPED = "gov_reports/skipped/"
+# Candidate pages refused by their content (recognition.decide), by reason: letter, plan, budget…
+REFUSED = "gov_reports/refused/"
 BLOCKED = "gov_reports/blocked/"
 TRUST = "gov_reports/trust/"
 MIRROR_REJECTED = "mirror_rejected"
@@ -13,6 +15,10 @@ MIRROR_REJECTED = "mirror_rejected"
 
 def skipped_reasons(stats: Mapping[str, Any]) -> dict[str, int]:
     return {k[len(SKIPPED) :]: v for k, v in sorted(stats.items()) if k.startswith(SKIPPED) and v}
+
+
+def refused_reasons(stats: Mapping[str, Any]) -> dict[str, int]:
+    return {k[len(REFUSED) :]: v for k, v in sorted(stats.items()) if k.startswith(REFUSED) and v}
 
 
 def blocked_hosts(stats: Mapping[str, Any]) -> dict[str, int]:
@@ -35,6 +41,7 @@ def format_summary(stats: Mapping[str, Any]) -> str:
         f"({stats.get('gov_reports/feed/new', 0)} new, {stats.get('gov_reports/feed/updated', 0)} updated, "
         f"{stats.get('gov_reports/feed/unchanged', 0)} unchanged)",
     ]
+    lines += storage_lines(stats)
     lines += trust_lines(stats)
     lines += attachment_lines(stats)
     if stats.get("gov_reports/schema_invalid"):
@@ -51,8 +58,31 @@ def format_summary(stats: Mapping[str, Any]) -> str:
     total = sum(reasons.values())
     lines.append(f"  skipped:             {total}")
     lines += [f"    {reason}: {count}" for reason, count in reasons.items()]
+    refused = refused_reasons(stats)
+    lines.append(f"  refused candidates:  {sum(refused.values())} (fetched, not reports by their content)")
+    lines += [f"    {reason}: {count}" for reason, count in refused.items()]
     lines += format_sources(stats)
     return "\n".join(lines)
+
+
+def storage_lines(stats: Mapping[str, Any]) -> list[str]:
+    """Where the records are when the merge failed, and where lines the schema refused went."""
+    lines = []
+    pending = stats.get("gov_reports/feed/store_failed")
+    if pending:
+        error = stats.get("gov_reports/feed/store_error", "?")
+        lines.append(
+            f"  NOT STORED:          the merge into the dump failed ({error}); "
+            f"the records are in {pending}; the next gov-reports crawl into the dump "
+            "(with the same --jobdir, if one was given) merges them first"
+        )
+    rejected = stats.get("gov_reports/feed/rejected_path")
+    if rejected:
+        lines.append(
+            f"  rejected lines:      {stats.get('gov_reports/feed/unreadable_lines', 0)} failed the record schema, "
+            f"kept verbatim in {rejected}"
+        )
+    return lines
 
 
 def trust_lines(stats: Mapping[str, Any]) -> list[str]:

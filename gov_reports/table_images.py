@@ -56,6 +56,7 @@ class TableImagesPipeline:
             raise NotConfigured(f"tesseract with {self.lang} is not installed: image tables are only flagged")
         self.crawler = crawler
         self.max_bytes = settings.getint("GOV_REPORTS_ATTACHMENT_MAXSIZE")
+        self.max_pixels = settings.getint("GOV_REPORTS_OCR_MAX_PIXELS")
         self.hosts: frozenset[str] | None = None
 
     @classmethod
@@ -94,7 +95,7 @@ class TableImagesPipeline:
                 images.append(response.body)
         try:
             result = await maybe_deferred_to_future(
-                deferToThread(verified_statistics, images, year=record.year, lang=self.lang)
+                deferToThread(verified_statistics, images, year=record.year, lang=self.lang, max_pixels=self.max_pixels)
             )
         except Exception as error:  # tesseract failing on a strange image is not a crawl error
             logger.info("OCR failed on %s: %r", record.url, error)

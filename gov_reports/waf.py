@@ -99,6 +99,10 @@ def _block_page(status: int, body: bytes, content_type: str, set_cookies: Iterab
     cookies = b" ".join(set_cookies)
     if status == 412 and (b"$_ts" in body or _contains_text(body, "瑞数")):
         return BlockPage("ruishu", "412 $_ts")
+    if status == 412 and re.search(rb"<script\b", body, re.I) and visible_text_length(body) < _SHORT_PAGE_CHARS:
+        # 412 Precondition Failed to a GET without preconditions: a challenge whose script sets a cookie and
+        # reloads (瑞数 variants without $_ts, other vendors). A server's own 412 page has text, not a script.
+        return BlockPage("waf_412", "412 JavaScript challenge")
     if status == 521 and (b"__jsl_clearance" in body or b"__jsl" in cookies or _contains_text(body, "加速乐")):
         return BlockPage("jiasule", "521 __jsl_clearance")
     if not looks_like_html(content_type, body):

@@ -24,7 +24,7 @@ from typing import Any
 
 import pytest
 
-from gov_reports.demo import PLATFORM_ENDPOINTS, DemoPortal, default_root, safe_path
+from gov_reports.demo import PLATFORM_ENDPOINTS, DemoPortal, default_root, safe_path, site_file
 
 ROOT = default_root()
 EXPECTED = json.loads((ROOT / "expected.json").read_text(encoding="utf-8"))
@@ -256,7 +256,7 @@ def test_stopped_portal_frees_its_ports() -> None:
 
 
 def _read(site: str, path: str) -> str:
-    data = (ROOT / site / path.lstrip("/")).read_bytes()
+    data = site_file(ROOT / site, path).read_bytes()
     return data.decode("gb18030" if SITES[site]["encoding"] == "gbk" else "utf-8")
 
 
@@ -303,6 +303,13 @@ def _crawl_links(portal: DemoPortal) -> dict[str, set[str]]:
         gkmlpt = re.search(r"SID: '(\d+)',.*?TREE: (\[.*\])\n", text, re.S)
         if gkmlpt:  # a gkmlpt directory: every category's list API, page after page
             hrefs += _gkmlpt_articles(url, gkmlpt.group(1), json.loads(gkmlpt.group(2)))
+        if SITES[site]["style"] == "hanweb_xxgk":
+            entries, views = _xxgk_links(url, text)
+            hrefs += entries
+            queue += views
+            split = urllib.parse.urlsplit(url)
+            if split.path.endswith("/xxgkAnnualReport.jsp"):  # the view of one (year, unit) is the report page
+                found[site].add(f"{split.path}?{split.query}")
         for href in hrefs:
             found[site].add(urllib.parse.urlsplit(urllib.parse.urljoin(url, href)).path)
     return found
@@ -326,6 +333,35 @@ def _gkmlpt_articles(url: str, sid: str, tree: list[dict[str, Any]]) -> list[str
     return hrefs
 
 
+XXGK_FORM_RE = re.compile(r'<form[^>]*action="([^"]*module/xxgk/search\.jsp[^"]*)"[^>]*>(.*?)</form>', re.S)
+XXGK_HIDDEN_RE = re.compile(r'<input type="hidden" name="(\w+)" value="([^"]*)">')
+XXGK_VIEW_RE = re.compile(r'href="([^"]*xxgkAnnualReport\.jsp\?[^"]*)"')
+XXGK_UNIT_RE = re.compile(r'<option value="([0-9A-Z]{18})"')
+
+
+def _xxgk_links(url: str, text: str) -> tuple[list[str], list[str]]:
+    """The Hanweb 信息公开 module: (entries of search.jsp posted for pages 1..N, annual-report views to visit)."""
+    entries: list[str] = []
+    form = XXGK_FORM_RE.search(text)
+    if form:
+        action, fields = html.unescape(form.group(1)), dict(XXGK_HIDDEN_RE.findall(form.group(2)))
+        page, count = 1, 1
+        while page <= count:
+            fields["currpage"] = str(page)
+            target = urllib.parse.urljoin(url, re.sub(r"currpage=\d+", f"currpage={page}", action))
+            status, _, body = fetch(target, urllib.parse.urlencode(fields).encode())
+            assert status == 200, target
+            answer = body.decode("utf-8")
+            count = int(re.search(r"共(\d+)页", answer).group(1))  # type: ignore[union-attr]
+            entries += re.findall(r'<a href="([^"]+)" target="_blank" title=', answer)
+            page += 1
+    views = [urllib.parse.urljoin(url, html.unescape(v)) for v in XXGK_VIEW_RE.findall(text)]
+    year = urllib.parse.parse_qs(urllib.parse.urlsplit(url).query).get("fbtime")
+    if year:  # the unit select: the same year's view of every other unit
+        views += [urllib.parse.urljoin(url, f"?fbtime={year[0]}&area={code}") for code in XXGK_UNIT_RE.findall(text)]
+    return entries, views
+
+
 def test_expected_paths_exist() -> None:
     for report in EXPECTED["reports"]:
         assert report["key"] == f"{report['issuer']}|{report['year']}"
@@ -346,7 +382,7 @@ def test_expected_paths_exist() -> None:
         for spam in report["spam"]:
             assert spam in best, (report["key"], spam)
     for trap in EXPECTED["traps"] + EXPECTED["robots_disallowed"]:
-        assert (ROOT / trap["site"] / trap["path"].lstrip("/")).is_file()
+        assert site_file(ROOT / trap["site"], trap["path"]).is_file()
     for item in EXPECTED["missing"]:
         if item["status"] == 404:
             assert not (ROOT / item["site"] / item["path"].lstrip("/")).exists()

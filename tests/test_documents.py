@@ -736,7 +736,7 @@ def test_reader_bug_never_escapes(monkeypatch: pytest.MonkeyPatch) -> None:
     def boom(*_args, **_kwargs):
         raise TypeError("unexpected")
 
-    monkeypatch.setattr(word, "_walk", boom)
+    monkeypatch.setattr(word, "_walk_child", boom)
     with pytest.raises(UnreadableDocument) as caught:
         read_document(make_report_docx(), name="a.docx")
     assert caught.value.reason == "corrupt_docx"

@@ -18,7 +18,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from gov_reports.jobdir import collected_urls
-from tests.fault_portal import FaultPortal, demo_reports
+from tests.faults.fault_portal import FaultPortal, demo_reports
 
 REPORTS = 8
 

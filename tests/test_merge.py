@@ -258,14 +258,17 @@ def test_overwrite_starts_afresh(tmp_path: Path) -> None:
     assert (result.written, result.new, result.unreadable_lines) == (1, 1, 0)
 
 
-def test_corrupt_lines_kept_and_counted(tmp_path: Path) -> None:
+def test_corrupt_lines_moved_to_the_rejected_file_and_counted(tmp_path: Path) -> None:
     path = tmp_path / "reports.jsonl"
     corrupt = ['{"key": "x|2020", "url": ', '["a list, not a record"]', '{"url": "no key"}']
     write_lines(path, [dump(copy(OFFICIAL, key="a|2020")), *corrupt])
     result = merge_into_file(path, [copy(OTHER, key="a|2020")])
-    assert path.read_bytes().decode("utf-8").splitlines()[1:] == corrupt
-    assert result.unreadable_lines == 3
-    assert result.written == 4
+    assert keys(path) == ["a|2020"]
+    rejected = (tmp_path / "reports.jsonl.rejected").read_text(encoding="utf-8").splitlines()
+    assert [line.split("\t", 2)[2] for line in rejected] == corrupt  # verbatim
+    assert [line.split("\t", 1)[0] for line in rejected] == ["reports.jsonl:2", "reports.jsonl:3", "reports.jsonl:4"]
+    assert result.unreadable_lines == 3 and result.rejected_path == tmp_path / "reports.jsonl.rejected"
+    assert result.written == 1
 
 
 def test_corrupt_line_with_torn_utf8_kept_byte_for_byte(tmp_path: Path) -> None:
@@ -273,7 +276,7 @@ def test_corrupt_line_with_torn_utf8_kept_byte_for_byte(tmp_path: Path) -> None:
     torn = '{"key": "哈尔滨'.encode()[:-1]  # a kill in the middle of a character
     path.write_bytes(dump(copy(OFFICIAL, key="a|2020")).encode() + b"\n" + torn + b"\n")
     merge_into_file(path, [copy(OTHER, key="b|2020")])
-    assert path.read_bytes().split(b"\n")[1] == torn
+    assert (tmp_path / "reports.jsonl.rejected").read_bytes().rstrip(b"\n").split(b"\t", 2)[2] == torn
 
 
 def test_replace_is_atomic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

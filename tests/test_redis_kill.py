@@ -26,7 +26,7 @@ import redis
 
 from gov_reports.distributed.pending import pending_files_from_json
 from tests.crawling import read_records
-from tests.fault_portal import FaultPortal, demo_reports
+from tests.faults.fault_portal import FaultPortal, demo_reports
 from tests.redis_support import RedisForTest
 from tests.test_redis_crawl import REPO, worker_command
 

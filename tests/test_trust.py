@@ -251,15 +251,21 @@ def test_site_name_and_code_must_agree_with_the_issuer_region() -> None:
     assert assess(consistent) == Trust("official", ("gov_host",))
     province_site = TrustEvidence(url="http://www.hlj.gov.cn/a.html", division_code="230381", site_id_code="2300000001")
     assert assess(province_site) == Trust("official", ("gov_host",))
-    swapped = TrustEvidence(
-        url="http://www.harbin.gov.cn/a.html",
-        division_code=harbin,
-        site_name="泰州市人民政府",
-        site_id_code="3212000001",
+    swapped = dict(division_code=harbin, site_name="泰州市人民政府", site_id_code="3212000001")
+    signs = ("site_name_mismatch:泰州市人民政府", "site_id_mismatch:3212000001")
+    # On a host nobody vouched for, the site metadata of another region is a mirror sign…
+    assert assess(TrustEvidence(url="http://www.xgrx120.com/a.html", official=False, **swapped)) == Trust(
+        "mirror", ("unofficial_host:www.xgrx120.com", *signs)
     )
-    assert assess(swapped) == Trust(
-        "mirror", ("gov_host", "site_name_mismatch:泰州市人民政府", "site_id_mismatch:3212000001")
+    # …on an official host (a government domain, the registry's or the crawl's hosts) it is the hosting
+    # portal's own (a 集约化 platform, another body's site) and never makes a mirror by itself.
+    assert assess(TrustEvidence(url="http://www.harbin.gov.cn/a.html", **swapped)) == Trust(
+        "official", ("gov_host", *signs)
     )
+    on_registry_host = TrustEvidence(
+        url="http://122.137.242.24:8080/a.html", official_hosts=frozenset({"122.137.242.24:8080"}), **swapped
+    )
+    assert assess(on_registry_host) == Trust("official", ("configured_host", *signs))
     # Codes that are not divisions (central departments' bm… codes) prove nothing.
     assert assess(
         TrustEvidence(url="http://www.stats.gov.cn/a", division_code=harbin, site_id_code="bm36000002")
@@ -349,7 +355,8 @@ def copy(url: str, verdict: str | None, **fields: Any) -> dict[str, Any]:
     record: dict[str, Any] = {"key": "哈尔滨市人民政府|2019", "issuer": "哈尔滨市人民政府", "year": 2019, "url": url}
     if verdict is not None:
         mirror = verdict == "mirror"
-        record |= {"urls": [] if mirror else [url], "mirrors": [url] if mirror else [], "trust": {"verdict": verdict}}
+        trust = {"verdict": verdict, "reasons": []}  # a dump's records must pass the schema when read back
+        record |= {"urls": [] if mirror else [url], "mirrors": [url] if mirror else [], "trust": trust}
     else:
         record["urls"] = [url]
     return record | fields

@@ -705,6 +705,10 @@ class Report:
     files: list[tuple[str, str]] = field(default_factory=list)  # (linked path, served path) of files read
     converter: bool = False  # a file needs LibreOffice or antiword (DOC/WPS): its numbers need them too
     linked_from: list[str] = field(default_factory=list)  # pages that only link the file (「详见附件」)
+    # The report's page is also a list page (a platform's per-year, per-issuer view such as xxgkAnnualReport.jsp):
+    # fetched as a list on every crawl, so never revalidated with a conditional request.
+    listing_page: bool = False
+    evidence: dict[str, str] = field(default_factory=dict)  # what the platform says of the issuer (issuer_evidence)
 
 
 def hanweb_art(y: int, m: int, d: int, n: int) -> str:
@@ -2983,6 +2987,10 @@ def expected(pages: list[Page], reports: list[Report], traps: list[dict[str, str
             entry["needs_converter"] = True
         if r.linked_from:
             entry["linked_from"] = r.linked_from
+        if r.listing_page:
+            entry["listing_page"] = True
+        if r.evidence:
+            entry["issuer_evidence"] = r.evidence
         if r.files:
             entry["files"] = [
                 {

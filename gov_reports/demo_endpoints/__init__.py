@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from gov_reports.demo_endpoints import gkmlpt
+from gov_reports.demo_endpoints import gkmlpt, xxgk
 
 if TYPE_CHECKING:
     from gov_reports.demo import Endpoint
 
 ENDPOINTS: dict[str, Endpoint] = {
     "gkmlpt": gkmlpt.answer,
+    "hanweb_xxgk": xxgk.answer,  # Hanweb 信息公开 module: search.jsp, xxgkAnnualReport.jsp
 }

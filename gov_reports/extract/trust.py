@@ -25,7 +25,10 @@ Mirror signs (any one of them makes the copy a mirror, whatever its host):
   ``traditional_script``     the body is in Traditional characters (mainland reports are written in Simplified)
   ``site_name_mismatch:<SiteName>`` / ``site_id_mismatch:<code>``
                              the site's SiteName / SiteIDCode (网站标识码) lies in a division that neither
-                             contains nor is contained in the issuer's
+                             contains nor is contained in the issuer's — a mirror sign only on a host nobody
+                             vouched for: on a government or configured host (the registry's hosts, the
+                             portal's own site, a province's 集约化 platform hosting its counties' sites) the
+                             site metadata is the hosting portal's, and it is a weak sign
   ``self_portal_address:<host>``
                              the body gives the page's own non-government host as a web address: the mirror
                              rewrote the portal address to itself (tgflt.cn, zwinkt.com)
@@ -33,14 +36,21 @@ Mirror signs (any one of them makes the copy a mirror, whatever its host):
   ``spam_dense``             at least 6 spam items were removed, or at least 3 that make up 3% of the text
 
 Weak signs (recorded; they make a mirror only on an unofficial host):
-  ``nongov_address:<host>``  the body names a non-government web address (an official page may quote a
-                             legacy or partner address, and the demo pages quote the mirror's)
+  ``nongov_address:<host>``  the body names a non-government web address that is not an official host
+                             (an official page may quote a legacy or partner address, and the demo pages
+                             quote the mirror's)
   ``spam_injected``          some spam was removed (hacked official pages get injections too)
+  site signs on an official host (above)
 
 Verdict:
   ``mirror``   any mirror sign; or an unofficial host with a weak sign;
   ``official`` otherwise, when the host is a government or configured host;
   ``unknown``  otherwise (no URL, an unverified host, or an unofficial host with a clean page).
+
+The record's trust flags come from the same decision (`trust_flags`), so they
+cannot contradict the verdict: ``mirror_suspected`` on every mirror and on an
+``unknown`` copy whose body names a foreign address, never on an ``official`` one; ``unofficial_host``
+exactly when the host reason says so; ``nongov_address:<host>`` as in the reasons.
 
 `rejection` says whether a mirror copy must be dropped rather than kept: a copy
 never invents an issuer, so a mirror whose issuer is a brand, or is not
@@ -156,24 +166,32 @@ class TrustEvidence:
     """The page as fetched (HTML or text), for what cleaning removes (junk tags)."""
 
 
+OFFICIAL_HOST_REASONS = ("gov_host", "configured_host")
+
+
 def assess(evidence: TrustEvidence) -> Trust:
     """The verdict on one copy (see the module docstring for the rules)."""
     host, host_reason = host_status(evidence)
+    official_host = host_reason in OFFICIAL_HOST_REASONS
     signs: list[str] = []
+    weak: list[str] = []
     signs += _brand_signs(evidence)
     glosses = _count_glosses(evidence.text)
     if glosses >= MIN_PINYIN_GLOSSES:
         signs.append("pinyin_gloss")
     if is_traditional(evidence.text):
         signs.append("traditional_script")
-    signs += _site_signs(evidence)
+    # The site metadata of a page on an official host is the hosting portal's: never a mirror by itself.
+    (weak if official_host else signs).extend(_site_signs(evidence))
     addresses = nongov_hosts(evidence.text)
     own = _site(host.split(":")[0]) if host else ""
     if own and not is_gov_host(own) and not _IP_RE.match(own) and own in {_site(a) for a in addresses}:
         signs.append(f"self_portal_address:{own}")
     if len(_JUNK_TAG_RE.findall(evidence.raw)) >= MIN_JUNK_TAGS:
         signs.append("junk_tags")
-    weak = [f"nongov_address:{a}" for a in addresses if _site(a) != own]
+    weak += [
+        f"nongov_address:{a}" for a in addresses if _site(a) != own and not _is_official(a, evidence.official_hosts)
+    ]
     if evidence.spam and is_dense_spam(evidence.spam, evidence.text):
         signs.append("spam_dense")
     elif evidence.spam:
@@ -188,6 +206,24 @@ def assess(evidence: TrustEvidence) -> Trust:
     else:
         verdict = "unknown"
     return Trust(verdict, tuple(dict.fromkeys(reasons)))
+
+
+def _is_official(host: str, official_hosts: frozenset[str]) -> bool:
+    return host in official_hosts or host.split(":")[0] in official_hosts
+
+
+def trust_flags(trust: Trust) -> list[str]:
+    """The record's trust flags, derived from the verdict and its reasons (they cannot disagree with it)."""
+    host_reason = trust.reasons[0] if trust.reasons else ""
+    addresses = [r for r in trust.reasons if r.startswith("nongov_address:")]
+    flags = []
+    # On a host nobody vouched for, a foreign portal address in the body is the suspicion the flag names.
+    if trust.verdict == "mirror" or (trust.verdict == "unknown" and addresses):
+        flags.append("mirror_suspected")
+    flags += addresses
+    if host_reason.startswith("unofficial_host"):
+        flags.append("unofficial_host")
+    return flags
 
 
 def rejection(issuer: str, trust: Trust) -> str | None:

@@ -12,12 +12,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from gov_reports.portals import generic, gkmlpt, hanweb, trs
+from gov_reports.portals import generic, gkmlpt, hanweb, trs, xxgk
 from gov_reports.portals.base import Adapter, Listing, ListingLink, PageRequest, unique_by_url
 
 ADAPTERS: tuple[Adapter, ...] = (
     # Known by its URLs (/gkmlpt/index, /gkmlpt/api/all/…); its pages hold scripts, not lists to paginate.
     Adapter("gkmlpt", gkmlpt.matches, gkmlpt.parse, generic_pagination=False, reads_scripts=gkmlpt.reads_scripts),
+    # Before hanweb: a 信息公开 column page may carry a datastore list too (xxgk reads both).
+    Adapter("xxgk", xxgk.matches, xxgk.parse, generic_pagination=False),
     Adapter("hanweb", hanweb.matches, hanweb.parse),
     Adapter("trs", trs.matches, trs.parse),
     Adapter("generic", generic.matches, generic.parse, generic_pagination=False),

@@ -62,6 +62,10 @@ class Listing:
     """The page can be read only by running its scripts (or is otherwise unreadable): a named, counted skip."""
     annual_column: bool = False
     """The platform itself says this list is a 年报 column (its 年报 category, a unit's annual-report page)."""
+    page_report: ListingLink | None = None
+    """This very page is also a report (a platform's per-year, per-issuer report view such as Hanweb's
+    xxgkAnnualReport.jsp): the spider hands it on as a report page with this link's title, date, published and
+    evidence, without fetching it again. None for a page that only lists."""
 
 
 ParseFunction = Callable[[str, str, Mapping[str, str]], Listing]
@@ -107,14 +111,15 @@ def anchors(html: str, base_url: str) -> tuple[ListingLink, ...]:
     links: list[ListingLink] = []
     sel = Selector(text=html, type="html")  # parsel would read a JSON answer as JSON and refuse css()
     for a in sel.css("a[href]"):
-        href = (a.attrib.get("href") or "").strip()
+        # Attributes by XPath: `.attrib` fails on the whole element when one attribute name is junk (`"`).
+        href = (a.xpath("@href").get() or "").strip()
         if not href or href.startswith(("javascript:", "mailto:", "#", "tel:")):
             continue
         url = urljoin(base_url, href)
         if urlsplit(url).scheme not in ("http", "https"):
             continue
         text = clean_line(" ".join(a.css("::text").getall()))
-        title = clean_line(a.attrib.get("title") or "") or text
+        title = clean_line(a.xpath("@title").get() or "") or text
         around = " ".join(a.xpath("./following-sibling::*[1]//text() | ./following-sibling::text()[1]").getall())
         around += " " + " ".join(a.xpath("./parent::*/text() | ./parent::*/*[not(self::a)]//text()").getall())
         date = DATE_RE.search(around)

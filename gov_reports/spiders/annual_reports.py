@@ -1,15 +1,16 @@
 """The one generic spider: start from 年报 columns, follow their lists, fetch every report.
 
 It only decides what to fetch. Listing pages are read by `gov_reports.portals`
-(Hanweb, TRS, generic); report links are picked by their titles (traps
-refused); report pages are handed on as `FetchedPage` items for the pipelines
-to extract. It never leaves the hosts of its start URLs.
+(Hanweb, TRS, generic); report candidates are picked broadly by
+`extract.recognition.link_verdict` (§9 traps refused by title), and the report
+pages are handed on as `FetchedPage` items for the pipelines to extract and to
+decide on by their content. It never leaves the hosts of its start URLs.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urldefrag, urlsplit
@@ -20,11 +21,12 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
 from gov_reports.attachments import attachment_links, attachment_request, fetched_document, file_type, image_links
-from gov_reports.extract.titles import is_report_title, is_trap_title, year_from_title
+from gov_reports.extract.recognition import is_annual_column_page, is_article_url, link_verdict
+from gov_reports.extract.titles import is_report_title, year_from_title
 from gov_reports.incremental import NOT_MODIFIED_META
 from gov_reports.items import FetchedDocument, FetchedPage
 from gov_reports.portals import parse_listing
-from gov_reports.portals.base import PageRequest
+from gov_reports.portals.base import ListingLink, PageRequest
 from gov_reports.portals.discovery import discover, is_column_name
 from gov_reports.portals.subcolumns import looks_like_annual_column
 from gov_reports.progress import (
@@ -43,6 +45,9 @@ logger = logging.getLogger(__name__)
 # How many hub pages (政务公开 → 政府信息公开 → …) deep a request is, while looking for a 年报 column.
 DISCOVERY_HOPS_META = "discovery_hops"
 START_META = "start_page"
+# A listing reached as a 年报 column (a discovered column, a page or sub-column of one): there bare years
+# (「2021年」) and file links are report candidates too (extract.recognition.link_verdict).
+ANNUAL_CONTEXT_META = "in_annual_column"
 # The portal adapter that asked for a page, and its state: the answer goes back to it (gov_reports.portals).
 ADAPTER_META = "portal_adapter"
 ADAPTER_STATE_META = "portal_state"
@@ -79,6 +84,8 @@ def failure_reason(failure: Failure) -> str:
                 return "robots_forbidden"
             if reason == "ignored" and "redirections" in str(failure.value).lower():
                 return "too_many_redirects"
+            if reason == "ignored" and "DOWNLOAD_MAXSIZE" in str(failure.value):
+                return "too_large"  # a compressed body cut off while inflating (HttpCompressionMiddleware)
             return reason
     return type(failure.value).__name__
 
@@ -153,6 +160,7 @@ class AnnualReportsSpider(scrapy.Spider):
         self.configured_hosts = self.params.hosts
         self.allowed_domains = sorted({h.split(":")[0] for h in self.configured_hosts})
         self.listing_pages = 0
+        self.source_listing_pages: dict[str, int] = {}
         self.subcolumns: set[str] = set()
         self.years = YearRange()
 
@@ -181,6 +189,7 @@ class AnnualReportsSpider(scrapy.Spider):
         self.listing_pages += 1
         self.crawler.stats.inc_value("gov_reports/listing_pages")
         source = response.meta.get(SOURCE_META, response.url)
+        self.source_listing_pages[source] = self.source_listing_pages.get(source, 0) + 1
         count_for_source(self.crawler.stats, source, "listing_pages")
         listing = parse_listing(
             response.text,
@@ -198,13 +207,31 @@ class AnnualReportsSpider(scrapy.Spider):
             self._skip(f"listing_{listing.skipped}", response.url)
             record_source_failure(self.crawler.stats, source, listing.skipped)
         hops = response.meta.get(DISCOVERY_HOPS_META)  # set on hub pages met while looking for the column
+        annual_context = bool(response.meta.get(ANNUAL_CONTEXT_META)) or is_annual_column_page(
+            response.text, response.url
+        )
+        list_pages = {page.url for page in listing.next_pages}
+        candidates: set[str] = set()
         report_links = 0
+        if listing.page_report is not None:
+            # The list page is itself a report (a per-year, per-issuer report view): handed on as it is, once.
+            report_links += 1
+            yield from self._page_as_report(response, listing.page_report, source)
         for link in listing.links:
             if is_column_name(link.title):
                 continue  # a 年报 column (sub-columns are among next_pages; others are found by discovery)
-            if is_report_title(link.title):
-                report_links += 1
-                count_for_source(self.crawler.stats, source, "report_links")
+            verdict = link_verdict(link.title, link.url, annual_context)
+            if verdict == "trap":
+                self.crawler.stats.inc_value(SKIPPED + "trap_link")
+                logger.debug("Trap link refused: %s %s", link.title, link.url)
+            elif verdict == "candidate" and (link.url not in list_pages or is_article_url(link.url)):
+                # Broad: the report page decides (recognition.decide). A 「2021年」 sub-column stays a list page.
+                candidates.add(link.url)
+                if is_report_title(link.title):
+                    report_links += 1
+                    count_for_source(self.crawler.stats, source, "report_links")
+                else:  # a truncated title, 「关于…的年度报告」, a bare year or a file in a 年报 column…
+                    count_for_source(self.crawler.stats, source, "candidates")
                 if not self.years.admits(year_from_title(link.title)):
                     count_for_source(self.crawler.stats, source, "out_of_years")
                     self.crawler.stats.inc_value(SKIPPED + "year_out_of_range")
@@ -235,9 +262,6 @@ class AnnualReportsSpider(scrapy.Spider):
                         SOURCE_META: source,
                     },
                 )
-            elif is_trap_title(link.title):
-                self.crawler.stats.inc_value(SKIPPED + "trap_link")
-                logger.debug("Trap link refused: %s %s", link.title, link.url)
         start = bool(response.meta.get(START_META))
         if report_links and response.meta.get(COLUMN_META):
             note_source_column(self.crawler.stats, source, response.meta[COLUMN_META])
@@ -246,9 +270,17 @@ class AnnualReportsSpider(scrapy.Spider):
         if not report_links and not listing.annual_column and (hops is not None or start):
             # A start URL or hub that is not a 年报 column (a home page, 政务公开): look for the column from here.
             yield from self._discover_columns(listing.links, response.url, source, hops or 0)
-        if self.listing_pages >= self.params.max_listing_pages or (hops is not None and not listing.annual_column):
+        if hops is not None and not listing.annual_column:
             # A hub's pagination lists other documents, not reports; but a hub that its platform says is the
             # 年报 column (a gkmlpt directory found its 年报 category) is followed like one.
+            return
+        # Both budgets: the crawl's, and each source's, so that one trap column cannot starve the others.
+        per_source = self.settings.getint("GOV_REPORTS_MAX_LISTING_PAGES_PER_SOURCE")
+        if self.listing_pages >= self.params.max_listing_pages or (
+            per_source and self.source_listing_pages[source] >= per_source
+        ):
+            if listing.next_pages:
+                self.crawler.stats.inc_value(SKIPPED + "listing_over_budget", len(listing.next_pages))
             return
         # A start page that is neither a 年报 column nor lists reports (a home page) has no sub-columns to descend.
         in_column = (
@@ -259,6 +291,8 @@ class AnnualReportsSpider(scrapy.Spider):
         )
         depth = response.meta.get(SUBCOLUMN_DEPTH_META, 0)
         for page in listing.next_pages:
+            if page.url in candidates:
+                continue  # an article named like a sub-column, fetched as a report candidate
             if page.subcolumn and not in_column:
                 continue
             if page.subcolumn and depth >= self.settings.getint("GOV_REPORTS_SUBCOLUMN_DEPTH", 3):
@@ -271,6 +305,7 @@ class AnnualReportsSpider(scrapy.Spider):
             request = self._listing_request(page, response, source)
             request.meta[SUBCOLUMN_DEPTH_META] = depth + 1 if page.subcolumn else depth
             request.meta[COLUMN_META] = response.meta.get(COLUMN_META, response.url)
+            request.meta[ANNUAL_CONTEXT_META] = annual_context
             yield request
 
     def _listing_request(self, page: PageRequest, response: TextResponse, source: str) -> Request:
@@ -298,7 +333,7 @@ class AnnualReportsSpider(scrapy.Spider):
                 link.url,
                 callback=self.parse_listing,
                 errback=self.on_error,
-                meta={"role": "listing", SOURCE_META: source, COLUMN_META: link.url},
+                meta={"role": "listing", SOURCE_META: source, COLUMN_META: link.url, ANNUAL_CONTEXT_META: True},
             )
         if hops >= self.settings.getint("GOV_REPORTS_DISCOVERY_HOPS", 3):
             return
@@ -318,17 +353,39 @@ class AnnualReportsSpider(scrapy.Spider):
             else:
                 self._skip("report_not_html", response.url)
             return
+        yield from self._report_page(response, response.meta)
+
+    def _page_as_report(
+        self, response: TextResponse, link: ListingLink, source: str
+    ) -> Iterator[FetchedPage | Request]:
+        """A list page that the platform says is itself a report: the same checks as a report link, no new fetch."""
+        count_for_source(self.crawler.stats, source, "report_links")
+        if not self.years.admits(year_from_title(link.title)):
+            count_for_source(self.crawler.stats, source, "out_of_years")
+            self.crawler.stats.inc_value(SKIPPED + "year_out_of_range")
+            return
+        meta = {
+            "listing_title": link.title,
+            "listing_date": link.date,
+            "listing_url": response.url,
+            "listing_published": link.published,
+            "listing_evidence": link.evidence,
+            SOURCE_META: source,
+        }
+        yield from self._report_page(response, meta)
+
+    def _report_page(self, response: TextResponse, meta: Mapping[str, Any]) -> Iterator[FetchedPage | Request]:
         files = attachment_links(response, self.configured_hosts) if self.follow_attachments else []
         yield FetchedPage(
             url=response.url,
             text=response.text,
             kind="html",
-            listing_title=response.meta.get("listing_title"),
-            listing_date=response.meta.get("listing_date"),
-            listing_url=response.meta.get("listing_url"),
-            listing_published=response.meta.get("listing_published"),
-            listing_evidence=dict(response.meta.get("listing_evidence") or ()),
-            source=response.meta.get(SOURCE_META),
+            listing_title=meta.get("listing_title"),
+            listing_date=meta.get("listing_date"),
+            listing_url=meta.get("listing_url"),
+            listing_published=meta.get("listing_published"),
+            listing_evidence=dict(meta.get("listing_evidence") or ()),
+            source=meta.get(SOURCE_META),
             official=urlsplit(response.url).netloc.lower() in self.configured_hosts,
             encoding=response.encoding,
             image_urls=image_links(response, self.configured_hosts),
@@ -342,8 +399,8 @@ class AnnualReportsSpider(scrapy.Spider):
                 errback=self.on_error,
                 name=link.text,
                 parent_url=response.url,
-                parent_title=response.meta.get("listing_title"),
-                listing_date=response.meta.get("listing_date"),
+                parent_title=meta.get("listing_title"),
+                listing_date=meta.get("listing_date"),
             )
 
     @property

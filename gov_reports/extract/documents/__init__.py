@@ -29,7 +29,14 @@ import re
 import threading
 from collections import OrderedDict
 
-from gov_reports.extract.documents._common import MAX_PDF_PAGES, DocumentText, UnreadableDocument
+from gov_reports.extract.documents._common import (
+    MAX_PDF_PAGES,
+    MAX_PDF_PAGES_READ,
+    MAX_XML_BYTES,
+    PDFIUM_LOCK,
+    DocumentText,
+    UnreadableDocument,
+)
 
 __all__ = ["KINDS", "DocumentText", "UnreadableDocument", "clear_cache", "read_document", "sniff_kind"]
 
@@ -151,7 +158,7 @@ def sniff_kind(data: bytes, name: str | None = None, content_type: str | None = 
 
 
 _CACHE_SIZE = 32
-_cache: OrderedDict[tuple[str, str, int, int], DocumentText] = OrderedDict()
+_cache: OrderedDict[tuple[str, str, int, int, int, int], DocumentText] = OrderedDict()
 _cache_lock = threading.Lock()
 
 
@@ -167,14 +174,19 @@ def read_document(
     name: str | None = None,
     content_type: str | None = None,
     max_bytes: int = 50_000_000,
-    max_pages: int = MAX_PDF_PAGES,
+    max_pages: int = MAX_PDF_PAGES_READ,
+    max_xml_bytes: int = MAX_XML_BYTES,
+    max_pdf_pages: int = MAX_PDF_PAGES,
 ) -> DocumentText:
     """Read one downloaded attachment; raises only `UnreadableDocument`.
 
     `name` (the URL or its file name) and `content_type` are hints, never
     paths: converters get the bytes in a private temporary directory under
     a fixed name. `max_pages` bounds PDF work (a 年报 has tens of pages; the
-    rest of a longer PDF is skipped with a note).
+    rest of a longer PDF is skipped with a note). Memory is bounded for every
+    type: XML parts of DOCX/XLSX (and of the DOCX LibreOffice makes of a DOC/WPS)
+    above `max_xml_bytes` are refused (`xml_too_large`), and so are PDFs of more
+    than `max_pdf_pages` pages (`too_many_pages`), counted before they are parsed.
     """
     if not data or not data.strip():
         raise UnreadableDocument("empty_file", f"{len(data)} bytes")
@@ -185,14 +197,15 @@ def read_document(
     # The same file is met again (several pages link it, copies of a page, a re-crawl in the
     # same process) and a LibreOffice conversion costs seconds: remember recent results by content.
     sha256 = hashlib.sha256(data).hexdigest()
-    cache_key = (sha256, kind, max_bytes, max_pages)
+    cache_key = (sha256, kind, max_bytes, max_pages, max_xml_bytes, max_pdf_pages)
     with _cache_lock:
         cached = _cache.get(cache_key)
         if cached is not None:
             _cache.move_to_end(cache_key)
             return dataclasses.replace(cached, notes=list(cached.notes))
     try:
-        doc = _dispatch(data, kind, claimed, max_bytes=max_bytes, max_pages=max_pages)
+        limits = {"max_bytes": max_bytes, "max_pages": max_pages, "max_xml_bytes": max_xml_bytes}
+        doc = _dispatch(data, kind, claimed, max_pdf_pages=max_pdf_pages, **limits)
     except UnreadableDocument as exc:
         if exc.kind is None:
             exc.kind = kind
@@ -210,19 +223,29 @@ def read_document(
     return doc
 
 
-def _dispatch(data: bytes, kind: str, claimed: str | None, *, max_bytes: int, max_pages: int) -> DocumentText:
+def _dispatch(
+    data: bytes,
+    kind: str,
+    claimed: str | None,
+    *,
+    max_bytes: int,
+    max_pages: int,
+    max_xml_bytes: int,
+    max_pdf_pages: int,
+) -> DocumentText:
     from gov_reports.extract.documents import legacy, pdf, spreadsheet, word
 
     if kind == "pdf":
+        _check_pdf_pages(data, max_pdf_pages)
         return pdf.read_pdf(data, max_pages=max_pages)
     if kind == "docx":
-        return word.read_docx(data, max_bytes=max_bytes)
+        return word.read_docx(data, max_bytes=max_bytes, max_xml_bytes=max_xml_bytes)
     if kind == "xlsx":
-        return spreadsheet.read_xlsx(data, max_bytes=max_bytes)
+        return spreadsheet.read_xlsx(data, max_bytes=max_bytes, max_xml_bytes=max_xml_bytes)
     if kind in ("doc", "wps"):
-        return legacy.read_word_binary(data, kind=kind, max_bytes=max_bytes)
+        return legacy.read_word_binary(data, kind=kind, max_bytes=max_bytes, max_xml_bytes=max_xml_bytes)
     if kind in ("xls", "rtf"):
-        return legacy.read_with_libreoffice(data, kind=kind, max_bytes=max_bytes)
+        return legacy.read_with_libreoffice(data, kind=kind, max_bytes=max_bytes, max_xml_bytes=max_xml_bytes)
     if kind == "html":
         raise UnreadableDocument(f"not_a_{claimed or 'document'}_but_html", "an HTML page was served", kind="html")
     if kind == "encrypted_office":
@@ -232,3 +255,25 @@ def _dispatch(data: bytes, kind: str, claimed: str | None, *, max_bytes: int, ma
     if claimed in ("pdf", "docx", "xlsx", "doc", "wps", "xls") and kind == "unknown":
         raise UnreadableDocument(f"corrupt_{claimed}", "content does not match the announced type", kind=claimed)
     raise UnreadableDocument("unsupported_type", f"{kind} (announced {claimed or 'nothing'})", kind=kind)
+
+
+def _check_pdf_pages(data: bytes, max_pdf_pages: int) -> None:
+    """Refuse a PDF with more pages than `max_pdf_pages`, counted by PDFium (C, lazy) before any parsing.
+
+    pdfplumber builds an object per page of the whole page tree even to read a few: a small file
+    of 100,000 pages sharing one content stream costs half a gigabyte. A file PDFium cannot open is
+    left to the reader, which says why (encrypted, truncated, corrupt).
+    """
+    import pypdfium2
+
+    with PDFIUM_LOCK:
+        try:
+            document = pypdfium2.PdfDocument(data)
+        except Exception:  # pypdfium2.PdfiumError and friends: the reader gives the precise reason
+            return
+        try:
+            pages = len(document)
+        finally:
+            document.close()
+    if pages > max_pdf_pages:
+        raise UnreadableDocument("too_many_pages", f"{pages} pages > {max_pdf_pages}", kind="pdf")

@@ -25,12 +25,20 @@ MAX_RATIO = 200
 """Per-part compression ratio; XML deflates ~10-30x, zeros or spaces ~1000x."""
 RATIO_FLOOR = 2_000_000
 """Parts smaller than this are never a bomb, whatever their ratio."""
-MAX_PDF_PAGES = 200
-"""Pages of a PDF that are read (`read_document`'s default `max_pages`); a 年报 has tens.
-The rest of a longer PDF is skipped with a `pages_limited:200/N` note."""
+MAX_XML_BYTES = 8_000_000
+"""Largest XML part of a DOCX/XLSX read (GOV_REPORTS_DOCUMENT_XML_MAXSIZE): a 年报's document.xml is
+well under 2 MB. Parsed XML costs tens to hundreds of bytes of memory per byte (one element per `<w:p/>`),
+and a part within the size and ratio limits above (183 MB at ratio 43 in a 4 MB DOCX) took 16 GB."""
+MAX_PDF_PAGES = 2_000
+"""PDFs with more pages are refused before pdfplumber enumerates them (GOV_REPORTS_PDF_MAX_PAGES):
+a 年报 has tens of pages, and 100,000 pages sharing one content stream (a 15 MB file) took 560 MB."""
+MAX_PDF_PAGES_READ = 200
+"""Pages of a PDF that are read (`read_document`'s default `max_pages`): a 年报 has tens. The
+rest of a longer PDF (up to MAX_PDF_PAGES, beyond which it is refused) is skipped with a
+`pages_limited:200/N` note."""
 PDFIUM_LOCK = threading.Lock()
 """PDFium is not thread-safe and attachments are read on Scrapy's thread pool: every use of
-pypdfium2 (the PDF text reader, OCR page rendering) holds this lock."""
+pypdfium2 (the page count check, the PDF reader, OCR page rendering) holds this lock."""
 
 
 class UnreadableDocument(Exception):
@@ -38,8 +46,8 @@ class UnreadableDocument(Exception):
 
     Reasons: empty_file, too_large, truncated, not_a_<kind>_but_html,
     corrupt_<kind> (pdf, docx, xlsx, doc, wps, xls, zip), encrypted_pdf,
-    encrypted_document, zip_bomb, unsupported_type, converter_missing,
-    converter_failed, empty_text, image_only_pdf.
+    encrypted_document, zip_bomb, xml_too_large, too_many_pages, unsupported_type,
+    converter_missing, converter_failed, empty_text, image_only_pdf.
     """
 
     def __init__(self, reason: str, detail: str = "", *, kind: str | None = None) -> None:
@@ -149,7 +157,7 @@ def render_slots(grid: list[list[Slot]]) -> list[list[str]]:
     return out
 
 
-def check_zip(data: bytes, kind: str, *, max_bytes: int) -> zipfile.ZipFile:
+def check_zip(data: bytes, kind: str, *, max_bytes: int, max_xml_bytes: int = MAX_XML_BYTES) -> zipfile.ZipFile:
     """Open an OOXML package after checking it cannot blow up memory.
 
     python-docx and openpyxl inflate whole parts; the declared sizes are
@@ -180,5 +188,10 @@ def check_zip(data: bytes, kind: str, *, max_bytes: int) -> zipfile.ZipFile:
                 "zip_bomb",
                 f"{info.filename}: {info.file_size} bytes from {info.compress_size} (ratio > {MAX_RATIO})",
                 kind=kind,
+            )
+    for info in infos:  # within the ratio: XML is parsed, and parsed XML costs many times its size
+        if info.filename.lower().endswith((".xml", ".rels")) and info.file_size > max_xml_bytes:
+            raise UnreadableDocument(
+                "xml_too_large", f"{info.filename}: {info.file_size} bytes > {max_xml_bytes}", kind=kind
             )
     return archive

@@ -29,7 +29,13 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from gov_reports.extract.documents._common import DocumentText, UnreadableDocument, paragraph_lines, table_lines
+from gov_reports.extract.documents._common import (
+    MAX_XML_BYTES,
+    DocumentText,
+    UnreadableDocument,
+    paragraph_lines,
+    table_lines,
+)
 
 CONVERTER_ORDER: tuple[str, ...] = ("soffice", "antiword")
 """Which converter to try first for DOC/WPS (see the module docstring for why)."""
@@ -43,7 +49,7 @@ def _soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def read_word_binary(data: bytes, *, kind: str, max_bytes: int) -> DocumentText:
+def read_word_binary(data: bytes, *, kind: str, max_bytes: int, max_xml_bytes: int = MAX_XML_BYTES) -> DocumentText:
     """A DOC or WPS file: LibreOffice → DOCX if installed, else (or if it fails) antiword."""
     available = {"soffice": _soffice(), "antiword": shutil.which("antiword")}
     order = [name for name in CONVERTER_ORDER if available.get(name)]
@@ -53,7 +59,8 @@ def read_word_binary(data: bytes, *, kind: str, max_bytes: int) -> DocumentText:
     for name in order:
         try:
             if name == "soffice":
-                return _via_libreoffice(data, kind=kind, target="docx", max_bytes=max_bytes)
+                limits = {"max_bytes": max_bytes, "max_xml_bytes": max_xml_bytes}
+                return _via_libreoffice(data, kind=kind, target="docx", **limits)
             return _via_antiword(data, kind=kind, binary=available["antiword"] or "antiword")
         except UnreadableDocument as exc:
             if exc.reason.startswith("encrypted") or exc.reason == "empty_text":
@@ -66,11 +73,14 @@ def read_word_binary(data: bytes, *, kind: str, max_bytes: int) -> DocumentText:
     )
 
 
-def read_with_libreoffice(data: bytes, *, kind: str, max_bytes: int) -> DocumentText:
+def read_with_libreoffice(
+    data: bytes, *, kind: str, max_bytes: int, max_xml_bytes: int = MAX_XML_BYTES
+) -> DocumentText:
     """XLS (→ XLSX) and RTF (→ DOCX) need LibreOffice; without it the type is unsupported."""
     if not _soffice():
         raise UnreadableDocument("unsupported_type", f"{kind} needs LibreOffice (not installed)", kind=kind)
-    return _via_libreoffice(data, kind=kind, target="xlsx" if kind == "xls" else "docx", max_bytes=max_bytes)
+    target = "xlsx" if kind == "xls" else "docx"
+    return _via_libreoffice(data, kind=kind, target=target, max_bytes=max_bytes, max_xml_bytes=max_xml_bytes)
 
 
 _ANTIWORD_ERRORS = (
@@ -153,7 +163,9 @@ def _continues(previous: list[str], cells: list[str]) -> bool:
     return not any(is_number_cell(c) for c in filled) and not any(is_number_cell(c) for c in previous if c)
 
 
-def _via_libreoffice(data: bytes, *, kind: str, target: str, max_bytes: int) -> DocumentText:
+def _via_libreoffice(
+    data: bytes, *, kind: str, target: str, max_bytes: int, max_xml_bytes: int = MAX_XML_BYTES
+) -> DocumentText:
     """Convert with LibreOffice headless, then read the DOCX/XLSX with the regular reader."""
     from gov_reports.extract.documents.spreadsheet import read_xlsx
     from gov_reports.extract.documents.word import read_docx
@@ -194,7 +206,7 @@ def _via_libreoffice(data: bytes, *, kind: str, target: str, max_bytes: int) -> 
             raise UnreadableDocument("too_large", f"converted {target} is {result.stat().st_size} bytes", kind=kind)
         converted = result.read_bytes()
     reader = read_xlsx if target == "xlsx" else read_docx
-    doc = reader(converted, max_bytes=max_bytes, kind=kind)
+    doc = reader(converted, max_bytes=max_bytes, kind=kind, max_xml_bytes=max_xml_bytes)
     doc.size = len(data)
     doc.notes.append("converter:soffice")
     return doc

@@ -21,6 +21,7 @@ from __future__ import annotations
 import csv
 import io
 import itertools
+import math
 import os
 import re
 import shutil
@@ -33,6 +34,10 @@ from gov_reports.extract.documents._common import PDFIUM_LOCK
 from gov_reports.extract.statistics import extract_statistics
 
 TESSERACT_TIMEOUT = 60
+MAX_OCR_PIXELS = 50_000_000
+"""Largest image handed to Tesseract (GOV_REPORTS_OCR_MAX_PIXELS), read from its header before OCR:
+a page at 216 dpi is 4.5 million pixels; a PNG of a few hundred KB can declare a billion, which
+Tesseract would decode whole. PDF pages are rendered at a scale that keeps them under it too."""
 _CHECKED_TABLES = ("applications_", "reviews_")
 
 
@@ -59,8 +64,28 @@ def ocr_available(lang: str = OCR_LANG) -> bool:
     return set(lang.split("+")) <= tesseract_languages()
 
 
-def ocr_lines(image: bytes, *, lang: str = OCR_LANG) -> list[str]:
+def image_pixels(image: bytes) -> int:
+    """Width × height the image declares (its header only: nothing is decoded); OSError if unreadable."""
+    import warnings
+
+    from PIL import Image
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # PIL's DecompressionBombWarning: the size is what is judged here
+            with Image.open(io.BytesIO(image)) as opened:
+                width, height = opened.size
+    except Image.DecompressionBombError as error:
+        raise OSError(f"image too large: {error}") from error
+    except (Image.UnidentifiedImageError, ValueError, SyntaxError) as error:
+        raise OSError(f"not an image PIL can read: {error}") from error
+    return width * height
+
+
+def ocr_lines(image: bytes, *, lang: str = OCR_LANG, max_pixels: int = MAX_OCR_PIXELS) -> list[str]:
     """The image's text lines; words far apart become tab-separated cells (a table row).
+
+    An image declaring more than `max_pixels` pixels is refused (OSError) before Tesseract decodes it.
 
     Tesseract's TSV output gives each word's box; within a line, a gap wider
     than about one character height is a cell boundary, a smaller one is
@@ -69,6 +94,9 @@ def ocr_lines(image: bytes, *, lang: str = OCR_LANG) -> list[str]:
     binary = shutil.which("tesseract")
     if not binary:
         raise OSError("tesseract is not installed")
+    pixels = image_pixels(image)
+    if pixels > max_pixels:
+        raise OSError(f"image too large for OCR: {pixels} pixels > {max_pixels}")
     result = subprocess.run(
         [binary, "stdin", "stdout", "-l", lang, "--psm", "6", "tsv"],
         input=image,
@@ -139,8 +167,14 @@ def unverified_reason(stats: dict[str, Any] | None, checks: list[dict[str, Any]]
     return ""
 
 
-def pdf_page_images(data: bytes, *, max_pages: int = 30, scale: float = 3.0) -> list[bytes]:
-    """A scanned PDF's pages as PNG images at 216 dpi (pypdfium2, which pdfplumber already depends on)."""
+def pdf_page_images(
+    data: bytes, *, max_pages: int = 30, scale: float = 3.0, max_pixels: int = MAX_OCR_PIXELS
+) -> list[bytes]:
+    """A scanned PDF's pages as PNG images at 216 dpi (pypdfium2, which pdfplumber already depends on).
+
+    A page so large that 216 dpi would exceed `max_pixels` (a PDF page may be 5 m wide) is rendered
+    at the scale that fits: the bitmap is never larger than that.
+    """
     import pypdfium2
 
     images = []
@@ -149,7 +183,11 @@ def pdf_page_images(data: bytes, *, max_pages: int = 30, scale: float = 3.0) -> 
         try:
             for index in range(min(len(document), max_pages)):
                 page = document[index]
-                bitmap = page.render(scale=scale, grayscale=True)
+                width, height = page.get_size()
+                fitting = min(scale, (max_pixels / max(width * height, 1.0)) ** 0.5)
+                while math.ceil(width * fitting) * math.ceil(height * fitting) > max_pixels:
+                    fitting *= 0.999  # PDFium rounds the bitmap's sides up
+                bitmap = page.render(scale=fitting, grayscale=True)
                 out = io.BytesIO()
                 image = bitmap.to_pil()  # shares the bitmap's memory
                 image.save(out, "PNG")
@@ -162,13 +200,15 @@ def pdf_page_images(data: bytes, *, max_pages: int = 30, scale: float = 3.0) -> 
     return images
 
 
-def verified_statistics(images: list[bytes], *, year: int | None = None, lang: str = OCR_LANG) -> OcrStatistics:
+def verified_statistics(
+    images: list[bytes], *, year: int | None = None, lang: str = OCR_LANG, max_pixels: int = MAX_OCR_PIXELS
+) -> OcrStatistics:
     """OCR the images as one report's tables; keep the numbers only if the 勾稽关系 hold (see module doc)."""
     lines: list[str] = []
     unreadable = 0
     for image in images:
         try:
-            lines += ocr_lines(image, lang=lang)
+            lines += ocr_lines(image, lang=lang, max_pixels=max_pixels)
         except (OSError, subprocess.SubprocessError):  # a broken picture among good ones
             unreadable += 1
     text = "\n".join(lines)

@@ -40,7 +40,7 @@ from typing import Any
 
 from gov_reports.extract.documents import _pdfium
 from gov_reports.extract.documents._common import (
-    MAX_PDF_PAGES,
+    MAX_PDF_PAGES_READ,
     DocumentText,
     Slot,
     UnreadableDocument,
@@ -86,7 +86,7 @@ def fold_lookalike_cjk(text: str) -> str:
     return _LOOKALIKE_CJK.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
 
 
-def read_pdf(data: bytes, *, max_pages: int = MAX_PDF_PAGES, fast: bool = True) -> DocumentText:
+def read_pdf(data: bytes, *, max_pages: int = MAX_PDF_PAGES_READ, fast: bool = True) -> DocumentText:
     """Text and tables of a PDF; raises UnreadableDocument with a pdf-specific reason.
 
     `fast=False` parses every page with pdfminer (pdfplumber's own page

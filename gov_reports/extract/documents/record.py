@@ -13,9 +13,17 @@ byte size and SHA-256, so the dump says which bytes the numbers came from.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from gov_reports.extract.clean import clean_text
 from gov_reports.extract.documents import DocumentText, UnreadableDocument, read_document
-from gov_reports.extract.documents.ocr import ocr_available, ocr_lines, pdf_page_images, unverified_reason
+from gov_reports.extract.documents.ocr import (
+    MAX_OCR_PIXELS,
+    ocr_available,
+    ocr_lines,
+    pdf_page_images,
+    unverified_reason,
+)
 from gov_reports.extract.page import NotAReport, PageSource, build_record, content_hash
 from gov_reports.items import AnnualReport
 from gov_reports.merge import is_table_flag
@@ -39,8 +47,12 @@ def document_report(
     content_type: str | None = None,
     source: PageSource | None = None,
     max_bytes: int = 50_000_000,
+    limits: Mapping[str, int] | None = None,
 ) -> tuple[AnnualReport, DocumentText]:
     """Read one attachment and extract its record.
+
+    `limits` are `read_document`'s memory bounds (max_xml_bytes, max_pdf_pages) and, for a scan,
+    `ocr_max_pixels` (gov_reports.extract.documents.ocr), from the crawl's settings.
 
     `name` is the file name (Content-Disposition, link text or the URL's last
     part); `source` carries what the crawler knows (the linking page's title
@@ -49,12 +61,14 @@ def document_report(
     is no report (a form, a price list).
     """
     source = source or PageSource(url=url)
+    limits = dict(limits or {})
+    max_pixels = limits.pop("ocr_max_pixels", MAX_OCR_PIXELS)
     try:
-        document = read_document(data, name=name or url, content_type=content_type, max_bytes=max_bytes)
+        document = read_document(data, name=name or url, content_type=content_type, max_bytes=max_bytes, **limits)
     except UnreadableDocument as error:
         if error.reason != "image_only_pdf" or not ocr_available():
             raise
-        return scanned_pdf_report(data, url=url, name=name, source=source)
+        return scanned_pdf_report(data, url=url, name=name, source=source, max_pixels=max_pixels)
     page = clean_text(document.text)
     if not page.lines:
         raise NotAReport("empty_body", url)
@@ -70,7 +84,7 @@ def document_report(
 
 
 def scanned_pdf_report(
-    data: bytes, *, url: str = "", name: str | None = None, source: PageSource
+    data: bytes, *, url: str = "", name: str | None = None, source: PageSource, max_pixels: int = MAX_OCR_PIXELS
 ) -> tuple[AnnualReport, DocumentText]:
     """A PDF of page images (a scan): Tesseract reads it, and its numbers stay only if verified.
 
@@ -81,11 +95,11 @@ def scanned_pdf_report(
     """
     import hashlib
 
-    images = pdf_page_images(data)
+    images = pdf_page_images(data, max_pixels=max_pixels)
     lines: list[str] = []
     for image in images:
         try:
-            lines += ocr_lines(image)
+            lines += ocr_lines(image, max_pixels=max_pixels)
         except OSError:  # one unreadable page; the others may still make a report
             continue
     text = "\n".join(lines)

@@ -14,6 +14,7 @@ import zipfile
 from typing import Any
 
 from gov_reports.extract.documents._common import (
+    MAX_XML_BYTES,
     DocumentText,
     Slot,
     UnreadableDocument,
@@ -28,11 +29,15 @@ MAX_COLUMNS = 200
 _MERGE = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Z]{1,3})(\d{1,7}):([A-Z]{1,3})(\d{1,7})"')
 
 
-def read_xlsx(data: bytes, *, max_bytes: int, kind: str = "xlsx") -> DocumentText:
-    """Every visible sheet as a table (also the XLSX LibreOffice makes from an XLS)."""
+def read_xlsx(data: bytes, *, max_bytes: int, kind: str = "xlsx", max_xml_bytes: int = MAX_XML_BYTES) -> DocumentText:
+    """Every visible sheet as a table (also the XLSX LibreOffice makes from an XLS).
+
+    openpyxl streams the sheets but loads shared strings and styles whole, and the merged
+    ranges are read from the whole sheet part: every XML part is bounded by `max_xml_bytes`.
+    """
     import openpyxl
 
-    with check_zip(data, kind, max_bytes=max_bytes) as archive:
+    with check_zip(data, kind, max_bytes=max_bytes, max_xml_bytes=max_xml_bytes) as archive:
         if "xl/workbook.xml" not in set(archive.namelist()):
             raise UnreadableDocument(f"corrupt_{kind}", "no xl/workbook.xml", kind=kind)
         try:

@@ -1,4 +1,4 @@
-"""DOCX attachments with python-docx: paragraphs and tables in body order.
+"""DOCX attachments: paragraphs and tables in body order, `word/document.xml` parsed streaming.
 
 python-docx's `Document.tables` loses where a table sits and reports a
 merged cell once per grid column it covers; neither suits the statistics
@@ -6,14 +6,20 @@ readers. So the body XML is walked in order (paragraphs, tables, and the
 content controls Word wraps around them), and each table's grid is rebuilt
 from `w:gridSpan` / `w:vMerge` so merged cells follow the policy of
 `DocumentText` (horizontal copies blank, vertical labels repeated).
+
+Memory stays bounded: the part is parsed with `lxml.etree.iterparse` and each
+child of `w:body` is freed once read (a whole tree costs hundreds of bytes per
+element: `<w:p/>` repeated is the DOCX bomb), the part's size is capped
+(`max_xml_bytes`, checked on the zip's declared sizes), entities are not
+expanded and no DTD or network is used (billion laughs, XXE).
 """
 
 from __future__ import annotations
 
-import io
 from typing import Any
 
 from gov_reports.extract.documents._common import (
+    MAX_XML_BYTES,
     DocumentText,
     Slot,
     UnreadableDocument,
@@ -28,28 +34,50 @@ _MAX_NESTING = 8
 """Tables nested in table cells deeper than this are flattened to text."""
 
 
-def read_docx(data: bytes, *, max_bytes: int, kind: str = "docx") -> DocumentText:
+def read_docx(data: bytes, *, max_bytes: int, kind: str = "docx", max_xml_bytes: int = MAX_XML_BYTES) -> DocumentText:
     """Text and tables of a DOCX (also the DOCX LibreOffice makes from a DOC/WPS/RTF)."""
-    import docx
-    from docx.opc.exceptions import PackageNotFoundError
+    from lxml import etree
 
-    with check_zip(data, kind, max_bytes=max_bytes) as archive:
-        names = set(archive.namelist())
-    if "word/document.xml" not in names:
-        raise UnreadableDocument(f"corrupt_{kind}", "no word/document.xml", kind=kind)
-    try:
-        document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, KeyError, ValueError, OSError) as exc:
-        raise UnreadableDocument(f"corrupt_{kind}", f"{type(exc).__name__}: {exc}"[:300], kind=kind) from exc
-    except Exception as exc:  # lxml syntax errors, zip CRC errors, …
-        raise UnreadableDocument(f"corrupt_{kind}", f"{type(exc).__name__}: {exc}"[:300], kind=kind) from exc
     lines: list[str] = []
     counter = [0]
-    _walk(document.element.body, lines, counter)
+    with check_zip(data, kind, max_bytes=max_bytes, max_xml_bytes=max_xml_bytes) as archive:
+        if "word/document.xml" not in set(archive.namelist()):
+            raise UnreadableDocument(f"corrupt_{kind}", "no word/document.xml", kind=kind)
+        try:
+            with archive.open("word/document.xml") as stream:
+                _stream_body(stream, lines, counter)
+        except (etree.XMLSyntaxError, KeyError, ValueError, OSError) as exc:  # broken XML, zip CRC errors, …
+            raise UnreadableDocument(f"corrupt_{kind}", f"{type(exc).__name__}: {exc}"[:300], kind=kind) from exc
     text = "\n".join(lines)
     if not text.strip():
         raise UnreadableDocument("empty_text", "no paragraph or table text", kind=kind)
     return DocumentText(text=text, kind=kind, pages=None, tables=counter[0], sha256="", size=len(data))
+
+
+def _stream_body(stream: Any, lines: list[str], counter: list[int]) -> None:
+    """Read `w:body`'s children one at a time, each freed once its lines are taken."""
+    from lxml import etree
+
+    body = _qn("w:body")
+    parser = etree.iterparse(
+        stream, events=("start", "end"), resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
+    )
+    depth = 0
+    in_body = False
+    for event, element in parser:
+        if event == "start":
+            depth += 1
+            in_body = in_body or (depth == 2 and element.tag == body)
+            continue
+        depth -= 1
+        if in_body and depth == 2:  # a child of w:body (w:document is 1, w:body 2) is complete
+            _walk_child(element, lines, counter)
+            element.clear(keep_tail=False)
+            parent = element.getparent()
+            while parent is not None and element.getprevious() is not None:
+                del parent[0]  # the siblings already read
+        elif depth == 1 and element.tag == body:
+            in_body = False
 
 
 def _qn(tag: str) -> str:
@@ -60,16 +88,20 @@ def _qn(tag: str) -> str:
 
 def _walk(container: Any, lines: list[str], counter: list[int]) -> None:
     """Append the lines of a body (or a content control's content) in document order."""
-    p, tbl, sdt, content = _qn("w:p"), _qn("w:tbl"), _qn("w:sdt"), _qn("w:sdtContent")
     for child in container.iterchildren():
-        if child.tag == p:
-            lines.extend(paragraph_lines(_paragraph_text(child)))
-        elif child.tag == tbl:
-            counter[0] += 1
-            lines.extend(table_lines(_table_rows(child, depth=0)))
-        elif child.tag == sdt:
-            for inner in child.iterchildren(content):
-                _walk(inner, lines, counter)
+        _walk_child(child, lines, counter)
+
+
+def _walk_child(child: Any, lines: list[str], counter: list[int]) -> None:
+    """Append the lines of one paragraph, table or content control."""
+    if child.tag == _qn("w:p"):
+        lines.extend(paragraph_lines(_paragraph_text(child)))
+    elif child.tag == _qn("w:tbl"):
+        counter[0] += 1
+        lines.extend(table_lines(_table_rows(child, depth=0)))
+    elif child.tag == _qn("w:sdt"):
+        for inner in child.iterchildren(_qn("w:sdtContent")):
+            _walk(inner, lines, counter)
 
 
 def _paragraph_text(p: Any) -> str:

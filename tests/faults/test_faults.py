@@ -1,4 +1,4 @@
-"""Fault injection: crawl a portal that misbehaves on purpose (tests/fault_portal.py) and check the exact outcome.
+"""Fault injection: crawl a portal that misbehaves on purpose (fault_portal.py) and check the exact outcome.
 
 Every case ends either in a real record or in a recorded skip with its reason;
 WAF pages are counted per host, retried after a pause and never parsed.
@@ -16,7 +16,7 @@ from scrapy.utils.defer import deferred_from_coro
 
 from gov_reports.summary import blocked_hosts, format_summary, skipped_reasons
 from tests.crawling import crawl, read_records
-from tests.fault_portal import (
+from tests.faults.fault_portal import (
     CUT,
     GBK_NO_CHARSET,
     GBK_UTF8_HEADER,

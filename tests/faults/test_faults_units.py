@@ -20,7 +20,7 @@ from gov_reports.politeness import HostPacer, retry_after_seconds
 from gov_reports.safety import PrivateAddressMiddleware, is_private_host, literal_address
 from gov_reports.skips import RecordedSkip
 from gov_reports.waf import detect_block, visible_text_length
-from tests.fault_portal import (
+from tests.faults.fault_portal import (
     GARBLED,
     GBK_UTF8_HEADER,
     JIASULE_521,
@@ -33,7 +33,7 @@ from tests.fault_portal import (
     mojibake,
 )
 
-DEMO = Path(__file__).resolve().parents[1] / "data" / "demo"
+DEMO = Path(__file__).resolve().parents[2] / "data" / "demo"
 
 
 # --- WAF and block pages -------------------------------------------------------------------------
