@@ -127,6 +127,14 @@ def _line_end_hyphen() -> bytes:
     return make_pdf([page])
 
 
+def _kerned_space() -> bytes:
+    """A tiny note whose space follows a kerning gap: PDFium deletes the space (pdfminer reads the page)."""
+    page = PdfPage()
+    page.text(60, 800, "小字注释")
+    page.ops.append(f"BT /F1 2 Tf 60 780 Td [<{_hex('note')}> -250 <{_hex(' 12')}>] TJ ET")
+    return make_pdf([page])
+
+
 def _fake_bold() -> bytes:
     """A heading drawn twice, 0.3 pt apart (fake bold): PDFium drops the copy, pdfminer keeps both."""
     page = PdfPage()
@@ -227,6 +235,7 @@ _SHAPES: dict[str, Callable[[], bytes]] = {
     "shape:rotated_page": _rotated_page,
     "shape:line_end_hyphen": _line_end_hyphen,
     "shape:fake_bold": _fake_bold,
+    "shape:kerned_space": _kerned_space,
     "shape:offset_mediabox": _offset_mediabox,
     "shape:text_and_image": _text_and_image,
 }

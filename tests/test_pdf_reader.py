@@ -168,6 +168,7 @@ def test_extract_cells_is_table_extract() -> None:
         "shape:offset_mediabox",
         "shape:line_end_hyphen",
         "shape:fake_bold",
+        "shape:kerned_space",
         "test_documents:unmapped_font",
     ],
 )

@@ -27,6 +27,9 @@ page with pdfminer, as before:
   width for a character PDFium reports two ways (`_advance_end`);
 - a text object PDFium dropped (as empty, or as a copy of the one drawn just
   before: fake bold), which pdfminer keeps;
+- a real space PDFium deleted after a space it generated for a kerning gap
+  (pdfminer's space would split the words where the gap alone may not); a
+  second space in a row it deletes too, which changes nothing: one splits;
 - a path that does not start with a move, forms nested deeper than 16.
 
 Left, because PDFium does not show it: PDFium also drops a *glyph* drawn
@@ -411,6 +414,8 @@ def _edges(subpaths: list[Subpath], page: Any) -> list[dict[str, Any]]:
 
 # --- Characters ---------------------------------------------------------------------------------
 
+_SAME_PLACE = 1e-3
+"""Points within which two PDFium origins are one place."""
 _GENERATED = frozenset((0x20, 0x0A, 0x0D))
 """The characters PDFium generates (word gaps and line breaks it infers): only they can be generated."""
 _WIDTH_TOLERANCE = 0.01
@@ -548,10 +553,18 @@ def _chars(raw_page: Any, text_objects: dict[int, int], page: Any) -> list[dict[
         objects: dict[int, _TextObject | None] = {}
         fonts: dict[int, _Font | None] = {}
         ordered: list[tuple[int, int, dict[str, Any]]] = []
+        kerned_at: float | None = None
         for index in range(pdfium_c.FPDFText_CountChars(text_page)):
             code = get_unicode(text_page, index)
             if code in _GENERATED and is_generated(text_page, index):
-                continue  # PDFium's own spaces and line breaks; pdfplumber works word gaps out itself
+                # PDFium's own spaces and line breaks; pdfplumber works word gaps out itself. A space
+                # PDFium generates inside a text object (for a kerning gap) stands at the origin of
+                # the glyph after the gap; if that glyph was a space, PDFium deletes it (two spaces in
+                # a row), and pdfminer's would have split the words: the next glyph is then elsewhere.
+                kerned_at = None
+                if code == 0x20 and text_object(text_page, index) and char_origin(text_page, index, origin_x, origin_y):
+                    kerned_at = origin_x.value
+                continue
             # 0: no text; 2: a line-end hyphen PDFium rewrote (its kHyphen characters read U+0002).
             if code in (0, 2) or unmapped(text_page, index):
                 return None
@@ -568,6 +581,9 @@ def _chars(raw_page: Any, text_objects: dict[int, int], page: Any) -> list[dict[
                 return None
             if not char_origin(text_page, index, origin_x, origin_y) or not loose_box(text_page, index, box):
                 return None
+            if kerned_at is not None and abs(origin_x.value - kerned_at) > _SAME_PLACE:
+                return None  # a space after a kerning gap was deleted
+            kerned_at = None
             # pdfminer's LTChar: bbox (0, descent, adv, descent + size) through the character's matrix.
             x0 = origin_x.value
             x1 = _advance_end(info, code, x0, box.right)
