@@ -35,10 +35,10 @@ from twisted.internet.threads import deferToThread
 
 from gov_reports.extract.documents import UnreadableDocument
 from gov_reports.extract.documents.record import document_report
-from gov_reports.extract.page import NotAReport, PageSource
+from gov_reports.extract.page import NotAReport, PageSource, RefusedPage
 from gov_reports.items import AnnualReport, FetchedDocument
 from gov_reports.pipelines import official_hosts
-from gov_reports.summary import SKIPPED, TRUST
+from gov_reports.summary import REFUSED, SKIPPED, TRUST
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
@@ -268,6 +268,11 @@ class AttachmentExtractionPipeline:
             )
         except UnreadableDocument as error:
             self._skip(error.reason, item, error.detail)
+        except RefusedPage as error:  # a file that is a look-alike (a 部门决算 linked from a 年报 column)
+            self.crawler.stats.inc_value(REFUSED + error.reason)
+            raise DropItem(
+                f"Attachment refused ({error.reason}): {item.url}: {error.detail}", log_level="INFO"
+            ) from error
         except NotAReport as error:
             self._skip(error.reason, item, error.detail)
         except Exception as error:  # a reader bug must not stop the crawl

@@ -45,7 +45,7 @@ from gov_reports.paths import DATA_DIR
 
 DATAPROXY_PATH = "/module/web/jpage/dataproxy.jsp"
 DOWNFILE_PATH = "/module/download/downfile.jsp"
-_TEXT_TYPES = {".html", ".htm", ".shtml", ".xml", ".txt", ".json", ".js", ".css"}
+_TEXT_TYPES = {".html", ".htm", ".shtml", ".aspx", ".xml", ".txt", ".json", ".js", ".css"}
 _MAX_BODY = 1 << 20
 
 
@@ -304,7 +304,7 @@ class _Handler(BaseHTTPRequestHandler):
     def _content_type(self, target: Path) -> str:
         name = target.name.split("@", 1)[0]
         suffix = Path(name).suffix.lower()
-        if suffix in (".html", ".htm", ".shtml"):
+        if suffix in (".html", ".htm", ".shtml", ".aspx"):  # .aspx: the ASP.NET site's pages
             base = "text/html"
         elif name == "robots.txt":
             base = "text/plain"

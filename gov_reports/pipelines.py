@@ -14,12 +14,12 @@ from typing import TYPE_CHECKING, Any
 from itemadapter import ItemAdapter
 from scrapy.exceptions import DropItem
 
-from gov_reports.extract.page import NotAReport, PageSource, extract_report
+from gov_reports.extract.page import NotAReport, PageSource, RefusedPage, extract_report
 from gov_reports.items import AnnualReport, FetchedPage
 from gov_reports.progress import count_for_source
 from gov_reports.schema import record_validator
 from gov_reports.sources import registry_hosts
-from gov_reports.summary import SKIPPED, TRUST
+from gov_reports.summary import REFUSED, SKIPPED, TRUST
 
 if TYPE_CHECKING:
     from typing import Self
@@ -72,10 +72,11 @@ class ReportExtractionPipeline:
         except NotAReport as error:
             # 「详见附件」: a page with no report text of its own whose files are followed is no loss.
             reason = "body_in_attachment" if error.reason == "empty_body" and item.attachment_links else error.reason
-            stats.inc_value(SKIPPED + reason)
+            # A candidate refused by its content (a look-alike) is counted apart from pages that could not be read.
+            stats.inc_value((REFUSED if isinstance(error, RefusedPage) else SKIPPED) + reason)
             if item.source:
                 count_for_source(stats, item.source, "refused")
-            raise DropItem(f"Not a report ({reason}): {item.url}", log_level="INFO") from error
+            raise DropItem(f"Not a report ({reason}): {item.url}: {error.detail}", log_level="INFO") from error
         except Exception as error:  # a broken page must not stop the crawl
             stats.inc_value(SKIPPED + "extraction_error")
             logger.exception("Extraction failed on %s", item.url)

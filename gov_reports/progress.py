@@ -3,9 +3,9 @@
 Every request the spider makes carries the column (source) it came from in
 `request.meta["gov_reports_source"]`. Counts per source live in the crawl stats
 (so they travel wherever stats go) under `gov_reports/source/<count>/<column URL>`:
-`listing_pages`, `report_links`, `out_of_years`, `reports` (records scraped),
-`unchanged` (reports revalidated with 304), `candidates` (links fetched to be
-decided by their content), `refused` (fetched pages refused as not reports),
+`listing_pages`, `report_links` (links titled like a report), `out_of_years`, `reports` (records scraped),
+`unchanged` (reports revalidated with 304), `candidates` (the other links fetched to be
+decided by their content: extract.recognition), `refused` (fetched pages refused as not reports),
 `adapter` (the portal adapters that read its pages) and `failed` (the first
 listing failure's reason, e.g. http_404). A source with neither reports nor unchanged
 reports is a finding — a dead or moved column — and the summary names it with why.
@@ -101,13 +101,14 @@ class SourceProgress:
             return f"column unreachable ({self.failed})"
         if not self.listing_pages:
             return "column never fetched"
-        if not self.report_links and not self.candidates:
+        links = self.report_links + self.candidates  # titled like a report, or other candidates
+        if not links:
             if self.hub_pages and not self.column:
                 return f"no 年报 column found from the start page ({self.hub_pages} hub pages read)"
             return "no report links on the column"
-        if self.out_of_years == self.report_links:
-            return f"no report links in the years asked ({self.report_links} outside)"
-        return f"{self.report_links} report link(s), none gave a report (see skipped)"
+        if self.out_of_years == links:
+            return f"no report links in the years asked ({links} outside)"
+        return f"{links} report link(s), none gave a report (see skipped and refused)"
 
 
 def sources_from_stats(stats: Mapping[str, Any]) -> dict[str, SourceProgress]:

@@ -6,6 +6,8 @@ from collections.abc import Mapping
 from typing import Any
 
 SKIPPED = "gov_reports/skipped/"
+# Candidate pages refused by their content (recognition.decide), by reason: letter, plan, budget…
+REFUSED = "gov_reports/refused/"
 BLOCKED = "gov_reports/blocked/"
 TRUST = "gov_reports/trust/"
 MIRROR_REJECTED = "mirror_rejected"
@@ -13,6 +15,10 @@ MIRROR_REJECTED = "mirror_rejected"
 
 def skipped_reasons(stats: Mapping[str, Any]) -> dict[str, int]:
     return {k[len(SKIPPED) :]: v for k, v in sorted(stats.items()) if k.startswith(SKIPPED) and v}
+
+
+def refused_reasons(stats: Mapping[str, Any]) -> dict[str, int]:
+    return {k[len(REFUSED) :]: v for k, v in sorted(stats.items()) if k.startswith(REFUSED) and v}
 
 
 def blocked_hosts(stats: Mapping[str, Any]) -> dict[str, int]:
@@ -52,6 +58,9 @@ def format_summary(stats: Mapping[str, Any]) -> str:
     total = sum(reasons.values())
     lines.append(f"  skipped:             {total}")
     lines += [f"    {reason}: {count}" for reason, count in reasons.items()]
+    refused = refused_reasons(stats)
+    lines.append(f"  refused candidates:  {sum(refused.values())} (fetched, not reports by their content)")
+    lines += [f"    {reason}: {count}" for reason, count in refused.items()]
     lines += format_sources(stats)
     return "\n".join(lines)
 

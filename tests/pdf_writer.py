@@ -40,6 +40,10 @@ class PdfPage:
     image: bool = False
     scan: tuple[bytes, int, int] | None = None
     """(JPEG bytes, width, height) drawn across the page: a scanned page, or a table pasted as a picture."""
+    forms: list[list[str]] = field(default_factory=list)
+    """Drawing operations of form XObjects /Fm0, /Fm1, … that `ops` may draw (`/Fm0 Do`)."""
+    mediabox: tuple[float, float, float, float] = (0, 0, 595, 842)
+    rotate: int = 0
 
     def text(self, x: float, y: float, s: str, size: float = 10) -> None:
         self.ops.append(f"BT /F1 {size} Tf {x} {y} Td <{s.encode('utf-16-be').hex()}> Tj ET")
@@ -102,7 +106,8 @@ def make_pdf(pages: list[PdfPage], *, user_password: str | None = None, font: st
             jpeg, width, height = page.scan
             picture = add(
                 b"<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray "
-                b"/BitsPerComponent 8 /Filter /DCTDecode /Length %d >>\nstream\n" % (width, height, len(jpeg))
+                b"/BitsPerComponent 8 /Filter /DCTDecode /Length %d >>\nstream\n"
+                % (width, height, len(jpeg))
                 + jpeg
                 + b"\nendstream"
             )
@@ -110,11 +115,21 @@ def make_pdf(pages: list[PdfPage], *, user_password: str | None = None, font: st
             ops.append(f"q 555 0 0 {shown:.2f} 20 {822 - shown:.2f} cm /Im1 Do Q")
         stream = "\n".join(ops).encode("ascii")
         content = add(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
+        forms = b""
+        for number, form_ops in enumerate(page.forms):
+            body = "\n".join(form_ops).encode("ascii")
+            form = add(
+                b"<< /Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources << /Font << /F1 %d 0 R >> >> "
+                b"/Length %d >>\nstream\n" % (font, len(body)) + body + b"\nendstream"
+            )
+            forms += b" /Fm%d %d 0 R" % (number, form)
+        box = " ".join(f"{v:g}" for v in page.mediabox).encode("ascii")
+        rotate = b" /Rotate %d" % page.rotate if page.rotate else b""
         kids.append(
             add(
-                b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 595 842] /Contents %d 0 R "
-                b"/Resources << /Font << /F1 %d 0 R >> /XObject << /Im1 %d 0 R >> >> >>"
-                % (pages_obj, content, font, picture)
+                b"<< /Type /Page /Parent %d 0 R /MediaBox [%s]%s /Contents %d 0 R "
+                b"/Resources << /Font << /F1 %d 0 R >> /XObject << /Im1 %d 0 R%s >> >> >>"
+                % (pages_obj, box, rotate, content, font, picture, forms)
             )
         )
     objects[catalog - 1] = b"<< /Type /Catalog /Pages %d 0 R >>" % pages_obj

@@ -82,8 +82,7 @@ def dataproxy(portal: DemoPortal, start: int, end: int, **form: str) -> tuple[in
     fields.update(form)
     url = portal.url(
         "hanweb",
-        f"/module/web/jpage/dataproxy.jsp?startrecord={start}&endrecord={end}"
-        f"&perpage={records['perpage']}",
+        f"/module/web/jpage/dataproxy.jsp?startrecord={start}&endrecord={end}&perpage={records['perpage']}",
     )
     status, _, body = fetch(url, urllib.parse.urlencode(fields).encode())
     return status, body.decode("utf-8")
@@ -99,7 +98,7 @@ HREF_RE = re.compile(r"""href=['"]([^'"]+)['"]""")
 def test_every_site_has_its_own_port_and_start_urls(portal: DemoPortal) -> None:
     assert list(portal.sites) == list(SITES)
     styles = {c["style"] for c in SITES.values()}
-    # The platform sites (gkmlpt…) answer what is not a static file through their demo endpoints.
+    # The platform sites (gkmlpt, jpaas, aspnet…) answer what is not a static file through their demo endpoints.
     assert {"hanweb", "trs", "generic"} <= styles and styles - {"hanweb", "trs", "generic"} <= set(PLATFORM_ENDPOINTS)
     ports = {urllib.parse.urlsplit(b).port for b in portal.sites.values()}
     assert len(ports) == len(SITES) >= 3
@@ -291,15 +290,17 @@ def _crawl_links(portal: DemoPortal) -> dict[str, set[str]]:
         six = re.search(r"createPageHTML\('\w+', (\d+), (\d+), '(\w+)', '(\w+)', \d+\)", text)
         if six:
             count, _cur, name, ext = six.groups()
-            queue += [
-                urllib.parse.urljoin(url, f"{name}_{i}.{ext}") for i in range(2, int(count) + 1)
-            ]
+            queue += [urllib.parse.urljoin(url, f"{name}_{i}.{ext}") for i in range(2, int(count) + 1)]
         menu = re.search(r'<ul class="column-list">(.*?)</ul>', text, re.S)  # a hub's sub-columns
         if menu:
             queue += [urllib.parse.urljoin(url, h) for h in HREF_RE.findall(menu.group(1))]
         pager = re.search(r'<div class="pager">(.*?)</div>', text, re.S)
         if pager:
             queue += [urllib.parse.urljoin(url, h) for h in HREF_RE.findall(pager.group(1))]
+        side = re.search(r'<div class="left-menu">(.*?)</div>', text, re.S)  # a JPaaS column's sub-columns
+        if side:
+            queue += [urllib.parse.urljoin(url, h) for h in HREF_RE.findall(side.group(1))]
+        hrefs += _jpaas_articles(url, text) + _aspnet_articles(url, text)
         gkmlpt = re.search(r"SID: '(\d+)',.*?TREE: (\[.*\])\n", text, re.S)
         if gkmlpt:  # a gkmlpt directory: every category's list API, page after page
             hrefs += _gkmlpt_articles(url, gkmlpt.group(1), json.loads(gkmlpt.group(2)))
@@ -311,8 +312,50 @@ def _crawl_links(portal: DemoPortal) -> dict[str, set[str]]:
             if split.path.endswith("/xxgkAnnualReport.jsp"):  # the view of one (year, unit) is the report page
                 found[site].add(f"{split.path}?{split.query}")
         for href in hrefs:
-            found[site].add(urllib.parse.urlsplit(urllib.parse.urljoin(url, href)).path)
+            link = urllib.parse.urlsplit(urllib.parse.urljoin(url, html.unescape(href)))
+            found[site].add(link.path + (f"?{link.query}" if link.query else ""))
     return found
+
+
+def _jpaas_articles(url: str, text: str) -> list[str]:
+    """A JPaaS column's list: every page of its unitbuild endpoint, until an empty, repeated or non-JSON one."""
+    hrefs: list[str] = []
+    for tag in re.findall(r"<script[^>]*unitbuild\.js[^>]*>", text):
+        query = re.search(r'queryData="([^"]+)"', tag)
+        if not query or "信息列表" not in query.group(1):
+            continue  # the navigation unit
+        params = json.loads(html.unescape(query.group(1)).replace("'", '"'))
+        endpoint = urllib.parse.urljoin(url, re.search(r'url="([^"]+)"', tag).group(1))  # type: ignore[union-attr]
+        previous: list[str] = []
+        for page in range(1, 20):
+            paging = json.dumps({"pageNo": page, "pageSize": 3})
+            _, _, body = fetch(endpoint + "?" + urllib.parse.urlencode({**params, "paramJson": paging}))
+            try:
+                listed = HREF_RE.findall(json.loads(body)["data"]["html"])
+            except ValueError:  # the broken unit's HTML error page
+                break
+            if not listed or listed == previous:
+                break
+            hrefs += listed
+            previous = listed
+    return hrefs
+
+
+def _aspnet_articles(url: str, text: str) -> list[str]:
+    """A GridView's further pages: each posted back from the page before, with its hidden fields."""
+    grid_re = re.compile(r'<table class="grid"(.*?)<tr class="pager">', re.S)
+    hrefs = [h for grid in grid_re.findall(text) for h in HREF_RE.findall(grid)]
+    page = 1
+    while (state := re.findall(r'<input type="hidden" name="(__\w+)" id="\w+" value="([^"]*)" />', text)) and (
+        call := re.search(rf"__doPostBack\(&#39;([^&]+)&#39;,&#39;(Page\${page + 1})&#39;\)", text)
+    ):
+        form = {**dict(state), "__EVENTTARGET": call.group(1), "__EVENTARGUMENT": call.group(2)}
+        status, _, body = fetch(url, urllib.parse.urlencode(form).encode())
+        assert status == 200, (url, call.groups())
+        text = body.decode("utf-8")
+        hrefs += [h for grid in grid_re.findall(text) for h in HREF_RE.findall(grid)]
+        page += 1
+    return hrefs
 
 
 def _gkmlpt_articles(url: str, sid: str, tree: list[dict[str, Any]]) -> list[str]:
@@ -414,9 +457,9 @@ def test_every_expected_page_is_linked_from_a_list(portal: DemoPortal) -> None:
 
 
 def test_same_report_listed_twice_in_one_list() -> None:
-    records: list[dict[str, Any]] = json.loads(
-        (ROOT / "hanweb" / "_records" / "col4971.json").read_text("utf-8")
-    )["records"]
+    records: list[dict[str, Any]] = json.loads((ROOT / "hanweb" / "_records" / "col4971.json").read_text("utf-8"))[
+        "records"
+    ]
     hrefs = [r["href"] for r in records]
     assert len(hrefs) != len(set(hrefs))
 

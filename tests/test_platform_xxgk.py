@@ -77,12 +77,15 @@ def test_from_the_column_every_report_once(demo_portal: DemoPortal, demo_expecte
 
     # The 「暂无数据」 view of 教育局 2021 is counted, and nothing else ended a list early.
     assert {k: v for k, v in stats.items() if k.startswith(ENDED)} == {ENDED + "no_report_for_year": 1}
-    # The 通知 on compiling the reports and the 图解 are refused on their list titles, never fetched.
-    assert stats["gov_reports/skipped/trap_link"] == 2
+    # The 图解 is refused on its list title, never fetched; the 通知 on compiling the reports and the 工作要点 look
+    # like candidates and are refused by their content.
+    assert stats["gov_reports/skipped/trap_link"] == 1
     log = fetched(demo_portal, before)
     for trap in site_traps(demo_expected):
-        if trap["kind"] != "no_report":
+        if trap["kind"] == "interpretation":
             assert ("GET", trap["path"]) not in log, trap["title"]
+    refused = {k.rsplit("/", 1)[1]: v for k, v in stats.items() if k.startswith("gov_reports/refused/")}
+    assert refused == {"compilation_notice": 1, "plan": 1}
     # search.jsp was posted once per page, currpage 1..3; each (year, unit) view was fetched once.
     posts = [path for (method, path), n in log.items() if method == "POST" for _ in range(n)]
     assert sorted(p.split("currpage=")[1].split("&")[0] for p in posts) == ["1", "2", "3"]
@@ -102,7 +105,7 @@ def test_from_the_home_page(demo_portal: DemoPortal, demo_expected: dict[str, An
     check_records(demo_portal, demo_expected, read_records(output), set(site_reports(demo_expected)))
     assert stats["gov_reports/discovery/column_links"] >= 1
     assert stats[ENDED + "no_report_for_year"] == 1
-    assert stats["gov_reports/skipped/trap_link"] == 2
+    assert stats["gov_reports/skipped/trap_link"] == 1
 
 
 @pytest_twisted.inlineCallbacks
@@ -128,7 +131,8 @@ def test_years_option_keeps_views_out_of_range(demo_portal: DemoPortal, demo_exp
     )
     want = {k for k, r in site_reports(demo_expected).items() if 2022 <= r["year"] <= 2023}
     assert set(read_records(output)) == want
-    assert stats["gov_reports/skipped/year_out_of_range"] == 4 + 2  # the 2017-2020 list entries, two 2021 views
+    # The 2017-2020 list entries, the 2020 通知 and the 2021 工作要点 (candidates too), two 2021 views.
+    assert stats["gov_reports/skipped/year_out_of_range"] == 4 + 2 + 2
 
 
 @pytest.mark.parametrize("kind", ["notice", "interpretation", "plan", "no_report"])

@@ -305,7 +305,7 @@ def test_styled_trap_title_is_seen_as_a_trap() -> None:
     )
     with pytest.raises(NotAReport) as refused:
         extract_report(html)
-    assert refused.value.reason == "trap_title"
+    assert refused.value.reason == "rule"  # refused by its title's kind (extract.recognition)
 
 
 def test_title_tag_with_a_hyphenated_site_name() -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from gov_reports.demo_endpoints import gkmlpt, xxgk
+from gov_reports.demo_endpoints import aspnet, gkmlpt, jpaas, xxgk
 
 if TYPE_CHECKING:
     from gov_reports.demo import Endpoint
@@ -18,4 +18,6 @@ if TYPE_CHECKING:
 ENDPOINTS: dict[str, Endpoint] = {
     "gkmlpt": gkmlpt.answer,
     "hanweb_xxgk": xxgk.answer,  # Hanweb 信息公开 module: search.jsp, xxgkAnnualReport.jsp
+    "jpaas": jpaas.answer,  # the unitbuild list endpoint
+    "aspnet": aspnet.answer,  # GridView postbacks
 }

@@ -17,7 +17,7 @@ from gov_reports.extract.dates import find_dates, parse_date
 from gov_reports.extract.numbers import chinese_to_int
 from gov_reports.extract.regions import Place, locate, normalize_issuer
 from gov_reports.extract.text import address_matches, match_form, squeeze
-from gov_reports.extract.titles import is_report_title, is_trap_title, issuer_from_title, year_from_title
+from gov_reports.extract.titles import is_report_title, issuer_from_title, year_from_title
 
 _STAT_PERIOD_RE = re.compile(
     r"统计(?:期限|时限|时间|区间|周期|范围)[^。;；]{0,12}?((?:19|20)\d{2}|[〇零○一二三四五六七八九]{4})\s*年\s*(?:1|一|01)\s*月\s*(?:1|一|01)\s*日"
@@ -54,11 +54,6 @@ def pick_title(page: CleanPage, listing_title: str | None) -> str | None:
         if title and is_report_title(title):
             return title
     return None
-
-
-def trap_title(page: CleanPage, listing_title: str | None) -> str | None:
-    """A title that names a report-like document which is not a report (a rule, an interpretation…)."""
-    return next((t for t in [*page.titles[:3], listing_title or ""] if is_trap_title(t)), None)
 
 
 def stat_period_year(text: str) -> int | None:

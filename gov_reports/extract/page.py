@@ -16,6 +16,7 @@ from gov_reports.extract import fields
 from gov_reports.extract.clean import CleanPage, clean_html, clean_text
 from gov_reports.extract.dates import parse_date
 from gov_reports.extract.formats import detect_format
+from gov_reports.extract.recognition import decide
 from gov_reports.extract.regions import division_codes, issuer_level, locate
 from gov_reports.extract.sections import has_six_headings, split_sections
 from gov_reports.extract.statistics import extract_statistics
@@ -23,10 +24,6 @@ from gov_reports.extract.text import match_form
 from gov_reports.extract.titles import is_correction
 from gov_reports.extract.trust import TrustEvidence, assess, brand_rejection, rejection, trust_flags
 from gov_reports.items import AnnualReport
-
-# Words every real report uses; a page without them is not a report whatever its title.
-_REPORT_VOCABULARY = ("信息公开", "公开")
-_REPORT_SUBJECTS = ("主动公开", "依申请", "申请", "政务公开")
 
 
 class NotAReport(Exception):
@@ -36,6 +33,11 @@ class NotAReport(Exception):
         super().__init__(f"{reason}: {detail}" if detail else reason)
         self.reason = reason
         self.detail = detail
+
+
+class RefusedPage(NotAReport):
+    """A candidate page refused by its content (`recognition.decide`): a look-alike of a report, `reason`
+    its kind (letter, plan, budget…), or a page without report evidence. Counted apart from skips."""
 
 
 @dataclass(kw_only=True)
@@ -69,13 +71,13 @@ def build_record(page: CleanPage, raw: str, source: PageSource) -> AnnualReport:
     if not page.lines:
         raise NotAReport("empty_body", source.url)
     text = "\n".join(page.lines)
-    trap = fields.trap_title(page, source.listing_title)
-    title = fields.pick_title(page, source.listing_title)
-    if title is None and trap is not None:
-        raise NotAReport("trap_title", trap)
     compact = match_form(text)
-    if not any(w in compact for w in _REPORT_VOCABULARY) or not any(w in compact for w in _REPORT_SUBJECTS):
-        raise NotAReport("not_report_text", title or source.url)
+    decision = decide(page, listing_title=source.listing_title, compact=compact)
+    if not decision.is_report:
+        # A page without the words every report uses is skipped as before; look-alikes are refused.
+        refusal = NotAReport if decision.reason == "not_report_text" else RefusedPage
+        raise refusal(decision.reason, decision.title or source.url)
+    title = fields.pick_title(page, source.listing_title)
 
     flags: list[str] = []
     year, year_flags = fields.report_year(title, text, source.listing_title)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from gov_reports.portals import generic, gkmlpt, hanweb, trs, xxgk
+from gov_reports.portals import aspnet, generic, gkmlpt, hanweb, jpaas, trs, xxgk
 from gov_reports.portals.base import Adapter, Listing, ListingLink, PageRequest, unique_by_url
 
 ADAPTERS: tuple[Adapter, ...] = (
@@ -22,6 +22,10 @@ ADAPTERS: tuple[Adapter, ...] = (
     Adapter("xxgk", xxgk.matches, xxgk.parse, generic_pagination=False),
     Adapter("hanweb", hanweb.matches, hanweb.parse),
     Adapter("trs", trs.matches, trs.parse),
+    # Known by their script text: a unitbuild.js tag (its list comes from an API), __doPostBack paging.
+    # Its column pages add the generic rules' links themselves; they are script shells the adapter reads.
+    Adapter("jpaas", jpaas.matches, jpaas.parse, generic_pagination=False, reads_scripts=jpaas.reads_scripts),
+    Adapter("aspnet", aspnet.matches, aspnet.parse),
     Adapter("generic", generic.matches, generic.parse, generic_pagination=False),
 )
 BY_NAME: dict[str, Adapter] = {adapter.name: adapter for adapter in ADAPTERS}

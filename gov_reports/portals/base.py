@@ -43,6 +43,9 @@ class PageRequest:
     """The adapter's context for the answer (its category, page number, SID…), handed back with it."""
     from_response: bool = False
     """An HTML form post built from the page that asks for it (ASP.NET postbacks: FormRequest.from_response)."""
+    formxpath: str | None = None
+    """With `from_response`: the form to post, as an XPath to it or to an element inside it (an ASP.NET page's
+    `<form id="form1">`, not a site-search form above it); None: the page's first form."""
     body: str | None = None
     """A raw request body (a JSON POST); `formdata` is the form-encoded alternative."""
     headers: tuple[tuple[str, str], ...] = ()

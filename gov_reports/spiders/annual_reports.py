@@ -1,26 +1,30 @@
 """The one generic spider: start from 年报 columns, follow their lists, fetch every report.
 
 It only decides what to fetch. Listing pages are read by `gov_reports.portals`
-(Hanweb, TRS, generic); report links are picked by their titles (traps
-refused); report pages are handed on as `FetchedPage` items for the pipelines
-to extract. It never leaves the hosts of its start URLs.
+(Hanweb, TRS, generic); report candidates are picked broadly by
+`extract.recognition.link_verdict` (§9 traps refused by title), and the report
+pages are handed on as `FetchedPage` items for the pipelines to extract and to
+decide on by their content. It never leaves the hosts of its start URLs.
 """
 
 from __future__ import annotations
 
 import logging
+import warnings
 from collections.abc import AsyncIterator, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urldefrag, urlsplit
 
 import scrapy
+from scrapy.exceptions import ScrapyDeprecationWarning
 from scrapy.http import FormRequest, Request, Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
 from gov_reports.attachments import attachment_links, attachment_request, fetched_document, file_type, image_links
-from gov_reports.extract.titles import is_report_title, is_trap_title, year_from_title
+from gov_reports.extract.recognition import is_annual_column_page, is_article_url, link_verdict
+from gov_reports.extract.titles import is_report_title, year_from_title
 from gov_reports.incremental import NOT_MODIFIED_META
 from gov_reports.items import FetchedDocument, FetchedPage
 from gov_reports.portals import parse_listing
@@ -43,6 +47,9 @@ logger = logging.getLogger(__name__)
 # How many hub pages (政务公开 → 政府信息公开 → …) deep a request is, while looking for a 年报 column.
 DISCOVERY_HOPS_META = "discovery_hops"
 START_META = "start_page"
+# A listing reached as a 年报 column (a discovered column, a page or sub-column of one): there bare years
+# (「2021年」) and file links are report candidates too (extract.recognition.link_verdict).
+ANNUAL_CONTEXT_META = "in_annual_column"
 # The portal adapter that asked for a page, and its state: the answer goes back to it (gov_reports.portals).
 ADAPTER_META = "portal_adapter"
 ADAPTER_STATE_META = "portal_state"
@@ -202,6 +209,11 @@ class AnnualReportsSpider(scrapy.Spider):
             self._skip(f"listing_{listing.skipped}", response.url)
             record_source_failure(self.crawler.stats, source, listing.skipped)
         hops = response.meta.get(DISCOVERY_HOPS_META)  # set on hub pages met while looking for the column
+        annual_context = bool(response.meta.get(ANNUAL_CONTEXT_META)) or is_annual_column_page(
+            response.text, response.url
+        )
+        list_pages = {page.url for page in listing.next_pages}
+        candidates: set[str] = set()
         report_links = 0
         if listing.page_report is not None:
             # The list page is itself a report (a per-year, per-issuer report view): handed on as it is, once.
@@ -210,9 +222,18 @@ class AnnualReportsSpider(scrapy.Spider):
         for link in listing.links:
             if is_column_name(link.title):
                 continue  # a 年报 column (sub-columns are among next_pages; others are found by discovery)
-            if is_report_title(link.title):
-                report_links += 1
-                count_for_source(self.crawler.stats, source, "report_links")
+            verdict = link_verdict(link.title, link.url, annual_context)
+            if verdict == "trap":
+                self.crawler.stats.inc_value(SKIPPED + "trap_link")
+                logger.debug("Trap link refused: %s %s", link.title, link.url)
+            elif verdict == "candidate" and (link.url not in list_pages or is_article_url(link.url)):
+                # Broad: the report page decides (recognition.decide). A 「2021年」 sub-column stays a list page.
+                candidates.add(link.url)
+                if is_report_title(link.title):
+                    report_links += 1
+                    count_for_source(self.crawler.stats, source, "report_links")
+                else:  # a truncated title, 「关于…的年度报告」, a bare year or a file in a 年报 column…
+                    count_for_source(self.crawler.stats, source, "candidates")
                 if not self.years.admits(year_from_title(link.title)):
                     count_for_source(self.crawler.stats, source, "out_of_years")
                     self.crawler.stats.inc_value(SKIPPED + "year_out_of_range")
@@ -243,15 +264,14 @@ class AnnualReportsSpider(scrapy.Spider):
                         SOURCE_META: source,
                     },
                 )
-            elif is_trap_title(link.title):
-                self.crawler.stats.inc_value(SKIPPED + "trap_link")
-                logger.debug("Trap link refused: %s %s", link.title, link.url)
         start = bool(response.meta.get(START_META))
-        if report_links and response.meta.get(COLUMN_META):
+        # In a 年报 column, candidates (titles the list cut short, bare years…) are as much its reports' links.
+        column_links = report_links or (len(candidates) if annual_context else 0)
+        if column_links and response.meta.get(COLUMN_META):
             note_source_column(self.crawler.stats, source, response.meta[COLUMN_META])
         if hops is not None:
             count_for_source(self.crawler.stats, source, "hub_pages")
-        if not report_links and not listing.annual_column and (hops is not None or start):
+        if not column_links and not listing.annual_column and (hops is not None or start):
             # A start URL or hub that is not a 年报 column (a home page, 政务公开): look for the column from here.
             yield from self._discover_columns(listing.links, response.url, source, hops or 0)
         if hops is not None and not listing.annual_column:
@@ -265,16 +285,20 @@ class AnnualReportsSpider(scrapy.Spider):
         ):
             if listing.next_pages:
                 self.crawler.stats.inc_value(SKIPPED + "listing_over_budget", len(listing.next_pages))
+                # The list's paging ends here: said per platform too, beside the adapters' own reasons.
+                self.crawler.stats.inc_value(f"gov_reports/listing_ended/{listing.platform}/page_budget")
             return
         # A start page that is neither a 年报 column nor lists reports (a home page) has no sub-columns to descend.
         in_column = (
             not start
-            or bool(report_links)
+            or bool(column_links)
             or listing.annual_column
             or looks_like_annual_column(response.url, response.text)
         )
         depth = response.meta.get(SUBCOLUMN_DEPTH_META, 0)
         for page in listing.next_pages:
+            if page.url in candidates:
+                continue  # an article named like a sub-column, fetched as a report candidate
             if page.subcolumn and not in_column:
                 continue
             if page.subcolumn and depth >= self.settings.getint("GOV_REPORTS_SUBCOLUMN_DEPTH", 3):
@@ -287,6 +311,7 @@ class AnnualReportsSpider(scrapy.Spider):
             request = self._listing_request(page, response, source)
             request.meta[SUBCOLUMN_DEPTH_META] = depth + 1 if page.subcolumn else depth
             request.meta[COLUMN_META] = response.meta.get(COLUMN_META, response.url)
+            request.meta[ANNUAL_CONTEXT_META] = annual_context
             yield request
 
     def _listing_request(self, page: PageRequest, response: TextResponse, source: str) -> Request:
@@ -299,9 +324,18 @@ class AnnualReportsSpider(scrapy.Spider):
         common: dict[str, Any] = {"callback": self.parse_listing, "errback": self.on_error, "meta": meta}
         if page.from_response:
             # ASP.NET WebForms: __VIEWSTATE, __EVENTVALIDATION and the other fields come from the page's own form.
-            return FormRequest.from_response(
-                response, formdata=dict(page.formdata or ()), dont_click=True, headers=headers, **common
-            )
+            # Scrapy 2.19 deprecates from_response for the form2request library, which encodes every form as
+            # UTF-8; from_response encodes it in the page's own encoding (GB2312 WebForms sites), so it stays.
+            with warnings.catch_warnings():
+                warnings.filterwarnings("ignore", r"FormRequest\.from_response", ScrapyDeprecationWarning)
+                return FormRequest.from_response(
+                    response,
+                    formxpath=page.formxpath,
+                    formdata=dict(page.formdata or ()),
+                    dont_click=True,
+                    headers=headers,
+                    **common,
+                )
         if page.formdata is not None:
             return FormRequest(page.url, method=page.method, formdata=dict(page.formdata), headers=headers, **common)
         return Request(page.url, method=page.method, body=page.body, headers=headers, **common)
@@ -314,7 +348,7 @@ class AnnualReportsSpider(scrapy.Spider):
                 link.url,
                 callback=self.parse_listing,
                 errback=self.on_error,
-                meta={"role": "listing", SOURCE_META: source, COLUMN_META: link.url},
+                meta={"role": "listing", SOURCE_META: source, COLUMN_META: link.url, ANNUAL_CONTEXT_META: True},
             )
         if hops >= self.settings.getint("GOV_REPORTS_DISCOVERY_HOPS", 3):
             return

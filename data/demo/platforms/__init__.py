@@ -7,6 +7,6 @@ data/demo) and ``ground_truth()`` (its ``Page``s, ``Report``s and traps, for exp
 
 from __future__ import annotations
 
-from platforms import gkmlpt, xxgk
+from platforms import aspnet, gkmlpt, jpaas, xxgk
 
-PLATFORMS = (gkmlpt, xxgk)
+PLATFORMS = (gkmlpt, xxgk, jpaas, aspnet)

@@ -11,7 +11,8 @@ rows as tab-joined cells), so the caller runs it through the same
 `clean_text` → `build_record` → `extract_statistics` path as a page.
 
 Formats:
-- pdf: pdfplumber (`pdf.py`), ruled tables as rows, text outside them in reading order.
+- pdf: pdfplumber's table and text code (`pdf.py`) on pages parsed by PDFium (`_pdfium.py`), or by
+  pdfminer where PDFium would read them otherwise: ruled tables as rows, text in reading order.
 - docx: python-docx (`word.py`), body order, gridSpan/vMerge expanded.
 - xlsx: openpyxl read-only (`spreadsheet.py`), merged ranges expanded.
 - doc/wps (OLE Word binary, which is what WPS Office writes for .wps):
@@ -28,7 +29,14 @@ import re
 import threading
 from collections import OrderedDict
 
-from gov_reports.extract.documents._common import MAX_PDF_PAGES, MAX_XML_BYTES, DocumentText, UnreadableDocument
+from gov_reports.extract.documents._common import (
+    MAX_PDF_PAGES,
+    MAX_PDF_PAGES_READ,
+    MAX_XML_BYTES,
+    PDFIUM_LOCK,
+    DocumentText,
+    UnreadableDocument,
+)
 
 __all__ = ["KINDS", "DocumentText", "UnreadableDocument", "clear_cache", "read_document", "sniff_kind"]
 
@@ -166,7 +174,7 @@ def read_document(
     name: str | None = None,
     content_type: str | None = None,
     max_bytes: int = 50_000_000,
-    max_pages: int = 200,
+    max_pages: int = MAX_PDF_PAGES_READ,
     max_xml_bytes: int = MAX_XML_BYTES,
     max_pdf_pages: int = MAX_PDF_PAGES,
 ) -> DocumentText:
@@ -258,13 +266,14 @@ def _check_pdf_pages(data: bytes, max_pdf_pages: int) -> None:
     """
     import pypdfium2
 
-    try:
-        document = pypdfium2.PdfDocument(data)
-    except Exception:  # pypdfium2.PdfiumError and friends: the reader gives the precise reason
-        return
-    try:
-        pages = len(document)
-    finally:
-        document.close()
+    with PDFIUM_LOCK:
+        try:
+            document = pypdfium2.PdfDocument(data)
+        except Exception:  # pypdfium2.PdfiumError and friends: the reader gives the precise reason
+            return
+        try:
+            pages = len(document)
+        finally:
+            document.close()
     if pages > max_pdf_pages:
         raise UnreadableDocument("too_many_pages", f"{pages} pages > {max_pdf_pages}", kind="pdf")

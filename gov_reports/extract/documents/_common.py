@@ -10,6 +10,7 @@ read, so attachments reuse the HTML path instead of forking it.
 from __future__ import annotations
 
 import re
+import threading
 import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -31,6 +32,13 @@ and a part within the size and ratio limits above (183 MB at ratio 43 in a 4 MB 
 MAX_PDF_PAGES = 2_000
 """PDFs with more pages are refused before pdfplumber enumerates them (GOV_REPORTS_PDF_MAX_PAGES):
 a 年报 has tens of pages, and 100,000 pages sharing one content stream (a 15 MB file) took 560 MB."""
+MAX_PDF_PAGES_READ = 200
+"""Pages of a PDF that are read (`read_document`'s default `max_pages`): a 年报 has tens. The
+rest of a longer PDF (up to MAX_PDF_PAGES, beyond which it is refused) is skipped with a
+`pages_limited:200/N` note."""
+PDFIUM_LOCK = threading.Lock()
+"""PDFium is not thread-safe and attachments are read on Scrapy's thread pool: every use of
+pypdfium2 (the page count check, the PDF reader, OCR page rendering) holds this lock."""
 
 
 class UnreadableDocument(Exception):

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from gov_reports.extract.documents._common import PDFIUM_LOCK
 from gov_reports.extract.statistics import extract_statistics
 
 TESSERACT_TIMEOUT = 60
@@ -177,21 +178,25 @@ def pdf_page_images(
     import pypdfium2
 
     images = []
-    document = pypdfium2.PdfDocument(data)
-    try:
-        for index in range(min(len(document), max_pages)):
-            page = document[index]
-            width, height = page.get_size()
-            fitting = min(scale, (max_pixels / max(width * height, 1.0)) ** 0.5)
-            while math.ceil(width * fitting) * math.ceil(height * fitting) > max_pixels:
-                fitting *= 0.999  # PDFium rounds the bitmap's sides up
-            bitmap = page.render(scale=fitting, grayscale=True)
-            out = io.BytesIO()
-            bitmap.to_pil().save(out, "PNG")
-            images.append(out.getvalue())
-            page.close()
-    finally:
-        document.close()
+    with PDFIUM_LOCK:  # PDFium is not thread-safe; the PDF reader uses it on other threads
+        document = pypdfium2.PdfDocument(data)
+        try:
+            for index in range(min(len(document), max_pages)):
+                page = document[index]
+                width, height = page.get_size()
+                fitting = min(scale, (max_pixels / max(width * height, 1.0)) ** 0.5)
+                while math.ceil(width * fitting) * math.ceil(height * fitting) > max_pixels:
+                    fitting *= 0.999  # PDFium rounds the bitmap's sides up
+                bitmap = page.render(scale=fitting, grayscale=True)
+                out = io.BytesIO()
+                image = bitmap.to_pil()  # shares the bitmap's memory
+                image.save(out, "PNG")
+                del image
+                images.append(out.getvalue())
+                bitmap.close()  # now, under the lock, not when collected on another thread
+                page.close()
+        finally:
+            document.close()
     return images
 
 

@@ -1,10 +1,28 @@
-"""PDF attachments with pdfplumber: tables as tab-separated rows, the rest as paragraphs.
+"""PDF attachments: tables as tab-separated rows, the rest as paragraphs.
 
 Each page's ruled tables are found first (pdfplumber's line strategy: the
 statutory tables are always ruled); the text outside them is read as lines
 and interleaved with the tables by their vertical position, so a table sits
 between the heading above it and the paragraph below it, as on the page.
 Text inside a table area is never emitted twice.
+
+Who parses the page. pdfplumber's words, lines and tables are pure Python
+over objects pdfminer parses from the content stream, and that parse, also
+pure Python, is what costs (~40-60 ms a page of a real report). PDFium
+(pypdfium2, C++) parses a page in a few ms; `_pdfium` turns its objects into
+the characters and edges pdfplumber would have, and the same pdfplumber code
+reads them (`_read_objects`), so the output is the same. pdfminer still opens
+every file (its errors are the skip reasons the crawl has always counted) and
+parses the pages PDFium would see differently (`_pdfium` lists them) and
+any page the fast path stumbles on (`_read_page`).
+
+Which pages carry a table is decided from PDFium's paths before the table
+reader runs: a ruled grid of two rows and two columns needs three horizontal
+and three vertical rules (`_pdfium.has_rules`), a necessary condition for the
+line strategy to find any grid, so no table page is missed and pdfplumber's
+table finder runs on table pages only; a page border, an underline or a header
+rule stays below it. A text test for the 表二/三/四 headings would miss tables
+whose heading is on the page before, and the 部门决算 tables that have none.
 
 A PDF line is a visual line, not a paragraph: lines that reach the right
 margin are joined to the next one (geometry knows where a paragraph ends,
@@ -13,13 +31,16 @@ which the text-only mender in `clean_text` has to guess).
 
 from __future__ import annotations
 
+import bisect
 import io
 import re
 import unicodedata
 import warnings
 from typing import Any
 
+from gov_reports.extract.documents import _pdfium
 from gov_reports.extract.documents._common import (
+    MAX_PDF_PAGES_READ,
     DocumentText,
     Slot,
     UnreadableDocument,
@@ -65,8 +86,13 @@ def fold_lookalike_cjk(text: str) -> str:
     return _LOOKALIKE_CJK.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
 
 
-def read_pdf(data: bytes, *, max_pages: int) -> DocumentText:
-    """Text and tables of a PDF; raises UnreadableDocument with a pdf-specific reason."""
+def read_pdf(data: bytes, *, max_pages: int = MAX_PDF_PAGES_READ, fast: bool = True) -> DocumentText:
+    """Text and tables of a PDF; raises UnreadableDocument with a pdf-specific reason.
+
+    `fast=False` parses every page with pdfminer (pdfplumber's own page
+    objects), as before PDFium was added: the benchmark and the tests read
+    both ways, which must agree.
+    """
     import pdfplumber
     from pdfplumber.utils.exceptions import PdfminerException
 
@@ -79,6 +105,8 @@ def read_pdf(data: bytes, *, max_pages: int) -> DocumentText:
     with warnings.catch_warnings():
         # pdfminer warns about harmless font and structure quirks; the project runs with -W error.
         warnings.simplefilter("ignore")
+        # pdfminer opens every file, whichever parser then reads the pages: its errors (a password,
+        # a broken file, no pages) are the reasons the crawl stats have always counted.
         try:
             pdf = pdfplumber.open(io.BytesIO(data))
         except PdfminerException as exc:
@@ -97,18 +125,20 @@ def read_pdf(data: bytes, *, max_pages: int) -> DocumentText:
                 notes.append(f"pages_limited:{max_pages}/{total}")
             lines: list[str] = []
             tables = image_only = failed = 0
-            for number, page in enumerate(pages[:max_pages], start=1):
-                try:
-                    page_lines, page_tables, is_image_only = _read_page(page)
-                except Exception as exc:  # one bad content stream must not lose the other pages
-                    failed += 1
-                    notes.append(f"page_failed:{number}:{type(exc).__name__}")
-                    continue
-                finally:
-                    page.close()  # frees the page's parsed objects (long reports)
-                tables += page_tables
-                image_only += is_image_only
-                lines.extend(page_lines)  # a sentence broken by the page break is mended by clean_text
+            with _FastPages(data, total, enabled=fast) as fast_pages:
+                for number, page in enumerate(pages[:max_pages], start=1):
+                    try:
+                        by_pdfium = fast_pages.read(number - 1, page)
+                        page_lines, page_tables, is_image_only = by_pdfium or _read_page(page)
+                    except Exception as exc:  # one bad content stream must not lose the other pages
+                        failed += 1
+                        notes.append(f"page_failed:{number}:{type(exc).__name__}")
+                        continue
+                    finally:
+                        page.close()  # frees the page's parsed objects (long reports)
+                    tables += page_tables
+                    image_only += is_image_only
+                    lines.extend(page_lines)  # a sentence broken by the page break is mended by clean_text
     read = min(total, max_pages)
     if read and failed == read:
         raise UnreadableDocument("corrupt_pdf", "no page could be parsed", kind="pdf")
@@ -143,33 +173,126 @@ def _map_open_error(exc: BaseException) -> UnreadableDocument:
     return UnreadableDocument("corrupt_pdf", f"{name}: {exc}"[:300], kind="pdf")
 
 
-def _read_page(page: Any) -> tuple[list[str], int, bool]:
-    """(lines in reading order, tables found, image-only page) of one page."""
+PageRead = tuple[list[str], int, bool]
+"""(lines in reading order, tables found, image-only page) of one page."""
+
+
+class _FastPages:
+    """PDFium's reading of the pages it can read like pdfminer (`_pdfium`); None for the others."""
+
+    def __init__(self, data: bytes, total: int, *, enabled: bool) -> None:
+        self.document = _pdfium.PdfiumDocument(data, total) if enabled else None
+
+    def read(self, index: int, page: Any) -> PageRead | None:
+        if self.document is None:
+            return None
+        try:
+            objects = self.document.page_objects(index, page)
+            return None if objects is None else _read_objects(objects, page)
+        except Exception:  # whatever PDFium or the emulation stumbles on, pdfminer reads the page, as before
+            return None
+
+    def __enter__(self) -> _FastPages:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        if self.document is not None:
+            self.document.close()
+
+
+def _read_page(page: Any) -> PageRead:
+    """One page read from pdfplumber's own page objects (pdfminer's parse)."""
     # A frame drawn around the page or a boxed paragraph is found as a one-cell
     # "table"; reading it as a row would glue its paragraphs into one cell.
     found = [t for t in page.find_tables() if _is_grid(t)]
     boxes = [t.bbox for t in found]
 
     def outside(obj: dict[str, Any]) -> bool:
-        if obj.get("object_type") != "char":
-            return True
-        x = (obj["x0"] + obj["x1"]) / 2
-        y = (obj["top"] + obj["bottom"]) / 2
-        return not any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
+        return obj.get("object_type") != "char" or _outside(obj, boxes)
 
     text_page = page.filter(outside) if boxes else page
     raw_lines = text_page.extract_text_lines(strip=True, return_chars=False)
+    image_only = not page.chars and bool(page.images)
+    return _page_lines(raw_lines, page, _table_blocks(found)), len(found), image_only
+
+
+def _read_objects(objects: _pdfium.PageObjects, page: Any) -> PageRead:
+    """The same reading as `_read_page`, of PDFium's objects, by the same pdfplumber code.
+
+    The table finder runs only on pages with rules enough for a table; the
+    characters outside the tables become lines as `Page.extract_text_lines`
+    makes them (`Page.filter` keeps the page's box). Pages without characters
+    never come here, so none is image-only.
+    """
+    from pdfplumber.table import TableFinder, TableSettings
+    from pdfplumber.utils.text import chars_to_textmap
+
+    found = (
+        [t for t in TableFinder(objects, TableSettings.resolve(None)).tables if _is_grid(t)] if objects.ruled else []
+    )
+    boxes = [t.bbox for t in found]
+    chars = [c for c in objects.chars if _outside(c, boxes)] if boxes else objects.chars
+    textmap = chars_to_textmap(chars, layout_bbox=page.bbox, layout_width=page.width, layout_height=page.height)
+    raw_lines = textmap.extract_text_lines(strip=True, return_chars=False)
+    return _page_lines(raw_lines, page, _table_blocks(found, objects.chars)), len(found), False
+
+
+def _outside(char: dict[str, Any], boxes: list[tuple[float, float, float, float]]) -> bool:
+    """Whether a character's centre is outside every table box (text inside a table is the table's)."""
+    x = (char["x0"] + char["x1"]) / 2
+    y = (char["top"] + char["bottom"]) / 2
+    return not any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
+
+
+def _table_blocks(found: list[Any], chars: list[dict[str, Any]] | None = None) -> list[tuple[float, list[str]]]:
+    """(top, row lines) of each table with rows; with `chars`, cell text by `extract_cells`."""
+    blocks = []
+    for table in found:
+        texts = None if chars is None else extract_cells(table, chars)
+        if rows := table_lines(_expand_table(table, texts)):
+            blocks.append((table.bbox[1], rows))
+    return blocks
+
+
+def extract_cells(table: Any, chars: list[dict[str, Any]]) -> list[list[str | None]]:
+    """What pdfplumber's `Table.extract()` returns, without testing every character against every row.
+
+    `Table.extract` keeps, for each row, the page's characters whose centre
+    is inside the row's box, then for each cell those inside the cell, and
+    joins them with `extract_text`. Here the centres are computed once (the
+    same expressions, so the same floats) and a row's characters are found by
+    bisection on the sorted vertical centres, then put back in page order:
+    the same characters in the same order, so the same text.
+    """
+    from pdfplumber.utils import extract_text
+
+    centres = [((c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2) for c in chars]
+    by_height = sorted(range(len(chars)), key=lambda i: centres[i][1])
+    heights = [centres[i][1] for i in by_height]
+    out: list[list[str | None]] = []
+    for row in table.rows:
+        x0, top, x1, bottom = row.bbox
+        candidates = by_height[bisect.bisect_left(heights, top) : bisect.bisect_left(heights, bottom)]
+        in_row = sorted(i for i in candidates if x0 <= centres[i][0] < x1)
+        texts: list[str | None] = []
+        for cell in row.cells:
+            if cell is None:
+                texts.append(None)
+                continue
+            cx0, ctop, cx1, cbottom = cell
+            inside = [chars[i] for i in in_row if cx0 <= centres[i][0] < cx1 and ctop <= centres[i][1] < cbottom]
+            texts.append(extract_text(inside) if inside else "")
+        out.append(texts)
+    return out
+
+
+def _page_lines(raw_lines: list[dict[str, Any]], page: Any, table_blocks: list[tuple[float, list[str]]]) -> list[str]:
+    """A page's text lines (pdfplumber's `extract_text_lines` shape) and tables, in reading order."""
     raw_lines = [ln for ln in raw_lines if ln["text"].strip()]
     raw_lines = _drop_page_numbers(raw_lines, page.height)
-    blocks: list[tuple[float, list[str]]] = [(top, lines) for top, lines in _paragraphs(raw_lines, page.width)]
-    for table in found:
-        rows = table_lines(_expand_table(table))
-        if rows:
-            blocks.append((table.bbox[1], rows))
+    blocks = [*_paragraphs(raw_lines, page.width), *table_blocks]
     blocks.sort(key=lambda block: block[0])
-    out = [line for _, block in blocks for line in block]
-    image_only = not page.chars and bool(page.images)
-    return out, len(found), image_only
+    return [line for _, block in blocks for line in block]
 
 
 def _is_grid(table: Any) -> bool:
@@ -236,15 +359,17 @@ def _join(first: str, second: str) -> str:
     return first + second
 
 
-def _expand_table(table: Any) -> list[list[str]]:
+def _expand_table(table: Any, texts: list[list[str | None]] | None = None) -> list[list[str]]:
     """The table's rows with merged cells expanded by the policy of `DocumentText`.
 
     pdfplumber returns None for grid positions no cell starts at: positions
     covered by a merged cell. The covering cell is found by geometry; if it
-    starts on an earlier row the merge is vertical.
+    starts on an earlier row the merge is vertical. `texts`: the cells' text
+    if already extracted (`extract_cells`), else `table.extract()`.
     """
     rows = table.rows
-    texts = table.extract()
+    if texts is None:
+        texts = table.extract()
     origin_text: dict[tuple[float, ...], str] = {}
     for row, row_texts in zip(rows, texts, strict=True):
         for bbox, value in zip(row.cells, row_texts, strict=True):
