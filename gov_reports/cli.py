@@ -32,7 +32,7 @@ REPO_DATA = DATA_DIR
 
 
 class ExitCode(enum.IntEnum):
-    """What `gov-reports crawl` tells a scheduler (cron, systemd, scrapyd): README "Exit codes"."""
+    """What `gov-reports crawl` tells a scheduler (cron, systemd, scrapyd): the table in docs/cli.md."""
 
     OK = 0
     """Crawled and stored: every record is in the dump, no source was dead."""
@@ -68,11 +68,58 @@ def crawl_exit_code(stats: Mapping[str, Any], *, distributed: bool = False) -> E
     return ExitCode.DEAD_SOURCES if dead else ExitCode.OK
 
 
+INTERNAL_ERROR = 70
+"""Exit code of a bug (an exception no check anticipated; EX_SOFTWARE): docs/cli.md."""
+
+
+def package_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("gov-reports")
+    except PackageNotFoundError:  # a checkout run with PYTHONPATH, not installed
+        return "unknown (not installed)"
+
+
+def output_options() -> argparse.ArgumentParser:
+    """-q, -v, --debug and --log-file, accepted by every command (before or after its name)."""
+    common = argparse.ArgumentParser(add_help=False)
+    # SUPPRESS: a subcommand's default must not overwrite what was given before the subcommand's name.
+    common.add_argument(
+        "-q", "--quiet", action="store_true", default=argparse.SUPPRESS, help="warnings and errors only"
+    )
+    common.add_argument(
+        "-v",
+        "--verbose",
+        action="count",
+        default=argparse.SUPPRESS,
+        help="more: Scrapy's set-up and tracebacks of errors (-vv: everything, as --debug)",
+    )
+    common.add_argument(
+        "--debug", action="store_true", default=argparse.SUPPRESS, help="debug log and tracebacks of errors"
+    )
+    common.add_argument(
+        "--log-file", type=Path, default=argparse.SUPPRESS, metavar="PATH", help="write the log to PATH, not stderr"
+    )
+    return common
+
+
+def verbosity(args: argparse.Namespace) -> int:
+    """-1 quiet, 0 default, 1 verbose (-v), 2 debug (-vv, --debug)."""
+    if getattr(args, "debug", False):
+        return 2
+    if getattr(args, "quiet", False):
+        return -1
+    return min(getattr(args, "verbose", 0) or 0, 2)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="gov-reports", description=__doc__.split("\n\n")[0])
+    common = output_options()
+    parser = argparse.ArgumentParser(prog="gov-reports", description=__doc__.split("\n\n")[0], parents=[common])
+    parser.add_argument("--version", action="version", version=f"gov-reports {package_version()}")
     commands = parser.add_subparsers(dest="command", required=True)
 
-    crawl = commands.add_parser("crawl", help="crawl 年报 columns into a deduplicated JSONL dump")
+    crawl = commands.add_parser("crawl", help="crawl 年报 columns into a deduplicated JSONL dump", parents=[common])
     where = crawl.add_mutually_exclusive_group()
     where.add_argument(
         "--start-url",
@@ -124,10 +171,13 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="NAME=VALUE",
         help="a Scrapy setting, e.g. -s DOWNLOAD_DELAY=2",
     )
-    crawl.add_argument("--log-level", default="INFO")
+    crawl.add_argument(
+        "--log-level", default=None, help="Scrapy's LOG_LEVEL (DEBUG, INFO, WARNING…); default from -q/-v/--debug"
+    )
 
     extract = commands.add_parser(
         "extract",
+        parents=[common],
         help="extract records from saved pages (.html), text dumps (.txt), files (.pdf .docx .doc .wps .xls .xlsx)",
     )
     extract.add_argument("files", nargs="+", type=Path)
@@ -150,7 +200,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     extract.add_argument("--overwrite", action="store_true")
 
-    export = commands.add_parser("export", help="write the statistics as tidy CSV or Parquet for pandas, R or Stata")
+    export = commands.add_parser(
+        "export", parents=[common], help="write the statistics as tidy CSV or Parquet for pandas, R or Stata"
+    )
     export.add_argument("input", type=Path)
     export.add_argument(
         "--format",
@@ -167,7 +219,9 @@ def build_parser() -> argparse.ArgumentParser:
         "stats.summary.parquet); with --format both the .csv/.parquet suffix is each format's",
     )
 
-    report = commands.add_parser("report", help="write the coverage and timeliness report (one HTML file)")
+    report = commands.add_parser(
+        "report", parents=[common], help="write the coverage and timeliness report (one HTML file)"
+    )
     report.add_argument("input", type=Path)
     report.add_argument("-o", "--output", required=True, type=Path)
     report.add_argument(
@@ -186,7 +240,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="the crawl log (default IN.jsonl.crawls.jsonl, written by gov-reports crawl): copies rejected",
     )
 
-    schema = commands.add_parser("schema", help="write the record's JSON Schema")
+    schema = commands.add_parser("schema", parents=[common], help="write the record's JSON Schema")
     schema.add_argument("-o", "--output", type=Path, default=REPO_DATA / "annual_report.schema.json")
     schema.add_argument(
         "--docs", type=Path, default=REPO_DATA.parent / "docs" / "data-dictionary.md", help="data dictionary to write"
@@ -205,11 +259,46 @@ def main(argv: Sequence[str] | None = None) -> int:
     }
     from gov_reports.export import MissingExtra
 
+    level = verbosity(args)
+    if args.command != "crawl":  # a crawl's log is Scrapy's, set up from the same options in run_crawl
+        configure_logging(level, getattr(args, "log_file", None))
     try:
         return handler[args.command](args)
     except (ValueError, OSError, MissingExtra) as error:
-        print(f"gov-reports {args.command}: error: {error}", file=sys.stderr)
+        # A user mistake or an environment failure: one line (what, where, what to do); the traceback on request.
+        if level >= 1:
+            logger.exception("gov-reports %s failed", args.command)
+        print(f"gov-reports {args.command}: error: {one_line(error)}", file=sys.stderr)
         return ExitCode.USAGE
+    except KeyboardInterrupt:
+        print(f"gov-reports {args.command}: interrupted", file=sys.stderr)
+        return ExitCode.INTERRUPTED
+    except Exception as error:
+        if level >= 1:
+            raise
+        print(
+            f"gov-reports {args.command}: internal error: {one_line(error)} ({type(error).__name__}); "
+            "run again with --debug for the traceback, and please report it",
+            file=sys.stderr,
+        )
+        return INTERNAL_ERROR
+
+
+def one_line(error: BaseException) -> str:
+    return " ".join(str(error).split()) or type(error).__name__
+
+
+def configure_logging(level: int, log_file: Path | None) -> None:
+    """The log of the commands that are not crawls (a crawl's is Scrapy's, set from the same options)."""
+    from gov_reports.logs import quiet_scrapy_setup
+
+    quiet_scrapy_setup(level < 1)
+    names = {-1: logging.WARNING, 0: logging.INFO, 1: logging.INFO, 2: logging.DEBUG}
+    handler: logging.Handler = logging.FileHandler(log_file, encoding="utf-8") if log_file else logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s [%(name)s] %(levelname)s: %(message)s"))
+    logger.handlers[:] = [handler]
+    logger.setLevel(names[level])
+    logger.propagate = False  # a crawl's own handler (Scrapy's) shows these records otherwise twice
 
 
 def crawl_settings(
@@ -263,7 +352,9 @@ def check_distributed_arguments(args: argparse.Namespace) -> None:
 def run_crawl(args: argparse.Namespace) -> int:
     from scrapy.crawler import AsyncCrawlerProcess
 
+    from gov_reports import preflight
     from gov_reports.crawl_log import crawl_log_path
+    from gov_reports.logs import quiet_scrapy_setup
     from gov_reports.spiders.annual_reports import AnnualReportsSpider
     from gov_reports.summary import format_summary
     from gov_reports.years import YearRange
@@ -276,6 +367,14 @@ def run_crawl(args: argparse.Namespace) -> int:
     portal = None
     start_urls = args.start_urls or []
     check_distributed_arguments(args)
+    # Before any network work or any write (the leftover replay below writes the dump): docs/cli.md.
+    preflight.check_dump_output(args.output)
+    if args.jobdir:
+        preflight.check_jobdir(args.jobdir)
+    if args.redis:
+        preflight.check_redis(args.redis)
+    preflight.check_start_urls(start_urls)
+    level = verbosity(args)
     hosts = list(args.hosts)
     labels: dict[str, str] = {}
     if args.demo:
@@ -297,12 +396,22 @@ def run_crawl(args: argparse.Namespace) -> int:
             local=args.demo or all_loopback(start_urls),
             redis_url=args.redis,
         )
-        settings.set("LOG_LEVEL", args.log_level, priority="cmdline")
+        log_level = (args.log_level or {-1: "WARNING", 0: "INFO", 1: "INFO", 2: "DEBUG"}[level]).upper()
+        settings.set("LOG_LEVEL", log_level, priority="cmdline")
+        if getattr(args, "log_file", None):
+            settings.set("LOG_FILE", str(args.log_file), priority="cmdline")
+        # A live display on a terminal; plain periodic lines in the log elsewhere (gov_reports.progress_display).
+        display = level >= 0 and sys.stderr.isatty() and not getattr(args, "log_file", None)
+        settings.set("GOV_REPORTS_PROGRESS_DISPLAY", display, priority="cmdline")
+        if display:
+            settings.set("GOV_REPORTS_PROGRESS_INTERVAL", 0, priority="cmdline")
+        if level < 1:
+            settings.set("LOG_VERSIONS", [], priority="cmdline")  # the versions dump only with -v
         # This command prints the summary itself (stdout): not also in the log, and the raw stats
         # dump only when debugging.
         settings.set("GOV_REPORTS_SUMMARY_LOG", False, priority="cmdline")
         settings.set("GOV_REPORTS_CRAWL_LOG", str(crawl_log_path(args.output)), priority="cmdline")
-        if args.log_level.upper() != "DEBUG":
+        if log_level != "DEBUG":
             settings.set("STATS_DUMP", False, priority="cmdline")
         if args.years:
             settings.set("GOV_REPORTS_YEARS", args.years, priority="cmdline")
@@ -311,6 +420,7 @@ def run_crawl(args: argparse.Namespace) -> int:
         if labels:
             settings.set("GOV_REPORTS_SOURCE_LABELS", labels, priority="cmdline")
         process = AsyncCrawlerProcess(settings)
+        quiet_scrapy_setup(level < 1)  # after Scrapy's logging set-up: the versions and settings only with -v
         crawler = process.create_crawler(AnnualReportsSpider)
         process.crawl(crawler, start_urls=start_urls, hosts=hosts)
         process.start()
@@ -322,7 +432,22 @@ def run_crawl(args: argparse.Namespace) -> int:
     print(f"  output:              {args.output}")
     code = crawl_exit_code(stats, distributed=bool(args.redis))
     print(f"  exit code:           {int(code)} ({code.name.lower()})")
+    if code == ExitCode.NOTHING_FETCHED:
+        print(f"gov-reports crawl: {nothing_fetched_line(stats, start_urls)}", file=sys.stderr)
     return code
+
+
+def nothing_fetched_line(stats: Mapping[str, Any], start_urls: Sequence[str]) -> str:
+    """One line for a crawl that fetched nothing: which sources, why, what to do."""
+    from gov_reports.progress import sources_from_stats
+
+    dead = [s for s in sources_from_stats(stats).values() if not s.yielded]
+    shown = "; ".join(f"{s.url} ({s.why_nothing})" for s in dead[:3]) or ", ".join(start_urls[:3])
+    more = f" and {len(dead) - 3} more" if len(dead) > 3 else ""
+    return (
+        f"nothing fetched: {shown}{more}; check the address, the network and the host "
+        "(a dead or blocking host is retried by the next crawl)"
+    )
 
 
 def replay_leftovers(output: Path, *, overwrite: bool) -> None:

@@ -31,6 +31,10 @@ DOWNLOAD_MAXSIZE = 64 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 16 * 1024 * 1024
 RETRY_ENABLED = True
 RETRY_TIMES = 2
+# A 500 or a dead host after the retries is an expected failure (a counted skip in the summary), not an ERROR.
+RETRY_GIVE_UP_LOG_LEVEL = "WARNING"
+# Dropped items are logged by their reason, not their repr (gov_reports.logs).
+LOG_FORMATTER = "gov_reports.logs.QuietLogFormatter"
 REDIRECT_MAX_TIMES = 10
 TELNETCONSOLE_ENABLED = False
 LOG_LEVEL = "INFO"
@@ -76,6 +80,8 @@ ITEM_PIPELINES = {
 EXTENSIONS = {
     "gov_reports.extensions.CrawlSummary": 500,
     "gov_reports.progress.CrawlProgress": 510,
+    "gov_reports.progress_display.ProgressDisplay": 520,  # only with GOV_REPORTS_PROGRESS_DISPLAY (a terminal)
+    "gov_reports.logs.ExpectedFailures": 530,
 }
 
 # Incremental recrawls (gov_reports.incremental): reports already in the dump are revalidated with
