@@ -294,11 +294,16 @@ def configure_logging(level: int, log_file: Path | None) -> None:
 
     quiet_scrapy_setup(level < 1)
     names = {-1: logging.WARNING, 0: logging.INFO, 1: logging.INFO, 2: logging.DEBUG}
-    handler: logging.Handler = logging.FileHandler(log_file, encoding="utf-8") if log_file else logging.StreamHandler()
-    handler.setFormatter(logging.Formatter("%(asctime)s [%(name)s] %(levelname)s: %(message)s"))
-    logger.handlers[:] = [handler]
     logger.setLevel(names[level])
-    logger.propagate = False  # a crawl's own handler (Scrapy's) shows these records otherwise twice
+    ours = [h for h in logger.handlers if getattr(h, "gov_reports_cli", False)]
+    for handler in ours:
+        logger.removeHandler(handler)
+    if logging.getLogger().handlers and not log_file:
+        return  # called inside a program that set up logging (a test harness): its handlers show the records
+    handler = logging.FileHandler(log_file, encoding="utf-8") if log_file else logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s [%(name)s] %(levelname)s: %(message)s"))
+    handler.gov_reports_cli = True  # type: ignore[attr-defined]
+    logger.addHandler(handler)
 
 
 def crawl_settings(

@@ -24,7 +24,9 @@ from itemadapter import ItemAdapter
 
 DOCUMENT_SUFFIXES = ("pdf", "docx", "doc", "wps", "xlsx", "xls", "et")
 """Saved attachments `extract` reads with the document readers (gov_reports.extract.documents)."""
-PAGE_SUFFIXES = (".html", ".htm", ".shtml", ".jsp", ".xhtml")
+PAGE_SUFFIXES = (".html", ".htm", ".shtml", ".jsp", ".xhtml", ".asp", ".aspx", ".php", ".do", ".action")
+# A saved page under another name (a CMS's `index`, a query string cut off) is still HTML by its first bytes.
+_HTML_START = (b"<!doctype html", b"<html", b"<?xml", b"<head", b"<meta", b"<!--")
 # Query parameters naming the file behind a download script, as gov_reports.attachments reads them.
 _NAME_PARAMS = ("showname", "filename", "fileName", "name", "file")
 
@@ -60,7 +62,7 @@ def read_page(path: Path) -> tuple[str, str]:
     from w3lib.encoding import html_to_unicode
 
     data = path.read_bytes()
-    if path.suffix.lower() in PAGE_SUFFIXES:
+    if path.suffix.lower() in PAGE_SUFFIXES or data.lstrip(b"\xef\xbb\xbf \t\r\n")[:20].lower().startswith(_HTML_START):
         _, text = html_to_unicode(None, data)
         return text, "html"
     for encoding in ("utf-8-sig", "gb18030"):
