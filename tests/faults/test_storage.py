@@ -198,7 +198,10 @@ MERGER = """
 import json, sys
 from pathlib import Path
 from gov_reports.feeds import merge_into_file
-records = [{"key": f"新报告{i}|2021", "text": "新" * 4000, "urls": []} for i in range(1200)]
+records = [
+    {"key": f"新报告{i}|2021", "issuer": f"新报告{i}", "year": 2021, "text": "新" * 4000, "urls": []}
+    for i in range(1200)
+]  # valid records (as `record` below): a merge that completes leaves 1600 readable lines
 print("start", flush=True)
 merge_into_file(Path(sys.argv[1]), records)
 print("done", flush=True)
