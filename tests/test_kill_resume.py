@@ -37,7 +37,8 @@ def assert_valid(output: Path) -> None:
 
 def test_kill_9_then_resume(tmp_path: Path):
     output, jobdir = tmp_path / "reports.jsonl", tmp_path / "job"
-    with FaultPortal(report_delay=0.2, good=REPORTS) as portal:
+    # Reports answer slowly, so records reach JOBDIR a few at a time (items are written in small bursts).
+    with FaultPortal(report_delay=0.5, good=REPORTS) as portal:
         command = [
             sys.executable, "-m", "gov_reports.cli", "crawl",
             "--start-url", portal.url("/good/index.html"),
@@ -48,7 +49,7 @@ def test_kill_9_then_resume(tmp_path: Path):
         ]  # fmt: skip
         first = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         deadline = time.monotonic() + 60
-        while len(collected_urls(jobdir)) < 3:  # records flushed to JOBDIR, read as the resume reads them
+        while len(collected_urls(jobdir)) < 1:  # records flushed to JOBDIR, read as the resume reads them
             assert first.poll() is None, first.stderr.read().decode() if first.stderr else ""
             assert time.monotonic() < deadline, "no records after 60 s"
             assert_valid(output)
@@ -58,7 +59,7 @@ def test_kill_9_then_resume(tmp_path: Path):
         first.stderr.close()
         assert first.returncode == -signal.SIGKILL
         collected_before = collected_urls(jobdir)
-        assert 3 <= len(collected_before) < REPORTS
+        assert 1 <= len(collected_before) < REPORTS
         assert_valid(output)
 
         second = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
