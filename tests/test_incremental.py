@@ -33,9 +33,19 @@ def own_portal(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DemoPortal]
         yield portal
 
 
+# Without LibreOffice or antiword the .doc of 哈尔滨 2020 is skipped for a missing converter, and its page is
+# fetched again on the next crawl to retry it (issue 16 item 7): not a page that answers 304 then.
+HAVE_WORD_CONVERTER = bool(shutil.which("soffice") or shutil.which("libreoffice") or shutil.which("antiword"))
+
+
 def report_paths(expected: dict[str, Any]) -> set[tuple[str, str]]:
     # A report whose page is also a list page (an xxgkAnnualReport.jsp view) is fetched as a list on every crawl.
-    return {(r["site"], path) for r in expected["reports"] if not r.get("listing_page") for path in r["paths"]}
+    return {
+        (r["site"], path)
+        for r in expected["reports"]
+        if not r.get("listing_page") and (HAVE_WORD_CONVERTER or not r.get("needs_converter"))
+        for path in r["paths"]
+    }
 
 
 def log_since(portal: DemoPortal, start: int) -> list[tuple[str, str, str, int]]:
