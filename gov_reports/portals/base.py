@@ -90,6 +90,17 @@ class Adapter:
     an empty shell to a reader, but no WAF block to give up on (gov_reports.waf)."""
 
 
+def count_value(value: object) -> int | None:
+    """A non-negative count from an API's JSON or a page's state: an int or a digit string, else None."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value if value >= 0 else None
+    if isinstance(value, str) and value.strip().isdigit():
+        return int(value.strip())
+    return None
+
+
 def unique_by_url(pages: list[PageRequest]) -> list[PageRequest]:
     """GET pages once each, the first request for a URL winning (a page link and a sub-column link to one
     list); requests with a body or state are distinct even to the same URL (postbacks, API pages)."""

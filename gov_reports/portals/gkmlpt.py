@@ -35,7 +35,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlencode, urljoin, urlsplit, urlunsplit
 
 from gov_reports.extract.text import clean_line
-from gov_reports.portals.base import Listing, ListingLink, PageRequest
+from gov_reports.portals.base import Listing, ListingLink, PageRequest, count_value
 from gov_reports.portals.discovery import is_column_name
 from gov_reports.portals.scripts import NotALiteral, inline_scripts, literal_at
 
@@ -235,16 +235,6 @@ def parse_front(html: str, url: str) -> Listing:
 # --------------------------------------------------------------------------- the list API
 
 
-def _count(value: Any) -> int | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return value if value >= 0 else None
-    if isinstance(value, str) and value.strip().isdigit():
-        return int(value.strip())
-    return None
-
-
 def publish_date(value: Any) -> str | None:
     """YYYY-MM-DD in China time from epoch seconds, epoch milliseconds or a date text."""
     if isinstance(value, bool) or value is None:
@@ -331,10 +321,10 @@ def parse_api(body: str, url: str, state: Mapping[str, str]) -> Listing:
         listing.ended = "api_missing_articles"
         return listing
     page = int(state["page"]) if state.get("page", "").isdigit() else _page_of(url)
-    total = _count(data.get("total"))
-    first_total = _count(state.get("total")) if "total" in state else total
-    size = _count(state.get("size")) if "size" in state else len(articles)
-    offset = _count(data.get("offset"))
+    total = count_value(data.get("total"))
+    first_total = count_value(state.get("total")) if "total" in state else total
+    size = count_value(state.get("size")) if "size" in state else len(articles)
+    offset = count_value(data.get("offset"))
     start = (page - 1) * size if size is not None else (offset or 0)
     if first_total is not None and page > 1 and max(start, offset or 0) >= first_total:
         listing.ended = "past_total"  # the API answers a page that its own total says does not exist

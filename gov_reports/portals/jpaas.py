@@ -30,7 +30,7 @@ from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 from parsel import Selector
 
 from gov_reports.portals import generic
-from gov_reports.portals.base import Listing, ListingLink, PageRequest, anchors, unique_by_url
+from gov_reports.portals.base import Listing, ListingLink, PageRequest, anchors, count_value, unique_by_url
 
 UNIT_PATH = "/api-gateway/jpaas-publish-server/front/page/build/unit"
 UNITBUILD_RE = re.compile(r"unitbuild\.js", re.I)
@@ -58,7 +58,7 @@ class Unit:
     @property
     def page_size(self) -> int:
         for source in (self.param, self.query):
-            size = _number(source.get("pageSize"))
+            size = count_value(source.get("pageSize"))
             if size:
                 return size
         return DEFAULT_PAGE_SIZE
@@ -94,16 +94,6 @@ def js_object(text: str) -> dict[str, Any] | None:
         except ValueError:
             return None
     return value if isinstance(value, dict) else None
-
-
-def _number(value: Any) -> int | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return value if value >= 0 else None
-    if isinstance(value, str) and value.strip().isdigit():
-        return int(value.strip())
-    return None
 
 
 def _as_param(value: Any) -> dict[str, Any]:
@@ -170,7 +160,7 @@ def _unit_from_url(url: str) -> Unit:
 
 def _stated(data: Mapping[str, Any], keys: tuple[str, ...]) -> int | None:
     for key in keys:
-        number = _number(data.get(key))
+        number = count_value(data.get(key))
         if number is not None:
             return number
     return None
@@ -198,10 +188,10 @@ def _answer(text: str, url: str, state: Mapping[str, str]) -> Listing:
     """One page of the endpoint's answer: its list, and the request for the next page if there is one."""
     listing = Listing(platform="jpaas")
     unit = _unit_from_url(url)
-    asked = _number(state.get("page"))
+    asked = count_value(state.get("page"))
     if asked is None:  # a crawl started at an endpoint URL: its own paramJson says which page
-        asked = _number(_as_param(dict(parse_qsl(urlsplit(url).query)).get("paramJson")).get("pageNo")) or 1
-    size = _number(state.get("size")) or unit.page_size
+        asked = count_value(_as_param(dict(parse_qsl(urlsplit(url).query)).get("paramJson")).get("pageNo")) or 1
+    size = count_value(state.get("size")) or unit.page_size
     try:
         payload = json.loads(text)
     except ValueError:
@@ -216,7 +206,7 @@ def _answer(text: str, url: str, state: Mapping[str, str]) -> Listing:
         listing.ended = "api_missing_html"  # {"success": false, "data": {}}: parameters the unit refused
         return listing
     # The total the first page stated holds for the whole paging (later pages may state another).
-    total = _number(state.get("total"))
+    total = count_value(state.get("total"))
     if total is None:
         total = _stated(data, TOTAL_KEYS)
         if total is None and isinstance(payload, dict):
