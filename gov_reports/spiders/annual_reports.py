@@ -101,6 +101,18 @@ def listing_url(response: Response) -> str:
     return asked if urldefrag(asked)[0] == response.url else response.url
 
 
+def listing_meta(link: ListingLink, listing_url: str, source: str) -> dict[str, Any]:
+    """What a report page's request carries from its listing entry to the extractors (FetchedPage)."""
+    return {
+        "listing_title": link.title,
+        "listing_date": link.date,
+        "listing_url": listing_url,
+        "listing_published": link.published,
+        "listing_evidence": link.evidence,
+        SOURCE_META: source,
+    }
+
+
 @dataclass(frozen=True)
 class CrawlParameters:
     """The spider's arguments, validated (`-a start_urls=URL[,URL]` or keyword arguments)."""
@@ -254,15 +266,7 @@ class AnnualReportsSpider(scrapy.Spider):
                     link.url,
                     callback=self.parse_report,
                     errback=self.on_error,
-                    meta={
-                        "role": "report",
-                        "listing_title": link.title,
-                        "listing_date": link.date,
-                        "listing_url": response.url,
-                        "listing_published": link.published,
-                        "listing_evidence": link.evidence,
-                        SOURCE_META: source,
-                    },
+                    meta={"role": "report", **listing_meta(link, response.url, source)},
                 )
         start = bool(response.meta.get(START_META))
         # In a 年报 column, candidates (titles the list cut short, bare years…) are as much its reports' links.
@@ -379,15 +383,7 @@ class AnnualReportsSpider(scrapy.Spider):
             count_for_source(self.crawler.stats, source, "out_of_years")
             self.crawler.stats.inc_value(SKIPPED + "year_out_of_range")
             return
-        meta = {
-            "listing_title": link.title,
-            "listing_date": link.date,
-            "listing_url": response.url,
-            "listing_published": link.published,
-            "listing_evidence": link.evidence,
-            SOURCE_META: source,
-        }
-        yield from self._report_page(response, meta)
+        yield from self._report_page(response, listing_meta(link, response.url, source))
 
     def _report_page(self, response: TextResponse, meta: Mapping[str, Any]) -> Iterator[FetchedPage | Request]:
         files = attachment_links(response, self.configured_hosts) if self.follow_attachments else []
