@@ -70,7 +70,7 @@ def test_attachment_links_stay_on_the_configured_hosts() -> None:
     ("header", "name"),
     [
         ("attachment; filename*=UTF-8''%E5%93%88%E5%B0%94%E6%BB%A8.doc", "哈尔滨.doc"),
-        ('attachment; filename="x.pdf"; filename*=utf-8\'\'%E5%B9%B4%E6%8A%A5.pdf', "年报.pdf"),
+        ("attachment; filename=\"x.pdf\"; filename*=utf-8''%E5%B9%B4%E6%8A%A5.pdf", "年报.pdf"),
         ('attachment; filename="%E5%B9%B4%E6%8A%A5.pdf"', "年报.pdf"),
         (b'attachment; filename="' + "年报.wps".encode("gbk") + b'"', "年报.wps"),
         (b'attachment; filename="' + "年报.wps".encode() + b'"', "年报.wps"),

@@ -41,6 +41,7 @@ def _fresh_document_cache() -> None:
     """read_document remembers results by content; these tests swap converters under the same bytes."""
     clear_cache()
 
+
 # --- The report the generated documents carry --------------------------------------------
 
 TITLE = "虎林市2020年政府信息公开工作年度报告"
@@ -219,6 +220,7 @@ def make_report_docx() -> bytes:
 
 
 # --- PDF builder: tests/pdf_writer.py (shared with data/demo/build.py) -----------------------
+
 
 def make_report_pdf() -> bytes:
     """Two pages: headings and a paragraph, table 三's top rows (ruled, with a merged header), table 四."""

@@ -351,9 +351,7 @@ def table2_2021(v: dict[str, list[Any]], blank_zero: bool = False) -> str:
     """表二, 2021 layout: 10 numbers."""
     r = [f"<table {TABLE_ATTR}><tbody>"]
     r.append('<tr><td colspan="4">第二十条第（一）项</td></tr>')
-    r.append(
-        "<tr><td>信息内容</td><td>本年制发件数</td><td>本年废止件数</td><td>现行有效件数</td></tr>"
-    )
+    r.append("<tr><td>信息内容</td><td>本年制发件数</td><td>本年废止件数</td><td>现行有效件数</td></tr>")
     for label, key in (("规章", "gz"), ("行政规范性文件", "gf")):
         r.append(f"<tr><td>{label}</td>{''.join(cell(x, blank_zero) for x in v[key])}</tr>")
     for caption, header, items in (
@@ -402,9 +400,7 @@ def t3_values(fmt: str, t3: dict[str, list[int]]) -> dict[str, list[int]]:
     ``total``/``out`` in the spec override the computed rows: that is how a
     report breaks the 勾稽关系 on purpose.
     """
-    keys = [k for k, _ in T3_LABELS_2019] + (
-        [k for k, _ in T3_OTHER_2021] if fmt == "2021" else ["o"]
-    )
+    keys = [k for k, _ in T3_LABELS_2019] + ([k for k, _ in T3_OTHER_2021] if fmt == "2021" else ["o"])
     rows: dict[str, list[int]] = {}
     for k in ["new", "carry", *keys]:
         rows[k] = list(t3.get(k, [0] * 6))
@@ -427,20 +423,13 @@ def table3(fmt: str, t3: dict[str, list[int]], blank_zero: bool = False) -> str:
         '<tr><td colspan="3" rowspan="3">（本列数据的勾稽关系为：第一项加第二项之和，'
         '等于第三项加第四项之和）</td><td colspan="7">申请人情况</td></tr>'
     )
-    r.append(
-        '<tr><td rowspan="2">自然人</td><td colspan="5">法人或其他组织</td>'
-        '<td rowspan="2">总计</td></tr>'
-    )
-    r.append(
-        "<tr><td>商业企业</td><td>科研机构</td><td>社会公益组织</td>"
-        "<td>法律服务机构</td><td>其他</td></tr>"
-    )
+    r.append('<tr><td rowspan="2">自然人</td><td colspan="5">法人或其他组织</td><td rowspan="2">总计</td></tr>')
+    r.append("<tr><td>商业企业</td><td>科研机构</td><td>社会公益组织</td><td>法律服务机构</td><td>其他</td></tr>")
     r.append(f'<tr><td colspan="3">一、本年新收政府信息公开申请数量</td>{nums("new")}</tr>')
     r.append(f'<tr><td colspan="3">二、上年结转政府信息公开申请数量</td>{nums("carry")}</tr>')
     labels = dict(T3_LABELS_2019)
     r.append(
-        f'<tr><td rowspan="{span}">三、本年度办理结果</td>'
-        f'<td colspan="2">{labels["open"]}</td>{nums("open")}</tr>'
+        f'<tr><td rowspan="{span}">三、本年度办理结果</td><td colspan="2">{labels["open"]}</td>{nums("open")}</tr>'
     )
     r.append(f'<tr><td colspan="2">{labels["part"]}</td>{nums("part")}</tr>')
     for group, prefix, n in (
@@ -552,10 +541,7 @@ def modern_body(m: Modern) -> str:
             f"请与{m.office}联系（电话：{m.phone}）。"
         ),
         para("一、总体情况", strong=True),
-        para(
-            f"{y}年，{m.who}坚持以公开为常态、不公开为例外，认真落实《条例》和上级政务公开工作要点，"
-            f"{m.focus}"
-        ),
+        para(f"{y}年，{m.who}坚持以公开为常态、不公开为例外，认真落实《条例》和上级政务公开工作要点，{m.focus}"),
         para(
             f"（一）主动公开。全年通过政府网站、政务新媒体、政府信息公开栏等渠道主动公开政府信息"
             f"{m.active}条，其中政策文件及解读、财政预决算、重点项目、民生保障等重点领域信息均按要求及时公开。"
@@ -583,9 +569,7 @@ def modern_body(m: Modern) -> str:
         tables[1],
         para(m.heading4, strong=True),
         tables[2],
-        para(
-            f"{y}年，{m.who}因政府信息公开工作被申请行政复议{review}件，被提起行政诉讼{suits}件。"
-        ),
+        para(f"{y}年，{m.who}因政府信息公开工作被申请行政复议{review}件，被提起行政诉讼{suits}件。"),
         para(m.heading5, strong=True),
         para(m.problem),
         para("六、其他需要报告的事项", strong=True),
@@ -881,10 +865,8 @@ QHD_2019 = Modern(
     portal="中国秦皇岛",
     office="秦皇岛市政府办公室",
     phone="0335-3220519",
-    focus="围绕优化营商环境、乡村振兴和生态环境保护推进重点领域信息公开，"
-    "全面推进基层政务公开标准化规范化试点。",
-    problem="一是部分单位对新《条例》学习不深入；二是政策解读质量不高。下一步将加强培训，"
-    "推行“图文+音视频”解读方式。",
+    focus="围绕优化营商环境、乡村振兴和生态环境保护推进重点领域信息公开，全面推进基层政务公开标准化规范化试点。",
+    problem="一是部分单位对新《条例》学习不深入；二是政策解读质量不高。下一步将加强培训，推行“图文+音视频”解读方式。",
 )
 QHD_2021_ORIG_T3 = {
     "new": row(516, 41, 4),
@@ -970,8 +952,7 @@ CZJ_2020 = Modern(
     office="秦皇岛市财政局办公室",
     phone="0335-3031234",
     focus="重点做好预决算公开、政府采购信息公开和减税降费政策公开。",
-    problem="一是预决算公开的细化程度有待提高；二是政策解读形式较为单一。"
-    "下一步将细化公开内容，丰富解读形式。",
+    problem="一是预决算公开的细化程度有待提高；二是政策解读形式较为单一。下一步将细化公开内容，丰富解读形式。",
     blank_zero=True,
 )
 CZJ_2021 = Modern(
@@ -995,8 +976,7 @@ CZJ_2021 = Modern(
     office="秦皇岛市财政局办公室",
     phone="0335-3031234",
     focus="围绕预决算公开、政府采购、财政资金直达机制等重点工作推进信息公开。",
-    problem="一是部分预算单位公开时间不统一；二是财政政策解读的通俗性不够。下一步将统一公开时限，"
-    "推出图解解读。",
+    problem="一是部分预算单位公开时间不统一；二是财政政策解读的通俗性不够。下一步将统一公开时限，推出图解解读。",
 )
 HBJ_2022 = Modern(
     issuer="秦皇岛市生态环境局",
@@ -1022,8 +1002,7 @@ HBJ_2022 = Modern(
     office="秦皇岛市生态环境局办公室",
     phone="0335-3660210",
     focus="重点公开空气质量、水环境质量、建设项目环评审批和环境行政处罚信息。",
-    problem="一是环境信息公开的时效性有待提高；二是政策解读互动不足。下一步将完善信息发布机制，"
-    "加强与公众的互动交流。",
+    problem="一是环境信息公开的时效性有待提高；二是政策解读互动不足。下一步将完善信息发布机制，加强与公众的互动交流。",
     blank_zero=True,
     heading4="四、政府信息公开行政复议和行政诉讼情况",
 )
@@ -1118,8 +1097,7 @@ OLD_CZJ_2018 = Old(
     review=0,
     lawsuit=0,
     focus="重点推进预决算公开、政府采购和减税降费信息公开，建立健全信息发布审核机制。",
-    problem="一是部分预算单位公开不够细化；二是信息公开队伍力量薄弱。"
-    "下一步将加强督促指导，提升公开质量。",
+    problem="一是部分预算单位公开不够细化；二是信息公开队伍力量薄弱。下一步将加强督促指导，提升公开质量。",
     sig_date="2019年1月30日",
 )
 OLD_HULIN_2009 = Old(
@@ -1148,7 +1126,14 @@ JLP_2021 = Modern(
     year=2021,
     fmt="2021",
     t2={"gz": [0, 0, 0], "gf": [12, 4, 86], "xk": [3812], "cf": [1294], "qz": [41], "sf": [52.8]},
-    t3={"new": row(64, 7, 2), "carry": row(3), "open": row(31, 4), "part": row(9, 1), "u1": row(18, 2, 1), "o3": row(6)},
+    t3={
+        "new": row(64, 7, 2),
+        "carry": row(3),
+        "open": row(31, 4),
+        "part": row(9, 1),
+        "u1": row(18, 2, 1),
+        "o3": row(6),
+    },
     t4=[[2, 1, 0, 0], [1, 0, 0, 1], [0, 0, 0, 0]],
     sig_date="2022年3月28日",
     active=9634,
@@ -1530,9 +1515,7 @@ def build_pages() -> tuple[list[Page], list[Report], list[dict[str, str]]]:
     )
 
     q2017 = f"{base}/t19700101_5008.html"
-    body = old_body(OLD_QHD_2017).replace(
-        "围绕重点领域信息公开，", f"围绕重点领域信息公开，{SPAM_MAJIANG}", 1
-    )
+    body = old_body(OLD_QHD_2017).replace("围绕重点领域信息公开，", f"围绕重点领域信息公开，{SPAM_MAJIANG}", 1)
     pages.append(
         Page(
             site="trs",
@@ -1754,9 +1737,7 @@ def build_pages() -> tuple[list[Page], list[Report], list[dict[str, str]]]:
             lists=[("bmnb", "2022-01-27")],
             pubdate="2022-01-27 15:03",
             label_date="2022-01-27",
-            meta_table=qhd_meta(
-                "000572311/2022-00009", "秦皇岛市财政局", "2022-01-27", "部门年度报告"
-            ),
+            meta_table=qhd_meta("000572311/2022-00009", "秦皇岛市财政局", "2022-01-27", "部门年度报告"),
             source="秦皇岛市财政局",
         )
     )
@@ -1804,9 +1785,7 @@ def build_pages() -> tuple[list[Page], list[Report], list[dict[str, str]]]:
             lists=[("bmnb", "2023-01-30")],
             pubdate="2023-01-30 16:26",
             label_date="2023-01-30",
-            meta_table=qhd_meta(
-                "MB1A12345/2023-00004", "秦皇岛市生态环境局", "2023-01-30", "部门年度报告"
-            ),
+            meta_table=qhd_meta("MB1A12345/2023-00004", "秦皇岛市生态环境局", "2023-01-30", "部门年度报告"),
             source="秦皇岛市生态环境局",
         )
     )
@@ -2058,9 +2037,7 @@ def build_pages() -> tuple[list[Page], list[Report], list[dict[str, str]]]:
             site="jianggan",
             path="/zwgk/zfxxgkndbg/202101/t20210105_8640001.html",
             title="杭州市江干区2020年上半年政府信息公开数据统计",
-            body=render_lines(
-                ["2020年1月至6月，全区主动公开政府信息3216条，收到政府信息公开申请247件。"]
-            ),
+            body=render_lines(["2020年1月至6月，全区主动公开政府信息3216条，收到政府信息公开申请247件。"]),
             lists=[("jg", "2020-07-10")],
             label_date="2020-07-10",
             source="杭州市江干区人民政府办公室",
@@ -2072,9 +2049,7 @@ def build_pages() -> tuple[list[Page], list[Report], list[dict[str, str]]]:
             site="jianggan",
             path="/art/2021/1/12/art_1229160_5862.html",
             title="江干区召开2021年政务公开工作部署会",
-            body=para(
-                "1月12日，江干区召开2021年政务公开工作部署会，总结2020年工作，部署年度报告编制发布等重点任务。"
-            ),
+            body=para("1月12日，江干区召开2021年政务公开工作部署会，总结2020年工作，部署年度报告编制发布等重点任务。"),
             lists=[("jg", "2021-01-12")],
             label_date="2021-01-12",
             source="江干发布",
@@ -2254,7 +2229,7 @@ JG_2019_DOCX = Modern(
 )
 HTML_AS_PDF = (
     b'<!DOCTYPE html><html><head><meta charset="utf-8"><title>\xe7\x94\xa8\xe6\x88\xb7\xe7\x99\xbb\xe5\xbd\x95'
-    b"</title></head><body><form action=\"/login\"><input name=\"user\"><input name=\"pwd\" type=\"password\">"
+    b'</title></head><body><form action="/login"><input name="user"><input name="pwd" type="password">'
     b"</form></body></html>\n"
 )
 CORRUPT_PDF = (
@@ -2367,7 +2342,14 @@ def add_attachments(pages: list[Page], reports: list[Report]) -> None:
         )
     )
     pages.append(
-        Page(site="jianggan", path=jg_docx, title=jg_title, body=jg_body, lists=[], file=to_docx([jg_title, *blocks(jg_body)]))
+        Page(
+            site="jianggan",
+            path=jg_docx,
+            title=jg_title,
+            body=jg_body,
+            lists=[],
+            file=to_docx([jg_title, *blocks(jg_body)]),
+        )
     )
     reports.append(
         Report(
@@ -2393,27 +2375,65 @@ def add_attachments(pages: list[Page], reports: list[Report]) -> None:
         BAD_FILES.append({"site": site, "page": page_path, "path": path, "reason": reason})
 
     qhd2016 = "/zwgk/zfxxgknb/201702/t20170222_5001.html"
-    attach("trs", qhd2016, "./P020170222384512345678.pdf", "秦皇岛市2016年政府信息公开工作年度报告.pdf",
-           "/zwgk/zfxxgknb/201702/P020170222384512345678.pdf", CORRUPT_PDF, "corrupt_pdf")
+    attach(
+        "trs",
+        qhd2016,
+        "./P020170222384512345678.pdf",
+        "秦皇岛市2016年政府信息公开工作年度报告.pdf",
+        "/zwgk/zfxxgknb/201702/P020170222384512345678.pdf",
+        CORRUPT_PDF,
+        "corrupt_pdf",
+    )
     secret = PdfPage()
     secret.text(60, 780, "秦皇岛市2019年政府信息公开工作年度报告")
     qhd2019 = "/zwgk/zfxxgknb/202003/t20200330_5014.html"
-    attach("trs", qhd2019, "./P020200330512345678901.pdf", "秦皇岛市2019年政府信息公开工作年度报告.pdf",
-           "/zwgk/zfxxgknb/202003/P020200330512345678901.pdf", make_pdf([secret], user_password="gov2020"), "encrypted_pdf")
+    attach(
+        "trs",
+        qhd2019,
+        "./P020200330512345678901.pdf",
+        "秦皇岛市2019年政府信息公开工作年度报告.pdf",
+        "/zwgk/zfxxgknb/202003/P020200330512345678901.pdf",
+        make_pdf([secret], user_password="gov2020"),
+        "encrypted_pdf",
+    )
     html_path = "/uploadfiles/2021/02/hl2020nb.pdf"
-    attach("generic", "/xxgk/nb/2021/0205/28765.html", html_path, "虎林市2020年政府信息公开工作年度报告.pdf",
-           html_path, HTML_AS_PDF, "not_a_pdf_but_html")
+    attach(
+        "generic",
+        "/xxgk/nb/2021/0205/28765.html",
+        html_path,
+        "虎林市2020年政府信息公开工作年度报告.pdf",
+        html_path,
+        HTML_AS_PDF,
+        "not_a_pdf_but_html",
+    )
     SITES["generic"].downloads[html_path] = {"content_type": "text/html; charset=utf-8"}
     cut_path = "/uploadfiles/2022/01/hl2021nb.pdf"
     full = to_pdf(blocks(modern_body(HULIN_2021)))
-    attach("generic", "/xxgk/nb/2022/0128/29876.html", cut_path, "虎林市2021年政府信息公开工作年度报告.pdf",
-           cut_path, full, "truncated")
+    attach(
+        "generic",
+        "/xxgk/nb/2022/0128/29876.html",
+        cut_path,
+        "虎林市2021年政府信息公开工作年度报告.pdf",
+        cut_path,
+        full,
+        "truncated",
+    )
     SITES["generic"].downloads[cut_path] = {"send_bytes": len(full) // 2}
     bomb = fixed_zip(to_docx(["哈尔滨市2021年政府信息公开工作年度报告"]), {"word/media/image1.bin": bytes(3_000_000)})
     bomb_path = "/attach/0/2203281021553.docx"
-    attach("hanweb", hanweb_art(2022, 3, 28, 1011), "/module/download/downfile.jsp?classid=0&filename=2203281021553.docx",
-           "哈尔滨市2021年政府信息公开工作年度报告.docx", bomb_path, bomb, "zip_bomb")
-    SITES["hanweb"].downloads[bomb_path] = {"filename": "哈尔滨市2021年政府信息公开工作年度报告.docx", "charset": "rfc5987"}
+    attach(
+        "hanweb",
+        hanweb_art(2022, 3, 28, 1011),
+        "/module/download/downfile.jsp?classid=0&filename=2203281021553.docx",
+        "哈尔滨市2021年政府信息公开工作年度报告.docx",
+        bomb_path,
+        bomb,
+        "zip_bomb",
+    )
+    SITES["hanweb"].downloads[bomb_path] = {
+        "filename": "哈尔滨市2021年政府信息公开工作年度报告.docx",
+        "charset": "rfc5987",
+    }
 
 
 # ---------------------------------------------------------------------------------------
@@ -2440,9 +2460,7 @@ def crumb_html(site: Site, names: list[str], column: Column | None, sep: str) ->
     return sep.join(parts)
 
 
-def site_metas(
-    site: Site, column: str, title: str | None, pubdate: str | None, source: str = ""
-) -> str:
+def site_metas(site: Site, column: str, title: str | None, pubdate: str | None, source: str = "") -> str:
     lines = [
         f'<meta name="SiteName" content="{site.name}">',
         f'<meta name="SiteDomain" content="{site.domain}">',
@@ -2482,9 +2500,7 @@ def meta_table_html(meta: dict[str, str], style: str) -> str:
                     "<td>字体:[&nbsp;&nbsp;<a>大</a> <a>中</a> <a>小</a>&nbsp;]</td>"
                 )
             else:
-                cells.append(
-                    f"<td>{label}:{value}&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;</td>"
-                )
+                cells.append(f"<td>{label}:{value}&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;</td>")
         return (
             '<table class="xxgk-meta" width="100%"><tr>'
             + "".join(cells[:2])
@@ -2622,9 +2638,7 @@ function createPageHTML(_nPageCount, _nCurrIndex, _sPageName, _sPageExt){
 </script>"""
 
 
-def trs_head(
-    site: Site, title: str, column: str, pubdate: str | None, article: str | None, source: str = ""
-) -> str:
+def trs_head(site: Site, title: str, column: str, pubdate: str | None, article: str | None, source: str = "") -> str:
     return f"""<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">
 <html xmlns="http://www.w3.org/1999/xhtml">
 <head>
@@ -2662,9 +2676,7 @@ def trs_detail(site: Site, col: Column, page: Page, related: str) -> str:
 """
 
 
-def trs_list(
-    site: Site, col: Column, entries: list[tuple[Page, str]], index: int, count: int, total: int
-) -> str:
+def trs_list(site: Site, col: Column, entries: list[tuple[Page, str]], index: int, count: int, total: int) -> str:
     crumb = crumb_html(site, col.crumb, col, " &gt; ")
     here = list_page_path(col, index)
     lis = []
@@ -2676,7 +2688,9 @@ def trs_list(
             f'title="{E(title)}">{E(title)}</a></li>'
         )
     if col.scheme == "trs-classic":
-        pager = f'{TRS_PAGE_JS}\n<script type="text/javascript">createPageHTML({count}, {index}, "index", "html");</script>'
+        pager = (
+            f'{TRS_PAGE_JS}\n<script type="text/javascript">createPageHTML({count}, {index}, "index", "html");</script>'
+        )
     else:
         pager = (
             f'<div id="page_div"></div>\n<script type="text/javascript">'
@@ -2718,9 +2732,7 @@ def generic_head(site: Site, title: str) -> str:
 def generic_detail(site: Site, col: Column, page: Page) -> str:
     crumb = crumb_html(site, col.crumb, col, " » ")
     date = f"发布日期：{page.label_date}　" if page.label_date else ""
-    container = (
-        'class="article-content"' if page.path.startswith("/xxgk/") else 'id="content" class="con"'
-    )
+    container = 'class="article-content"' if page.path.startswith("/xxgk/") else 'id="content" class="con"'
     return f"""{generic_head(site, page.title + " - " + site.name)}
 <div class="crumb">您现在的位置：{crumb}</div>
 <div class="article">
@@ -2737,9 +2749,7 @@ def generic_detail(site: Site, col: Column, page: Page) -> str:
 """
 
 
-def generic_list(
-    site: Site, col: Column, entries: list[tuple[Page, str]], index: int, count: int, total: int
-) -> str:
+def generic_list(site: Site, col: Column, entries: list[tuple[Page, str]], index: int, count: int, total: int) -> str:
     crumb = crumb_html(site, col.crumb, col, " » ")
     name = col.path.rsplit("/", 1)[-1]
 
@@ -2747,13 +2757,11 @@ def generic_list(
         return name if i == 0 else f"{name}?page={i + 1}"
 
     lis = "\n".join(
-        f'<li><a href="{p.path}" target="_blank">{E(p.list_title or p.title)}</a>'
-        f'<span class="time">[{d}]</span></li>'
+        f'<li><a href="{p.path}" target="_blank">{E(p.list_title or p.title)}</a><span class="time">[{d}]</span></li>'
         for p, d in entries
     )
     nums = " ".join(
-        f"<strong>{i + 1}</strong>" if i == index else f'<a href="{link(i)}">{i + 1}</a>'
-        for i in range(count)
+        f"<strong>{i + 1}</strong>" if i == index else f'<a href="{link(i)}">{i + 1}</a>' for i in range(count)
     )
     prev = f'<a href="{link(index - 1)}">上一页</a>' if index > 0 else "<span>上一页</span>"
     nxt = f'<a href="{link(index + 1)}">下一页</a>' if index < count - 1 else "<span>下一页</span>"
@@ -2878,9 +2886,7 @@ def render_all() -> dict[str, bytes]:
         total = len(entries)
         count = -(-total // col.per_page)
         if col.scheme == "hanweb":
-            records = [
-                {"href": p.path, "title": p.list_title or p.title, "date": d} for p, d in entries
-            ]
+            records = [{"href": p.path, "title": p.list_title or p.title, "date": d} for p, d in entries]
             put(site, col.path, hanweb_column(site, col, records))
             column_data = {
                 "columnid": col.columnid,
@@ -2936,9 +2942,7 @@ def render_all() -> dict[str, bytes]:
         more_pages, more_reports, more_traps = platform.ground_truth()
         pages, reports, traps = pages + more_pages, reports + more_reports, traps + more_traps
     files["sites.json"] = (json.dumps(sites_json, ensure_ascii=False, indent=2) + "\n").encode()
-    files["expected.json"] = (
-        json.dumps(expected(pages, reports, traps), ensure_ascii=False, indent=2) + "\n"
-    ).encode()
+    files["expected.json"] = (json.dumps(expected(pages, reports, traps), ensure_ascii=False, indent=2) + "\n").encode()
     return files
 
 
@@ -2977,9 +2981,7 @@ def expected(pages: list[Page], reports: list[Report], traps: list[dict[str, str
                 "carried_over": v["carry"][6],
                 "total": v["total"][6],
                 "carried_forward": v["out"][6],
-                "consistent": all(
-                    v["new"][i] + v["carry"][i] == v["total"][i] + v["out"][i] for i in range(7)
-                ),
+                "consistent": all(v["new"][i] + v["carry"][i] == v["total"][i] + v["out"][i] for i in range(7)),
             }
 
         if r.converter:
@@ -3013,9 +3015,7 @@ def expected(pages: list[Page], reports: list[Report], traps: list[dict[str, str
         if not p.exists:
             missing.append({"site": p.site, "path": p.path, "status": 404, "title": p.title})
         elif p.path in site.errors:
-            missing.append(
-                {"site": p.site, "path": p.path, "status": site.errors[p.path], "title": p.title}
-            )
+            missing.append({"site": p.site, "path": p.path, "status": site.errors[p.path], "title": p.title})
         elif p.path.startswith("/private/"):
             robots.append({"site": p.site, "path": p.path, "title": p.title})
     return {
