@@ -8,7 +8,7 @@ The metadata lives in pyproject.toml; this file adds two things:
 - With ``GOV_REPORTS_COMPILE=1`` at install time, `gov_reports/extract/*.py` is compiled with mypyc (about
   4.6x -> 5.4x trafilatura's speed, docs/benchmarks.md; needs a C compiler and the Python headers, and a
   minute or two). It is the same, fully typed source (as Black ships), so the compiled and the pure modules
-  give the same records (tests/test_compiled.py checks it on every page and text we have; CI compiles).
+  give the same records (tests/e2e/test_compiled.py checks it on every page and text we have; CI compiles).
   Compiled modules land beside their sources with `_compiled_sources.json`, the SHA-256 of each source
   compiled: `gov_reports/extract/__init__.py` loads the pure modules instead whenever a source has changed
   since (edit a checkout and the edit runs; reinstall to compile it again). Where compiling fails (no C

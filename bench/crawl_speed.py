@@ -35,7 +35,7 @@ def run_worker(args: argparse.Namespace) -> int:
     from scrapy.crawler import AsyncCrawlerProcess
 
     from gov_reports.cli import crawl_settings
-    from gov_reports.spiders.annual_reports import AnnualReportsSpider
+    from gov_reports.crawl.spiders.annual_reports import AnnualReportsSpider
 
     settings = crawl_settings(
         Path(args.output), overwrite=False, jobdir=None, overrides=args.set, local=True, redis_url=args.redis
@@ -113,7 +113,7 @@ def compare_modes(start_urls: list[str], repeat: int) -> list[dict[str, Any]]:
 
 
 def run_demo(args: argparse.Namespace) -> int:
-    from gov_reports.demo import DemoPortal
+    from gov_reports.demo.server import DemoPortal
 
     with DemoPortal() as portal:
         compare_modes(portal.start_urls, args.repeat)
@@ -121,7 +121,7 @@ def run_demo(args: argparse.Namespace) -> int:
 
 
 def run_synthetic(args: argparse.Namespace) -> int:
-    from gov_reports.synthetic_portal import SyntheticPortal
+    from gov_reports.demo.synthetic import SyntheticPortal
 
     with SyntheticPortal(args.pages) as portal:
         compare_modes(portal.start_urls, args.repeat)
@@ -139,7 +139,7 @@ def rss_mb(pid: int) -> float | None:
 
 def run_memory(args: argparse.Namespace) -> int:
     """RSS of one crawl process (default scheduler, or one Redis worker) sampled as pages are served."""
-    from gov_reports.synthetic_portal import SyntheticPortal
+    from gov_reports.demo.synthetic import SyntheticPortal
 
     with tempfile.TemporaryDirectory() as tmp, SyntheticPortal(args.pages) as portal:
         extra = [*POLITENESS_OFF]

@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT))
 
 
 def extraction() -> dict[str, Any]:
-    from tests.extraction_outputs import outputs
+    from tests.support.extraction_outputs import outputs
 
     return outputs()
 

@@ -12,7 +12,7 @@ Two readers of the same code (`gov_reports.extract.documents.pdf.read_pdf`):
 
 PDFs: the real corpus's PDFs that are not in tests/fixtures/real/HOLDOUT (the holdout files are
 never opened), the demo portal's (data/demo/**/*.pdf) and the ones the tests build
-(tests/pdf_samples.py). After a warm-up, N rounds read every PDF with both readers, back to back,
+(tests/support/pdf_samples.py). After a warm-up, N rounds read every PDF with both readers, back to back,
 the order swapped every round, so load from other jobs on a shared machine hits both alike. A
 reader's figure for a group of PDFs is the median over the rounds of (its time on the group / the
 group's pages), wall clock and process CPU; per PDF, the median over the rounds.
@@ -88,7 +88,7 @@ def corpus_pdfs(corpus: Path) -> list[Pdf]:
 
 
 def demo_and_test_pdfs() -> list[Pdf]:
-    from tests.pdf_samples import sample_pdfs
+    from tests.support.pdf_samples import sample_pdfs
 
     out = []
     for name, sample in sample_pdfs().items():

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 # Re-exported: bench/ and the tests read saved files through these names.
-from gov_reports.offline import DOCUMENT_SUFFIXES, read_page  # noqa: F401
+from gov_reports.extract.saved_files import DOCUMENT_SUFFIXES, read_page  # noqa: F401
 from gov_reports.paths import DATA_DIR
 
 logger = logging.getLogger("gov_reports")
@@ -51,8 +51,8 @@ class ExitCode(enum.IntEnum):
 
 def crawl_exit_code(stats: Mapping[str, Any], *, distributed: bool = False) -> ExitCode:
     """The exit code of a finished crawl, from its stats (most serious first)."""
-    from gov_reports.feeds import STORE_FAILED
-    from gov_reports.progress import sources_from_stats
+    from gov_reports.crawl.feeds import STORE_FAILED
+    from gov_reports.crawl.progress import sources_from_stats
 
     if stats.get(STORE_FAILED) or any(k.startswith("feedexport/failed_count/") and v for k, v in stats.items()):
         return ExitCode.NOT_STORED
@@ -257,7 +257,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "report": run_report,
         "schema": run_schema,
     }
-    from gov_reports.export import MissingExtra
+    from gov_reports.outputs.export import MissingExtra
 
     level = verbosity(args)
     if args.command != "crawl":  # a crawl's log is Scrapy's, set up from the same options in run_crawl
@@ -290,7 +290,7 @@ def one_line(error: BaseException) -> str:
 
 def configure_logging(level: int, log_file: Path | None) -> None:
     """The log of the commands that are not crawls (a crawl's is Scrapy's, set from the same options)."""
-    from gov_reports.logs import quiet_scrapy_setup
+    from gov_reports.crawl.logs import quiet_scrapy_setup
 
     quiet_scrapy_setup(level < 1)
     names = {-1: logging.WARNING, 0: logging.INFO, 1: logging.INFO, 2: logging.DEBUG}
@@ -317,7 +317,7 @@ def crawl_settings(
 ):
     from scrapy.settings import Settings
 
-    from gov_reports import settings as project_settings
+    from gov_reports.crawl import settings as project_settings
 
     settings = Settings()
     settings.setmodule(project_settings, priority="project")
@@ -326,7 +326,7 @@ def crawl_settings(
         settings.set("JOBDIR", jobdir, priority="cmdline")
     if local:
         # Added to the project's add-ons (a plain set would replace them).
-        addons = {**settings.getdict("ADDONS"), "gov_reports.addons.LocalPortal": 100}
+        addons = {**settings.getdict("ADDONS"), "gov_reports.crawl.addons.LocalPortal": 100}
         settings.set("ADDONS", addons, priority="cmdline")
     if redis_url:
         settings.set("GOV_REPORTS_REDIS_URL", redis_url, priority="cmdline")
@@ -345,7 +345,7 @@ def check_distributed_arguments(args: argparse.Namespace) -> None:
     if args.demo:
         raise ValueError(
             "--demo serves a portal private to this process; for a distributed crawl serve it once "
-            "(python -m gov_reports.demo) and give every worker its URLs with --start-url"
+            "(python -m gov_reports.demo.server) and give every worker its URLs with --start-url"
         )
     if args.overwrite:
         raise ValueError(
@@ -357,12 +357,12 @@ def check_distributed_arguments(args: argparse.Namespace) -> None:
 def run_crawl(args: argparse.Namespace) -> int:
     from scrapy.crawler import AsyncCrawlerProcess
 
-    from gov_reports import preflight
-    from gov_reports.crawl_log import crawl_log_path
-    from gov_reports.logs import quiet_scrapy_setup
-    from gov_reports.spiders.annual_reports import AnnualReportsSpider
-    from gov_reports.summary import format_summary
-    from gov_reports.years import YearRange
+    from gov_reports.crawl import preflight
+    from gov_reports.crawl.logs import quiet_scrapy_setup
+    from gov_reports.crawl.spiders.annual_reports import AnnualReportsSpider
+    from gov_reports.crawl.summary import format_summary
+    from gov_reports.model.crawl_log import crawl_log_path
+    from gov_reports.model.years import YearRange
 
     if args.provinces and args.start_urls:
         raise ValueError("--province crawls the registry's columns; it does not take --start-url")
@@ -383,7 +383,7 @@ def run_crawl(args: argparse.Namespace) -> int:
     hosts = list(args.hosts)
     labels: dict[str, str] = {}
     if args.demo:
-        from gov_reports.demo import DemoPortal
+        from gov_reports.demo.server import DemoPortal
 
         portal = DemoPortal(base_port=DEMO_BASE_PORT).start()
         start_urls = portal.start_urls
@@ -405,7 +405,7 @@ def run_crawl(args: argparse.Namespace) -> int:
         settings.set("LOG_LEVEL", log_level, priority="cmdline")
         if getattr(args, "log_file", None):
             settings.set("LOG_FILE", str(args.log_file), priority="cmdline")
-        # A live display on a terminal; plain periodic lines in the log elsewhere (gov_reports.progress_display).
+        # A live display on a terminal; plain periodic lines in the log elsewhere (gov_reports.crawl.progress_display).
         display = level >= 0 and sys.stderr.isatty() and not getattr(args, "log_file", None)
         settings.set("GOV_REPORTS_PROGRESS_DISPLAY", display, priority="cmdline")
         if display:
@@ -444,7 +444,7 @@ def run_crawl(args: argparse.Namespace) -> int:
 
 def nothing_fetched_line(stats: Mapping[str, Any], start_urls: Sequence[str]) -> str:
     """One line for a crawl that fetched nothing: which sources, why, what to do."""
-    from gov_reports.progress import sources_from_stats
+    from gov_reports.crawl.progress import sources_from_stats
 
     dead = [s for s in sources_from_stats(stats).values() if not s.yielded]
     shown = "; ".join(f"{s.url} ({s.why_nothing})" for s in dead[:3]) or ", ".join(start_urls[:3])
@@ -457,7 +457,7 @@ def nothing_fetched_line(stats: Mapping[str, Any], start_urls: Sequence[str]) ->
 
 def replay_leftovers(output: Path, *, overwrite: bool) -> None:
     """Merge the records a killed crawl, or one whose merge failed, left in `.pending` files beside the dump."""
-    from gov_reports.feeds import leftover_pending, replay_pending
+    from gov_reports.crawl.feeds import leftover_pending, replay_pending
 
     if overwrite:
         for pending in leftover_pending(output):
@@ -502,14 +502,14 @@ def extract_file(path: Path, url: str | None = None, hosts: Sequence[str] = ()) 
 
     Raises `NotAReport`, `UnreadableDocument`, `ValueError` or `OSError` for a file that gives no record.
     """
-    from gov_reports.offline import extract_one
+    from gov_reports.extract.saved_files import extract_one
 
     return extract_one(path, url, hosts)
 
 
 def extract_inputs(args: argparse.Namespace) -> list[Any]:
     """The files with their URLs: `--url` once per file, in order (a single file may have one)."""
-    from gov_reports.offline import SavedFile
+    from gov_reports.extract.saved_files import SavedFile
 
     urls = args.urls or []
     if urls and len(urls) != len(args.files):
@@ -520,8 +520,8 @@ def extract_inputs(args: argparse.Namespace) -> list[Any]:
 
 
 def run_extract(args: argparse.Namespace) -> int:
-    from gov_reports.feeds import merge_into_file
-    from gov_reports.offline import extract_saved
+    from gov_reports.crawl.feeds import merge_into_file
+    from gov_reports.extract.saved_files import extract_saved
 
     found = extract_saved(extract_inputs(args), args.hosts)
     for path, reason in found.skipped:
@@ -541,8 +541,8 @@ def run_extract(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from gov_reports.export import export
-    from gov_reports.inputs import check_input, dump_records
+    from gov_reports.model.inputs import check_input, dump_records
+    from gov_reports.outputs.export import export
 
     check_input(args.input)
     written = export(dump_records(args.input), args.output, args.format)  # streamed; nothing written on error
@@ -551,8 +551,8 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_report(args: argparse.Namespace) -> int:
-    from gov_reports.report.aggregate import parse_years
-    from gov_reports.report.build import build_report
+    from gov_reports.outputs.coverage.aggregate import parse_years
+    from gov_reports.outputs.coverage.build import build_report
 
     years = parse_years(args.years) if args.years else None
     print(build_report(args.input, args.output, sources_path=args.sources, years=years, crawls_path=args.crawls))
@@ -560,8 +560,8 @@ def run_report(args: argparse.Namespace) -> int:
 
 
 def run_schema(args: argparse.Namespace) -> int:
-    from gov_reports.dictionary import write_dictionary
-    from gov_reports.schema import write_schema
+    from gov_reports.model.schema import write_schema
+    from gov_reports.outputs.dictionary import write_dictionary
 
     print(write_schema(args.output))
     print(write_dictionary(args.docs))

@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
-from gov_reports.demo import DemoPortal
-from tests.redis_support import redis_for_test  # noqa: F401 - the Redis fixture of tests/test_redis_*.py
+from gov_reports.demo.server import DemoPortal
+from tests.support.redis_support import redis_for_test  # noqa: F401 - the Redis fixture of tests/test_redis_*.py
 
 DEMO_ROOT = Path(__file__).resolve().parents[1] / "data" / "demo"
 

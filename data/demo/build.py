@@ -30,7 +30,7 @@ HERE = Path(__file__).resolve().parent
 # The repo root (gov_reports) and this folder (report_files), also when another script imports this one.
 sys.path[:0] = [str(HERE.parent.parent), str(HERE)]
 
-from gov_reports.demo import render_datastore  # noqa: E402
+from gov_reports.demo.server import render_datastore  # noqa: E402
 
 SRC = HERE / "src"
 # A 1x1 transparent PNG: the "table as image" on the partial copy.
@@ -2275,7 +2275,7 @@ def add_attachments(pages: list[Page], reports: list[Report]) -> None:
     """A DOC whose page lost its tables, a PDF-only and a DOCX-only report, and five bad files."""
     from report_files import blocks, fixed_zip, to_docx, to_pdf
 
-    from tests.pdf_writer import PdfPage, make_pdf
+    from tests.support.pdf_writer import PdfPage, make_pdf
 
     by_path = {(p.site, p.path): p for p in pages}
     report_of = {(r.issuer, r.year): r for r in reports}

@@ -1,8 +1,8 @@
 """Demo report files: a report body (the HTML build.py renders) as a PDF or a DOCX, and the bad files.
 
 Reproducible byte for byte, so ``build.py --check`` can compare them: the PDF
-writer has no dates and a fixed file ID (tests/pdf_writer.py, shared with
-tests/test_documents.py); the DOCX is re-zipped with fixed timestamps.
+writer has no dates and a fixed file ID (tests/support/pdf_writer.py, shared with
+tests/unit/test_documents.py); the DOCX is re-zipped with fixed timestamps.
 
 The body is read as blocks: paragraphs (their text) and tables (cells with
 rowspan/colspan), which both writers lay out with the merged cells the HTML
@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from lxml import html as lxml_html
 
-from tests.pdf_writer import PdfPage, make_pdf
+from tests.support.pdf_writer import PdfPage, make_pdf
 
 ZIP_DATE = (2021, 1, 1, 0, 0, 0)
 

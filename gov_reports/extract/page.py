@@ -23,7 +23,7 @@ from gov_reports.extract.statistics import extract_statistics
 from gov_reports.extract.text import match_form
 from gov_reports.extract.titles import is_correction
 from gov_reports.extract.trust import TrustEvidence, assess, brand_rejection, rejection, trust_flags
-from gov_reports.items import AnnualReport
+from gov_reports.model.record import AnnualReport
 
 
 class NotAReport(Exception):

@@ -57,7 +57,7 @@ never invents an issuer, so a mirror whose issuer is a brand, or is not
 recognisable as a government body (a Traditional or pinyin-garbled name that
 would make a new key), is rejected. A mirror of a real issuer is kept with its
 verdict: it may be the only surviving copy, and an official copy replaces it
-whenever one is found (see gov_reports.merge).
+whenever one is found (see gov_reports.model.merge).
 """
 
 from __future__ import annotations

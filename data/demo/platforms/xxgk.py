@@ -8,7 +8,7 @@ reference/portals.md §2.4. What the crawler has to get through, as a real 浙�
 * the column page carries the list only as a POST form to `/module/xxgk/search.jsp` (hidden `infotypeId`,
   `jdid`, `area`, `divid`, `sortfield`, `currpage`…; the site's script would load the answer into the `div`):
   three answers of three entries, 「共3页」 between `&nbsp;`s, rows `tr.tr_main_value_odd/even` whose link text
-  is cut short (the `title` attribute is whole), answered by gov_reports/demo_endpoints/xxgk.py from
+  is cut short (the `title` attribute is whole), answered by gov_reports/demo/endpoints/xxgk.py from
   `_xxgk/lists.json`. Four reports (2019 format 2020 and 2019, pre-2019 2018 and 2017) under `/art/…` as
   Hanweb writes them, and three traps (a 通知 on compiling the reports, a 图解, a 工作要点);
 * the column page links the dedicated annual-report view `xxgkAnnualReport.jsp?fbtime=2023&area={code}`:
@@ -347,7 +347,7 @@ class XxgkDemo:
         files[f"{SITE.key}/robots.txt"] = SITE.robots.encode()
         entries = sorted(self.entries, key=lambda e: e[1], reverse=True)
         lists = {
-            "about": "The search.jsp list of the 政府信息公开年报 column, answered by gov_reports/demo_endpoints/xxgk.py.",
+            "about": "The search.jsp list of the 政府信息公开年报 column, answered by gov_reports/demo/endpoints/xxgk.py.",
             "lists": [
                 {
                     **{k: v for k, v in FORM if k in ("infotypeId", "jdid", "area", "divid")},

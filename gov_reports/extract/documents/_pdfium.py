@@ -37,7 +37,7 @@ again at nearly the same place within seven glyphs of one line, which
 pdfminer keeps twice; pdfminer ignores the obsolete fill operator `F`, PDFium
 paints it; and a gap within 1e-4 pt of one of pdfplumber's thresholds (word
 gap 3 pt, line clustering 3 pt, snapping 3 pt, a cell's edge) can fall on the
-other side. The tests (tests/test_pdf_reader.py) and bench/pdf_speed.py
+other side. The tests (tests/unit/test_pdf_reader.py) and bench/pdf_speed.py
 check that none of this happens on any PDF the project has.
 """
 

@@ -4,7 +4,7 @@ Pure code: bytes in, `AnnualReport` out (or `UnreadableDocument` / `NotAReport`
 with a reason). The document's text goes through the same `clean_text` →
 `build_record` → `extract_statistics` path as a page, so an attachment and
 the page that links it yield records with the same key and comparable
-fields; `gov_reports.merge` then joins them.
+fields; `gov_reports.model.merge` then joins them.
 
 The record is marked `from_attachment` (merging uses that to keep the page's
 URL and metadata in front) and lists the file first in `attachments` with its
@@ -25,8 +25,8 @@ from gov_reports.extract.documents.ocr import (
     unverified_reason,
 )
 from gov_reports.extract.page import NotAReport, PageSource, build_record, content_hash
-from gov_reports.items import AnnualReport
-from gov_reports.merge import is_table_flag
+from gov_reports.model.merge import is_table_flag
+from gov_reports.model.record import AnnualReport
 
 FROM_ATTACHMENT = "from_attachment"
 """Flag of a record read from an attachment (merging keeps the page in front of it)."""

@@ -1,0 +1,49 @@
+"""Keep the crawl on exactly the hosts (host:port) it was pointed at.
+
+Scrapy's OffsiteMiddleware works on domain names and lets subdomains through;
+a government crawl must stay on exactly the hosts (host:port) it was pointed
+at, redirects included (a hijacked link or a redirect to another host is how a
+crawl ends up on a spam mirror).
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from scrapy.utils.httpobj import urlparse_cached
+
+from gov_reports.crawl.downloader.skips import RecordedSkip
+
+if TYPE_CHECKING:
+    from typing import Self
+
+    from scrapy import Request
+    from scrapy.crawler import Crawler
+
+logger = logging.getLogger(__name__)
+
+
+class ConfiguredHostsMiddleware:
+    """Refuse any request whose host:port is not one the spider was configured with."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+        self.logged: set[str] = set()
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        return cls(crawler)
+
+    def process_request(self, request: Request) -> None:
+        hosts = getattr(self.crawler.spider, "configured_hosts", None)
+        if not hosts:
+            return
+        netloc = urlparse_cached(request).netloc.lower()
+        if netloc in hosts:
+            return
+        self.crawler.stats.inc_value("gov_reports/skipped/offsite_host")
+        if netloc not in self.logged:
+            self.logged.add(netloc)
+            logger.info("Not leaving the configured hosts: refused %s", request.url)
+        raise RecordedSkip("offsite_host", request.url)

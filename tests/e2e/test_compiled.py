@@ -1,0 +1,92 @@
+"""The mypyc-compiled extraction modules (setup.py) give exactly what the pure-Python ones give.
+
+The README's install compiles `gov_reports/extract/*.py`; the compiled modules are the same source, but mypyc
+enforces the type annotations at run time and binds calls between modules early, so this is checked on every
+page, text and report file we have, output by output. On a machine that could not compile (no C compiler) the
+comparison is skipped, unless GOV_REPORTS_REQUIRE_COMPILED=1 (as in .ci/run) makes that a failure.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from gov_reports import extract
+from gov_reports.extract import MANIFEST, PURE_ENV, compiled_sources
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _outputs(out: Path, *, pure: bool) -> dict:
+    env = {k: v for k, v in os.environ.items() if k != PURE_ENV}
+    if pure:
+        env[PURE_ENV] = "1"
+    script = ROOT / "tests" / "support" / "extraction_outputs.py"
+    subprocess.run([sys.executable, str(script), str(out)], check=True, cwd=ROOT, env=env, timeout=600)
+    return json.loads(out.read_text(encoding="utf-8"))
+
+
+def test_compiled_and_pure_modules_give_the_same_outputs(tmp_path: Path) -> None:
+    pure = _outputs(tmp_path / "pure.json", pure=True)
+    assert pure["modules"] == {"compiled": False, "reason": f"{PURE_ENV} is set", "clean": "clean.py"}
+    compiled = _outputs(tmp_path / "compiled.json", pure=False)
+    if not compiled["modules"]["compiled"]:
+        reason = compiled["modules"]["reason"]
+        if os.environ.get("GOV_REPORTS_REQUIRE_COMPILED") == "1":
+            pytest.fail(f"the extraction modules are not compiled: {reason}")
+        pytest.skip(f"the extraction modules are not compiled here: {reason}")
+    assert compiled["modules"]["clean"].endswith(".so") or compiled["modules"]["clean"].endswith(".pyd")
+    assert len(pure["outputs"]) > 150
+    assert compiled["outputs"].keys() == pure["outputs"].keys()
+    different = [key for key in pure["outputs"] if compiled["outputs"][key] != pure["outputs"][key]]
+    assert different == []
+    # Records really were extracted (not every input failing the same way in both).
+    records = [v for k, v in pure["outputs"].items() if k.endswith("|record") and isinstance(v, dict)]
+    assert len(records) >= 30
+
+
+def _package(tmp_path: Path, source: str = "X = 1\n") -> Path:
+    """A package directory as an install leaves it: a module, its 'compiled' twin and the manifest."""
+    (tmp_path / "text.py").write_text(source, encoding="utf-8")
+    (tmp_path / "text.cpython-311-x86_64-linux-gnu.so").write_bytes(b"")
+    digest = hashlib.sha256(source.encode()).hexdigest()
+    (tmp_path / MANIFEST).write_text(json.dumps({"text": digest}), encoding="utf-8")
+    return tmp_path
+
+
+def test_compiled_modules_are_used_while_their_sources_are_unchanged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv(PURE_ENV, raising=False)
+    package = _package(tmp_path)
+    built, reason = compiled_sources(package)
+    assert (set(built), reason) == ({"text"}, None)
+    (package / "text.py").write_text("X = 2\n", encoding="utf-8")  # an edit after the install
+    assert compiled_sources(package) == ({}, "text.py changed since it was compiled: reinstall to compile it again")
+
+
+def test_pure_modules_when_asked_or_when_the_manifest_is_missing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    package = _package(tmp_path)
+    monkeypatch.setenv(PURE_ENV, "1")
+    assert compiled_sources(package) == ({}, f"{PURE_ENV} is set")
+    monkeypatch.delenv(PURE_ENV)
+    (package / MANIFEST).unlink()
+    assert compiled_sources(package) == ({}, f"no readable {MANIFEST}")
+    (package / "text.cpython-311-x86_64-linux-gnu.so").unlink()
+    assert compiled_sources(package) == ({}, "not compiled (a pure-Python install)")
+
+
+def test_this_process_says_which_modules_it_runs() -> None:
+    from gov_reports.extract import clean
+
+    compiled_file = not Path(clean.__file__).name.endswith(".py")
+    assert compiled_file == extract.COMPILED
+    assert (extract.PURE_REASON is None) == extract.COMPILED
