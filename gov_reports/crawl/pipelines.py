@@ -3,7 +3,7 @@
 The spider yields `FetchedPage`s; `ReportExtractionPipeline` turns each into an
 `AnnualReport` by calling the pure extractors, or drops it with the reason
 counted in the stats (the crawl summary lists them). Deduplication itself
-happens in the feed storage (gov_reports.crawl.feeds), where copies are merged.
+happens in the feed storage (gov_reports.model.dump_writer), where copies are merged.
 """
 
 from __future__ import annotations

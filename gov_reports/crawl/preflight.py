@@ -67,7 +67,7 @@ def not_a_dump(path: Path) -> str | None:
     """Why an existing file is no dump (its first non-blank line is not a record), or None for a dump.
 
     An empty file is a dump with no record. Only the first line decides: a dump with a torn line further
-    down is still a dump (the merge moves that line to `<dump>.rejected`, gov_reports.crawl.feeds).
+    down is still a dump (the merge moves that line to `<dump>.rejected`, gov_reports.model.dump_writer).
     """
     try:
         with path.open("rb") as handle:

@@ -15,12 +15,10 @@ Every other field is the crawl's (tests/e2e/test_extract_parity.py checks every 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
-
-from itemadapter import ItemAdapter
 
 DOCUMENT_SUFFIXES = ("pdf", "docx", "doc", "wps", "xlsx", "xls", "et")
 """Saved attachments `extract` reads with the document readers (gov_reports.extract.documents)."""
@@ -132,7 +130,7 @@ def extract_saved(files: Sequence[SavedFile], hosts: Iterable[str] = (), *, rais
             done.skipped.append((saved.path, str(error)))
             continue
         page_keys[saved.url] = record.key
-        results[index] = ItemAdapter(record).asdict()
+        results[index] = asdict(record)  # not ItemAdapter's: itemadapter imports Scrapy
     for index, saved in documents:
         link = links.get(saved.url)
         try:
@@ -145,7 +143,7 @@ def extract_saved(files: Sequence[SavedFile], hosts: Iterable[str] = (), *, rais
         if link is not None and page_keys.get(link.page_url) in (None, record.key):
             # The page is where the file was published (the pipeline's rule, gov_reports.crawl.attachments).
             record.urls = sorted({*record.urls, link.page_url})
-        results[index] = ItemAdapter(record).asdict()
+        results[index] = asdict(record)
     done.records = [results[i] for i in sorted(results)]
     return done
 

@@ -18,7 +18,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from gov_reports.crawl.progress import sources_from_stats
+# crawl.summary is plain names and functions over a stats dict (no Scrapy import).
 from gov_reports.crawl.summary import MIRROR_REJECTED, blocked_hosts, skipped_reasons
 
 SUFFIX = ".crawls.jsonl"
@@ -30,6 +30,8 @@ def crawl_log_path(dump: Path) -> Path:
 
 def crawl_entry(stats: Mapping[str, Any]) -> dict[str, Any]:
     """The counts of one crawl worth keeping: skips by reason (mirror rejections among them), blocked hosts."""
+    # Here, not at the top: gov_reports.crawl.progress imports Scrapy, which reading the log (`report`) never needs.
+    from gov_reports.crawl.progress import sources_from_stats
 
     def when(key: str) -> str | None:
         value = stats.get(key)

@@ -6,7 +6,7 @@ import multiprocessing
 from pathlib import Path
 from typing import Any
 
-from gov_reports.crawl.feeds import merge_into_file
+from gov_reports.model.dump_writer import merge_into_file
 from tests.support.crawling import read_records
 from tests.unit.test_merge import copy
 

@@ -1,4 +1,4 @@
-"""Merging copies of one report (merge.merge_records) and the JSON Lines dump (feeds.merge_into_file, read_jsonl)."""
+"""Merging copies of one report (merge_records) and the JSON Lines dump (merge_into_file, read_jsonl)."""
 
 from __future__ import annotations
 
@@ -10,8 +10,9 @@ from typing import Any
 
 import pytest
 
-from gov_reports.crawl import feeds
-from gov_reports.crawl.feeds import merge_into_file, read_jsonl
+from gov_reports.model import dump_writer
+from gov_reports.model.dump_reader import read_jsonl
+from gov_reports.model.dump_writer import merge_into_file
 from gov_reports.model.merge import Record, merge_records
 
 KEY = "哈尔滨市人民政府|2020"
@@ -347,7 +348,7 @@ def test_replace_is_atomic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
     def failing_replace(src: str | os.PathLike[str], dst: str | os.PathLike[str]) -> None:
         raise OSError("disk full")
 
-    monkeypatch.setattr(feeds.os, "replace", failing_replace)
+    monkeypatch.setattr(dump_writer.os, "replace", failing_replace)
     with pytest.raises(OSError, match="disk full"):
         merge_into_file(path, [copy(OTHER, key="b|2020")])
     assert path.read_bytes() == before

@@ -13,7 +13,6 @@ from typing import Any
 
 import pytest
 
-from gov_reports.crawl.feeds import merge_into_file, read_jsonl
 from gov_reports.extract.page import NotAReport, PageSource, extract_report
 from gov_reports.extract.trust import (
     Trust,
@@ -25,6 +24,8 @@ from gov_reports.extract.trust import (
     rejection,
     related_divisions,
 )
+from gov_reports.model.dump_reader import read_jsonl
+from gov_reports.model.dump_writer import merge_into_file
 from gov_reports.model.merge import merge_records
 from tests.e2e.test_extract_html import BASES, EXPECTED, demo_extract
 

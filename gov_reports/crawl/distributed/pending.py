@@ -25,7 +25,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
-from gov_reports.crawl.feeds import MERGED_FORMATS, MergingFileFeedStorage, merge_into_file, read_jsonl
+from gov_reports.crawl.feeds import MERGED_FORMATS, MergingFileFeedStorage
+from gov_reports.model.dump_reader import read_jsonl
+from gov_reports.model.dump_writer import merge_into_file
 
 if TYPE_CHECKING:
     from collections.abc import Iterator

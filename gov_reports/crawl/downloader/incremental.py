@@ -54,8 +54,10 @@ from scrapy import signals
 from scrapy.exceptions import IgnoreRequest, NotConfigured
 
 from gov_reports.crawl.attachments import ATTACHMENT_ROLE
-from gov_reports.crawl.feeds import MERGED_FORMATS, dump_lock, read_jsonl
+from gov_reports.crawl.feeds import MERGED_FORMATS
 from gov_reports.crawl.progress import SOURCE_META, count_for_source
+from gov_reports.model.dump_reader import read_jsonl
+from gov_reports.model.dump_writer import dump_lock
 from gov_reports.model.record import FetchedDocument
 
 if TYPE_CHECKING:
