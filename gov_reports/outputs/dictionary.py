@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from gov_reports.model.schema import record_schema
-from gov_reports.outputs.export import LONG_DOCS, LONG_TYPES, SUMMARY_DOCS, WIDE_DOCS, WIDE_TYPES, ColumnType
+from gov_reports.outputs.columns import LONG_DOCS, LONG_TYPES, SUMMARY_DOCS, WIDE_DOCS, WIDE_TYPES, ColumnType
 
 DEFAULT_PATH = Path(__file__).resolve().parents[2] / "docs" / "data-dictionary.md"
 HEADER = """# Data dictionary

@@ -20,6 +20,14 @@ LEVELS: tuple[str, ...] = ("province", "city", "county", "department", "township
 # Table 三 outcome rows grouped as the table groups them: （一）（二） alone, （三）不予公开, （四）无法提供,
 # （五）不予处理, （六）其他处理. Pre-2019 reports state the same groups in prose.
 OUTCOME_GROUPS: tuple[str, ...] = ("disclosed", "partially_disclosed", "withheld", "unable", "rejected", "other")
+OUTCOME_LABELS: dict[str, str] = {
+    "disclosed": "disclosed",
+    "partially_disclosed": "partially disclosed",
+    "withheld": "withheld",
+    "unable": "unable to provide",
+    "rejected": "not processed",
+    "other": "other",
+}
 _OUTCOME_PREFIX: tuple[tuple[str, str], ...] = (
     ("partially_disclosed", "partially_disclosed"),
     ("disclosed", "disclosed"),

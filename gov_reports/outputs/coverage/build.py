@@ -18,10 +18,10 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from gov_reports.extras import REPORT, require
 from gov_reports.model.crawl_log import CrawledSource, CrawlHistory, crawl_log_path, read_crawl_log
-from gov_reports.model.inputs import check_input, dump_records
+from gov_reports.model.dump_reader import check_input, dump_records
 from gov_reports.outputs.coverage.aggregate import UNKNOWN, aggregate
-from gov_reports.outputs.coverage.charts import all_charts
 from gov_reports.outputs.coverage.fonts import NO_FONT_HINT, embed_font, find_cjk_font, page_characters
 from gov_reports.outputs.coverage.html import render_html
 from gov_reports.sources import DEFAULT_REGISTRY, Source, load_registry
@@ -112,6 +112,10 @@ def build_report(
     years: Sequence[int] | None = None,
     crawls_path: Path | None = None,
 ) -> Path:
+    # matplotlib is the `report` extra: without it, one line naming the extra before anything is read.
+    require("matplotlib", REPORT, "The coverage report (its charts)")
+    from gov_reports.outputs.coverage.charts import all_charts
+
     check_input(input_path)
     history, stats_note = crawl_history(input_path, crawls_path)
     silent: list[CrawledSource] = []

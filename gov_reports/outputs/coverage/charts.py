@@ -21,7 +21,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.ticker import MultipleLocator
 
-from gov_reports.outputs.coverage.aggregate import OUTCOME_GROUPS, ReportData, YearSeries
+from gov_reports.outputs.coverage.aggregate import OUTCOME_GROUPS, OUTCOME_LABELS, ReportData, YearSeries
 
 _RC = {
     "svg.fonttype": "path",
@@ -32,14 +32,6 @@ _RC = {
     "axes.spines.right": False,
 }
 _PROLOGUE_RE = re.compile(r"^.*?(?=<svg\b)", re.DOTALL)
-OUTCOME_LABELS = {
-    "disclosed": "disclosed",
-    "partially_disclosed": "partially disclosed",
-    "withheld": "withheld",
-    "unable": "unable to provide",
-    "rejected": "not processed",
-    "other": "other",
-}
 OUTCOME_COLOURS = {
     "disclosed": "#2b8a3e",
     "partially_disclosed": "#74b816",

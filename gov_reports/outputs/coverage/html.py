@@ -13,8 +13,7 @@ from html import escape
 from typing import Any
 
 from gov_reports.model.crawl_log import CrawlHistory
-from gov_reports.outputs.coverage.aggregate import OUTCOME_GROUPS, UNKNOWN, ReportData, YearSeries
-from gov_reports.outputs.coverage.charts import OUTCOME_LABELS
+from gov_reports.outputs.coverage.aggregate import OUTCOME_GROUPS, OUTCOME_LABELS, UNKNOWN, ReportData, YearSeries
 from gov_reports.outputs.coverage.deadlines import TIMELINESS
 
 LEVEL_NAMES = {
