@@ -34,7 +34,7 @@ def run_worker(args: argparse.Namespace) -> int:
     """One crawl in this process; its stats (and peak RSS) go to --stats-out as JSON."""
     from scrapy.crawler import AsyncCrawlerProcess
 
-    from gov_reports.cli import crawl_settings
+    from gov_reports.crawl.run import crawl_settings
     from gov_reports.crawl.spiders.annual_reports import AnnualReportsSpider
 
     settings = crawl_settings(

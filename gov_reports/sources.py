@@ -283,6 +283,21 @@ def province_columns(registry: Registry, provinces: Iterable[str]) -> ProvinceCo
     )
 
 
+def crawl_columns(
+    provinces: Iterable[str], registry_path: Path | None = None, *, demo_sites: Mapping[str, str] | None = None
+) -> ProvinceColumns:
+    """The columns `crawl --province` crawls: `province_columns` of the registry at `registry_path`.
+
+    The registry defaults to data/sources/; with the demo portal running (`demo_sites`, DemoPortal.sites) it
+    defaults to data/demo/sources.csv, whose `{site}` placeholders are filled with the demo sites' host:port.
+    """
+    if demo_sites is not None:
+        registry = load_registry(registry_path or DEMO_REGISTRY, placeholders=demo_placeholders(demo_sites))
+    else:
+        registry = load_registry(registry_path)
+    return province_columns(registry, provinces)
+
+
 def registry_hosts(paths: Path | Iterable[Path] | None = None) -> frozenset[str]:
     """Official hosts of every registered source, for the trust checks' whitelist (empty if the registry is bad).
 

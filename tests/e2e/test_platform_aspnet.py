@@ -23,8 +23,8 @@ import pytest_twisted
 from scrapy.crawler import AsyncCrawlerRunner
 from scrapy.utils.defer import deferred_from_coro
 
-from gov_reports.cli import crawl_settings
 from gov_reports.crawl.progress import format_sources
+from gov_reports.crawl.run import crawl_settings
 from gov_reports.crawl.spiders.annual_reports import AnnualReportsSpider
 from gov_reports.demo.server import DemoPortal
 from tests.support.crawling import crawl, read_records

@@ -12,8 +12,9 @@ from typing import Any
 import pytest
 from scrapy.exceptions import NotConfigured
 
-from gov_reports.cli import crawl_settings, main
+from gov_reports.cli import main
 from gov_reports.crawl.addons import Redis
+from gov_reports.crawl.run import crawl_settings
 from gov_reports.demo.server import DemoPortal
 from tests.support.crawling import read_records
 from tests.support.redis_support import RedisForTest

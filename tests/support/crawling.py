@@ -9,7 +9,7 @@ from typing import Any
 
 from scrapy.crawler import AsyncCrawlerRunner
 
-from gov_reports.cli import crawl_settings
+from gov_reports.crawl.run import crawl_settings
 from gov_reports.crawl.spiders.annual_reports import AnnualReportsSpider
 
 

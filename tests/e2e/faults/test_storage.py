@@ -17,8 +17,10 @@ from pathlib import Path
 import pytest_twisted
 from scrapy.utils.defer import deferred_from_coro
 
-from gov_reports.cli import ExitCode, crawl_exit_code
-from gov_reports.crawl.feeds import merge_into_file, read_jsonl
+from gov_reports.crawl.run import crawl_exit_code
+from gov_reports.exit_codes import ExitCode
+from gov_reports.model.dump_reader import read_jsonl
+from gov_reports.model.dump_writer import merge_into_file
 from tests.support.crawling import crawl, read_records
 from tests.support.faults.fault_portal import FaultPortal, demo_reports
 
@@ -197,7 +199,7 @@ def test_a_stale_tmp_of_a_killed_merge_is_removed_at_the_next_start(tmp_path: Pa
 MERGER = """
 import json, sys
 from pathlib import Path
-from gov_reports.crawl.feeds import merge_into_file
+from gov_reports.model.dump_writer import merge_into_file
 records = [
     {"key": f"新报告{i}|2021", "issuer": f"新报告{i}", "year": 2021, "text": "新" * 4000, "urls": []}
     for i in range(1200)
