@@ -8,13 +8,14 @@ numbers back without parsing the layout.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from html import escape
 from typing import Any
 
 from gov_reports.model.crawl_log import CrawlHistory
 from gov_reports.outputs.coverage.aggregate import OUTCOME_GROUPS, OUTCOME_LABELS, UNKNOWN, ReportData, YearSeries
 from gov_reports.outputs.coverage.deadlines import TIMELINESS
+from gov_reports.outputs.coverage.markup import CSS, cell, count, name_cell, pct, table
 
 LEVEL_NAMES = {
     "province": "province 省级",
@@ -33,72 +34,24 @@ TIMELINESS_NAMES = {
 MAX_ISSUER_ROWS = 400
 MAX_LIST_ROWS = 500
 
-# The embedded subset first (gov_reports.outputs.coverage.fonts): it has every Chinese character of the page, so no box
-# appears whatever the reader's machine has; then the usual CJK families, for a report written without one.
-_CSS = """
-body{font-family:"gov-reports CJK","Noto Sans CJK SC","Source Han Sans SC","WenQuanYi Zen Hei","Microsoft YaHei",
-"PingFang SC",system-ui,sans-serif;margin:0;color:#212529;background:#f8f9fa;line-height:1.45}
-main{max-width:1100px;margin:0 auto;padding:1.5rem}
-h1{font-size:1.6rem;margin:.2rem 0}h2{font-size:1.25rem;margin-top:2.2rem;border-bottom:2px solid #dee2e6}
-h3{font-size:1.05rem}
-.meta{color:#495057}
-.cards{display:flex;flex-wrap:wrap;gap:.8rem;margin:1rem 0}
-.card{background:#fff;border:1px solid #dee2e6;border-radius:6px;padding:.6rem 1rem;min-width:8rem}
-.card b{display:block;font-size:1.5rem}
-table{border-collapse:collapse;background:#fff;margin:.6rem 0;font-size:.9rem}
-th,td{border:1px solid #dee2e6;padding:.25rem .5rem;text-align:right}
-th:first-child,td.name{text-align:left}
-thead th{background:#e9ecef}
-td.zero{color:#adb5bd}td.yes{background:#d3f9d8;text-align:center}td.no{background:#ffe3e3;text-align:center}
-.charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(460px,1fr));gap:1rem}
-figure{background:#fff;border:1px solid #dee2e6;border-radius:6px;margin:0;padding:.5rem}
-figcaption{font-size:.85rem;color:#495057}
-svg.chart{width:100%;height:auto}
-.note{font-size:.88rem;color:#495057}
-details{margin:.4rem 0}
-"""
-
-
-def _cell(value: object, key: str | None = None, *, css: str | None = None) -> str:
-    text = "" if value is None else (f"{value:g}" if isinstance(value, float) else str(value))
-    classes = css or ("zero" if value == 0 else None)
-    attrs = f' data-cell="{escape(key)}"' if key else ""
-    attrs += f' class="{classes}"' if classes else ""
-    return f"<td{attrs}>{escape(text)}</td>"
-
-
-def _table(headers: Sequence[str], rows: Iterable[str], *, caption: str | None = None) -> str:
-    head = "".join(f"<th>{escape(h)}</th>" for h in headers)
-    cap = f"<caption>{escape(caption)}</caption>" if caption else ""
-    body = "".join(f"<tr>{row}</tr>" for row in rows)
-    return f"<table>{cap}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
-
-
-def _name(text: str) -> str:
-    return f'<td class="name">{escape(text)}</td>'
-
-
-def _pct(part: int, whole: int) -> str:
-    return f"{100 * part / whole:.0f}%" if whole else "–"
-
 
 def _coverage(data: ReportData) -> str:
     years = [str(y) for y in data.years]
     province_rows = [
-        _name(province)
-        + "".join(_cell(counts[y], f"province|{province}|{y}") for y in data.years)
-        + _cell(sum(counts.values()), f"province|{province}|total")
+        name_cell(province)
+        + "".join(cell(counts[y], f"province|{province}|{y}") for y in data.years)
+        + cell(sum(counts.values()), f"province|{province}|total")
         for province, counts in data.by_province.items()
     ]
     level_rows = [
-        _name(LEVEL_NAMES.get(level, level))
-        + "".join(_cell(counts[y], f"level|{level}|{y}") for y in data.years)
-        + _cell(sum(counts.values()), f"level|{level}|total")
+        name_cell(LEVEL_NAMES.get(level, level))
+        + "".join(cell(counts[y], f"level|{level}|{y}") for y in data.years)
+        + cell(sum(counts.values()), f"level|{level}|total")
         for level, counts in data.by_level.items()
     ]
     issuers = list(data.by_issuer.items())
     issuer_rows = [
-        _name(issuer)
+        name_cell(issuer)
         + "".join(
             f'<td class="yes" data-cell="issuer|{escape(issuer)}|{y}">✓</td>'
             if y in published
@@ -116,12 +69,12 @@ def _coverage(data: ReportData) -> str:
         '<h2 id="coverage">Coverage 覆盖</h2>'
         '<p class="note">Reports in the dump per province-level division and year (one report = one '
         "(issuer, year) record). <code>(unknown)</code>: central bodies or a region the extractor could not place.</p>"
-        + _table(["province 省份", *years, "total"], province_rows, caption="By province × year")
-        + _table(["level 级别", *years, "total"], level_rows, caption="By level × year")
+        + table(["province 省份", *years, "total"], province_rows, caption="By province × year")
+        + table(["level 级别", *years, "total"], level_rows, caption="By level × year")
         + "<h3>Which bodies published which years</h3>"
         + "<details open><summary>"
         + f"{len(issuers)} bodies</summary>"
-        + _table(["issuer 发布机关", *years], issuer_rows)
+        + table(["issuer 发布机关", *years], issuer_rows)
         + cut
         + "</details>"
     )
@@ -151,42 +104,42 @@ def _missing(data: ReportData, registry_note: str, silent: Sequence[Any] = ()) -
         return out + f'<p class="note">{escape(registry_note)}</p>'
     years = f"{data.years[0]}–{data.years[-1]}" if data.years else "no years"
     out += (
-        f"<p>{_count(len(data.missing), 'missing_pairs')} (issuer, year) pairs for "
-        f"{_count(data.registered or 0, 'registered')} expected bodies over {escape(years)}. "
+        f"<p>{count(len(data.missing), 'missing_pairs')} (issuer, year) pairs for "
+        f"{count(data.registered or 0, 'registered')} expected bodies over {escape(years)}. "
         f'<span class="note">{escape(registry_note)}</span></p>'
     )
     if len(data.missing) <= MAX_MISSING_PAIRS:
         rows = [
-            _name(m.province)
-            + _name(m.issuer)
-            + _name(LEVEL_NAMES.get(m.level, m.level))
+            name_cell(m.province)
+            + name_cell(m.issuer)
+            + name_cell(LEVEL_NAMES.get(m.level, m.level))
             + f'<td data-cell="missing|{escape(m.issuer)}|{m.year}">{m.year}</td>'
             for m in data.missing
         ]
-        return out + (_table(["province", "issuer", "level", "year"], rows) if rows else "")
+        return out + (table(["province", "issuer", "level", "year"], rows) if rows else "")
     by_place: dict[tuple[str, str], set[str]] = {}
     by_issuer: dict[str, list[int]] = {}
     for m in data.missing:
         by_place.setdefault((m.province, m.level), set()).add(m.issuer)
         by_issuer.setdefault(m.issuer, []).append(m.year)
     place_rows = [
-        _name(province)
-        + _name(LEVEL_NAMES.get(level, level))
-        + _cell(len(issuers), f"missing-bodies|{province}|{level}")
-        + _cell(sum(len(by_issuer[i]) for i in issuers), f"missing-pairs|{province}|{level}")
+        name_cell(province)
+        + name_cell(LEVEL_NAMES.get(level, level))
+        + cell(len(issuers), f"missing-bodies|{province}|{level}")
+        + cell(sum(len(by_issuer[i]) for i in issuers), f"missing-pairs|{province}|{level}")
         for (province, level), issuers in sorted(by_place.items())
     ]
     worst = sorted(by_issuer.items(), key=lambda item: (-len(item[1]), item[0]))
     body_rows = [
-        _name(issuer) + _cell(len(found), f"missing-years|{issuer}") + _name(_years_text(found))
+        name_cell(issuer) + cell(len(found), f"missing-years|{issuer}") + name_cell(_years_text(found))
         for issuer, found in worst[:MAX_MISSING_BODIES]
     ]
     rest = len(worst) - MAX_MISSING_BODIES
     return (
         out + f'<p class="note">{len(data.missing)} pairs are too many to list: by province and level, then the '
         f"{min(len(worst), MAX_MISSING_BODIES)} bodies missing most years.</p>"
-        + _table(["province", "level", "bodies", "missing pairs"], place_rows)
-        + _table(["issuer", "years missing", "which"], body_rows)
+        + table(["province", "level", "bodies", "missing pairs"], place_rows)
+        + table(["issuer", "years missing", "which"], body_rows)
         + (f'<p class="note">… and {rest} more bodies.</p>' if rest > 0 else "")
     )
 
@@ -196,40 +149,36 @@ def _silent_sources(silent: Sequence[Any]) -> str:
     if not silent:
         return ""
     shown = silent[:MAX_MISSING_BODIES]
-    rows = [_name(s.label or "") + _name(s.url) + _name(s.failed or "no report found") for s in shown]
+    rows = [name_cell(s.label or "") + name_cell(s.url) + name_cell(s.failed or "no report found") for s in shown]
     more = f'<p class="note">… and {len(silent) - len(shown)} more.</p>' if len(silent) > len(shown) else ""
     return (
-        f"<p>{_count(len(silent), 'silent_sources')} crawled source(s) never yielded a report:</p>"
-        + _table(["source", "URL", "why"], rows)
+        f"<p>{count(len(silent), 'silent_sources')} crawled source(s) never yielded a report:</p>"
+        + table(["source", "URL", "why"], rows)
         + more
     )
-
-
-def _count(value: int, key: str) -> str:
-    return f'<b data-cell="{escape(key)}">{value}</b>'
 
 
 def _timeliness(data: ReportData) -> str:
     heads = [TIMELINESS_NAMES[t] for t in TIMELINESS]
     year_rows = [
-        _name(str(year))
-        + "".join(_cell(counts[t], f"timeliness|{year}|{t}") for t in TIMELINESS)
-        + _cell(_pct(counts["on_time"], counts["on_time"] + counts["late"]), None)
+        name_cell(str(year))
+        + "".join(cell(counts[t], f"timeliness|{year}|{t}") for t in TIMELINESS)
+        + cell(pct(counts["on_time"], counts["on_time"] + counts["late"]), None)
         for year, counts in data.timeliness_by_year.items()
     ]
     level_rows = [
-        _name(LEVEL_NAMES.get(level, level))
-        + "".join(_cell(counts[t], f"timeliness-level|{level}|{t}") for t in TIMELINESS)
-        + _cell(_pct(counts["on_time"], counts["on_time"] + counts["late"]), None)
+        name_cell(LEVEL_NAMES.get(level, level))
+        + "".join(cell(counts[t], f"timeliness-level|{level}|{t}") for t in TIMELINESS)
+        + cell(pct(counts["on_time"], counts["on_time"] + counts["late"]), None)
         for level, counts in data.timeliness_by_level.items()
     ]
     late_rows = [
-        _name(r.issuer)
-        + _cell(r.year)
-        + _name(LEVEL_NAMES.get(r.level, r.level))
-        + _cell(r.published)
-        + _cell(r.deadline)
-        + _cell(r.days_late, f"late|{r.issuer}|{r.year}")
+        name_cell(r.issuer)
+        + cell(r.year)
+        + name_cell(LEVEL_NAMES.get(r.level, r.level))
+        + cell(r.published)
+        + cell(r.deadline)
+        + cell(r.days_late, f"late|{r.issuer}|{r.year}")
         for r in data.late[:MAX_LIST_ROWS]
     ]
     return (
@@ -240,12 +189,12 @@ def _timeliness(data: ReportData) -> str:
         "counted as governments) by <b>3月31日</b> of the following year; reports on 2018 and earlier, the 2007 "
         "regulation — every 行政机关 by <b>3月31日</b>. A report is on time when its <code>published</code> date is "
         "on or before the deadline. <i>undecided</i>: level unknown and published between 1月31日 and 3月31日.</p>"
-        + _table(["year", *heads, "on time % (dated)"], year_rows, caption="By report year")
-        + _table(["level", *heads, "on time % (dated)"], level_rows, caption="By level")
+        + table(["year", *heads, "on time % (dated)"], year_rows, caption="By report year")
+        + table(["level", *heads, "on time % (dated)"], level_rows, caption="By level")
         + (
             "<details><summary>"
             + f"{len(data.late)} late reports, latest first</summary>"
-            + _table(["issuer", "year", "level", "published", "deadline", "days late"], late_rows)
+            + table(["issuer", "year", "level", "published", "deadline", "days late"], late_rows)
             + "</details>"
             if data.late
             else ""
@@ -255,15 +204,15 @@ def _timeliness(data: ReportData) -> str:
 
 def _series_table(names: dict[str, YearSeries], years: list[int], prefix: str) -> str:
     rows = [
-        _name(key) + "".join(_cell(series.totals.get(y), f"{prefix}|{key}|{y}") for y in years)
+        name_cell(key) + "".join(cell(series.totals.get(y), f"{prefix}|{key}|{y}") for y in years)
         for key, series in names.items()
     ]
     reporting = [
-        _name(f"reports stating {key}")
-        + "".join(_cell(series.reporting.get(y, 0), f"{prefix}-reporting|{key}|{y}") for y in years)
+        name_cell(f"reports stating {key}")
+        + "".join(cell(series.reporting.get(y, 0), f"{prefix}-reporting|{key}|{y}") for y in years)
         for key, series in names.items()
     ]
-    return _table(["", *map(str, years)], rows + reporting)
+    return table(["", *map(str, years)], rows + reporting)
 
 
 def _charts(data: ReportData, charts: dict[str, str]) -> str:
@@ -305,13 +254,13 @@ def _charts(data: ReportData, charts: dict[str, str]) -> str:
 
 def _quality(data: ReportData) -> str:
     rows = [
-        _name(str(year))
-        + _cell(q["records"], f"quality|{year}|records")
-        + _cell(q["failed_checks"], f"quality|{year}|failed_checks")
-        + _cell(_pct(q["failed_checks"], q["records"]))
-        + _cell(q["tables_missing"], f"quality|{year}|tables_missing")
-        + _cell(_pct(q["tables_missing"], q["records"]))
-        + _cell(q["no_statistics"], f"quality|{year}|no_statistics")
+        name_cell(str(year))
+        + cell(q["records"], f"quality|{year}|records")
+        + cell(q["failed_checks"], f"quality|{year}|failed_checks")
+        + cell(pct(q["failed_checks"], q["records"]))
+        + cell(q["tables_missing"], f"quality|{year}|tables_missing")
+        + cell(pct(q["tables_missing"], q["records"]))
+        + cell(q["no_statistics"], f"quality|{year}|no_statistics")
         for year, q in data.quality.items()
     ]
     return (
@@ -319,7 +268,7 @@ def _quality(data: ReportData) -> str:
         '<p class="note">failing checks: at least one 勾稽关系 check (<code>checks[].ok</code> false) other than '
         "tables_missing; tables_missing: the report has the section headings but no statistics tables; "
         "no statistics: <code>stats</code> is null.</p>"
-        + _table(
+        + table(
             ["year", "records", "failing checks", "%", "tables_missing", "%", "no statistics"],
             rows,
         )
@@ -329,37 +278,37 @@ def _quality(data: ReportData) -> str:
 def _crawl_log(history: CrawlHistory | None) -> str:
     if history is None:
         return ""
-    reasons = [_name(r) + _cell(n, f"mirror-rejected|{r}") for r, n in history.mirrors_rejected.most_common()]
-    skipped = [_name(r) + _cell(n, f"skipped|{r}") for r, n in history.skipped.most_common()]
-    blocked = [_name(h) + _cell(n, f"blocked|{h}") for h, n in history.blocked_hosts.most_common()]
+    reasons = [name_cell(r) + cell(n, f"mirror-rejected|{r}") for r, n in history.mirrors_rejected.most_common()]
+    skipped = [name_cell(r) + cell(n, f"skipped|{r}") for r, n in history.skipped.most_common()]
+    blocked = [name_cell(h) + cell(n, f"blocked|{h}") for h, n in history.blocked_hosts.most_common()]
     last = f", the last finished {escape(history.last_finished)}" if history.last_finished else ""
     return (
-        f"<p>{_count(history.crawls, 'crawls')} crawl(s) logged{last}: "
-        f"{_count(sum(history.mirrors_rejected.values()), 'mirrors_rejected')} mirror copies rejected "
+        f"<p>{count(history.crawls, 'crawls')} crawl(s) logged{last}: "
+        f"{count(sum(history.mirrors_rejected.values()), 'mirrors_rejected')} mirror copies rejected "
         "(never written: a brand or invented issuer).</p>"
-        + (_table(["mirror copies rejected, by reason", "copies"], reasons) if reasons else "")
-        + (_table(["pages skipped, by reason (all crawls)", "pages"], skipped) if skipped else "")
-        + (_table(["hosts that answered with WAF/block pages", "pages"], blocked) if blocked else "")
+        + (table(["mirror copies rejected, by reason", "copies"], reasons) if reasons else "")
+        + (table(["pages skipped, by reason (all crawls)", "pages"], skipped) if skipped else "")
+        + (table(["hosts that answered with WAF/block pages", "pages"], blocked) if blocked else "")
     )
 
 
 def _rejected(data: ReportData, stats_note: str, history: CrawlHistory | None = None) -> str:
-    verdicts = [_name(v) + _cell(n, f"trust|{v}") for v, n in sorted(data.trust.items())]
-    hosts = [_name(h) + _cell(n, f"nongov-host|{h}") for h, n in data.nongov_hosts.most_common()]
+    verdicts = [name_cell(v) + cell(n, f"trust|{v}") for v, n in sorted(data.trust.items())]
+    hosts = [name_cell(h) + cell(n, f"nongov-host|{h}") for h, n in data.nongov_hosts.most_common()]
     return (
         '<h2 id="rejected">Mirrors and spam 镜像与垃圾内容</h2>'
         f'<p class="note">{escape(stats_note)}</p>'
         "<ul>"
-        f"<li>{_count(data.mirror_records, 'mirror_records')} records whose only copy is a mirror "
+        f"<li>{count(data.mirror_records, 'mirror_records')} records whose only copy is a mirror "
         "(trust verdict <code>mirror</code>; kept because no official copy was found)</li>"
-        f"<li>{_count(data.mirror_copies, 'mirror_copies')} mirror copies set aside because an official copy "
+        f"<li>{count(data.mirror_copies, 'mirror_copies')} mirror copies set aside because an official copy "
         "won (addresses in the records' <code>mirrors</code>)</li>"
-        f"<li>{_count(data.spam_removed, 'spam_removed')} records whose page carried injected spam, removed "
+        f"<li>{count(data.spam_removed, 'spam_removed')} records whose page carried injected spam, removed "
         "(<code>spam</code> not empty)</li>"
         "</ul>"
         + _crawl_log(history)
-        + _table(["trust verdict", "records"], verdicts)
-        + (_table(["non-government address quoted (nongov_address, a weak sign)", "records"], hosts) if hosts else "")
+        + table(["trust verdict", "records"], verdicts)
+        + (table(["non-government address quoted (nongov_address, a weak sign)", "records"], hosts) if hosts else "")
     )
 
 
@@ -379,12 +328,12 @@ def render_html(
     timely = sum(c["on_time"] for c in data.timeliness_by_year.values())
     dated = timely + sum(c["late"] for c in data.timeliness_by_year.values())
     cards = [
-        ("records", _count(data.records, "records")),
-        ("bodies", _count(len(data.by_issuer), "issuers")),
-        ("provinces", _count(len([p for p in data.by_province if p != UNKNOWN]), "provinces")),
+        ("records", count(data.records, "records")),
+        ("bodies", count(len(data.by_issuer), "issuers")),
+        ("provinces", count(len([p for p in data.by_province if p != UNKNOWN]), "provinces")),
         ("years", f"<b>{escape(years)}</b>"),
-        ("on time (dated)", f"<b>{_pct(timely, dated)}</b>"),
-        ("missing pairs", _count(len(data.missing), "missing") if data.missing is not None else "<b>–</b>"),
+        ("on time (dated)", f"<b>{pct(timely, dated)}</b>"),
+        ("missing pairs", count(len(data.missing), "missing") if data.missing is not None else "<b>–</b>"),
     ]
     notes = list(notes)
     if data.outside_years:
@@ -412,5 +361,5 @@ def render_html(
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
         'img-src data:; font-src data:">'
         "<title>gov-reports: coverage and timeliness</title>"
-        f"<style>{font_css}{_CSS}</style></head><body><main>{body}</main></body></html>\n"
+        f"<style>{font_css}{CSS}</style></head><body><main>{body}</main></body></html>\n"
     )
