@@ -38,6 +38,19 @@ def package_version() -> str:
         return "unknown (not installed)"
 
 
+class VersionAction(argparse.Action):
+    """argparse's version action, with the version looked up only when asked (importlib.metadata: ~0.1 s)."""
+
+    def __init__(self, option_strings: list[str], dest: str = argparse.SUPPRESS) -> None:
+        super().__init__(
+            option_strings, dest, nargs=0, default=argparse.SUPPRESS, help="show program's version number and exit"
+        )
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object) -> None:
+        print(f"gov-reports {package_version()}")
+        parser.exit()
+
+
 def output_options() -> argparse.ArgumentParser:
     """-q, -v, --debug and --log-file, accepted by every command (before or after its name)."""
     common = argparse.ArgumentParser(add_help=False)
@@ -73,7 +86,7 @@ def verbosity(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     common = output_options()
     parser = argparse.ArgumentParser(prog="gov-reports", description=__doc__.split("\n\n")[0], parents=[common])
-    parser.add_argument("--version", action="version", version=f"gov-reports {package_version()}")
+    parser.add_argument("--version", action=VersionAction)
     commands = parser.add_subparsers(dest="command", required=True)
 
     crawl = commands.add_parser("crawl", help="crawl 年报 columns into a deduplicated JSONL dump", parents=[common])

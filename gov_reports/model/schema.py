@@ -16,13 +16,13 @@ import json
 import typing
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from jsonschema import Draft202012Validator
-
-from gov_reports.extract.statistics import CHECK_JSON_SCHEMA, STATS_JSON_SCHEMA, SUMMARY_JSON_SCHEMA
 from gov_reports.model.record import AnnualReport, Level, ReportFormat, TrustVerdict
 from gov_reports.paths import DATA_DIR
+
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator
 
 SCHEMA_ID = "https://github.com/gov-reports/gov-reports/data/annual_report.schema.json"
 PUBLISHED_SCHEMA = DATA_DIR / "annual_report.schema.json"
@@ -31,6 +31,8 @@ PUBLISHED_SCHEMA = DATA_DIR / "annual_report.schema.json"
 def record_schema() -> dict[str, Any]:
     """The schema generated from `AnnualReport` (what `gov-reports schema` writes)."""
     from itemadapter import ItemAdapter  # imports Scrapy: only to generate the schema (module doc)
+
+    from gov_reports.extract.statistics import CHECK_JSON_SCHEMA, STATS_JSON_SCHEMA, SUMMARY_JSON_SCHEMA
 
     schema = ItemAdapter.get_json_schema(AnnualReport)
     props = schema["properties"]
@@ -108,6 +110,9 @@ def published_schema() -> dict[str, Any]:
 
 @cache
 def record_validator() -> Draft202012Validator:
+    """jsonschema's validator (its messages, for a record that fails): imported when first needed (~0.15 s)."""
+    from jsonschema import Draft202012Validator
+
     return Draft202012Validator(published_schema())
 
 

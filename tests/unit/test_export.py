@@ -79,3 +79,12 @@ def test_export_csv_writes_both_files(tmp_path: Path) -> None:
         ("秦皇岛市人民政府", "2016", "162"),
     ]
     assert wide[0]["failed_checks"] == ""
+
+
+def test_summary_columns_are_the_extractors_summary_keys() -> None:
+    """The export reads the summary's fields from the published schema: the extractor's, in its order."""
+    from gov_reports.extract.statistics import SUMMARY_KEYS
+    from gov_reports.outputs.columns import SUMMARY_FIELDS
+
+    assert SUMMARY_FIELDS == SUMMARY_KEYS
+    assert WIDE_COLUMNS[7 : 7 + len(SUMMARY_KEYS)] == SUMMARY_KEYS
