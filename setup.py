@@ -7,8 +7,11 @@ The metadata lives in pyproject.toml; this file adds two things:
   (`gov_reports/paths.py` finds the checkout's `data/` first, then this copy).
 - With ``GOV_REPORTS_COMPILE=1`` at install time, `gov_reports/extract/*.py` is compiled with mypyc (about
   4.6x -> 5.4x trafilatura's speed, docs/benchmarks.md; needs a C compiler and the Python headers, and a
-  minute or two). It is the same, fully typed source (as Black ships), so the compiled and the pure modules
-  give the same records (tests/e2e/test_compiled.py checks it on every page and text we have; CI compiles).
+  minute or two). mypy is not in the build requirements (every pure install would download it), so the
+  compiled build is made in the installing environment: ``pip install mypy setuptools &&
+  GOV_REPORTS_COMPILE=1 pip install --no-build-isolation -e .`` (README). It is the same, fully typed
+  source (as Black ships), so the compiled and the pure modules give the same records
+  (tests/e2e/test_compiled.py checks it on every page and text we have; CI compiles).
   Compiled modules land beside their sources with `_compiled_sources.json`, the SHA-256 of each source
   compiled: `gov_reports/extract/__init__.py` loads the pure modules instead whenever a source has changed
   since (edit a checkout and the edit runs; reinstall to compile it again). Where compiling fails (no C
@@ -52,7 +55,10 @@ def compiled_extensions() -> list:
     try:
         from mypyc.build import mypycify
     except ImportError:
-        _warn("mypyc is not available")
+        _warn(
+            "mypyc is not available (to compile: pip install mypy setuptools, then "
+            "GOV_REPORTS_COMPILE=1 pip install --no-build-isolation -e .)"
+        )
         return []
     try:
         return mypycify(["--ignore-missing-imports", *COMPILED_MODULES], opt_level="3")
