@@ -8,7 +8,7 @@ The metadata lives in pyproject.toml; this file adds two things:
 - With ``GOV_REPORTS_COMPILE=1`` at install time, `gov_reports/extract/*.py` is compiled with mypyc (about
   4.6x -> 5.4x trafilatura's speed, docs/benchmarks.md; needs a C compiler and the Python headers, and a
   minute or two). mypy is not in the build requirements (every pure install would download it), so the
-  compiled build is made in the installing environment: ``pip install mypy setuptools &&
+  compiled build is made in the installing environment: ``pip install mypy 'setuptools>=70.1' &&
   GOV_REPORTS_COMPILE=1 pip install --no-build-isolation -e .`` (README). It is the same, fully typed
   source (as Black ships), so the compiled and the pure modules give the same records
   (tests/e2e/test_compiled.py checks it on every page and text we have; CI compiles).
@@ -56,7 +56,7 @@ def compiled_extensions() -> list:
         from mypyc.build import mypycify
     except ImportError:
         _warn(
-            "mypyc is not available (to compile: pip install mypy setuptools, then "
+            "mypyc is not available (to compile: pip install mypy 'setuptools>=70.1', then "
             "GOV_REPORTS_COMPILE=1 pip install --no-build-isolation -e .)"
         )
         return []

@@ -12,7 +12,7 @@ data and never copied into the repository. The truth is ``tests/fixtures/real/tr
 part. ``--part tuned`` (the default) never opens a holdout file: the holdout is scored once, at the
 end, by whoever reports it.
 
-Each file goes through `gov_reports.extract.run.extract_file`, the function `gov-reports extract` calls, and
+Each file goes through `gov_reports.commands.extract_file`, the function `gov-reports extract` calls, and
 is scored per measure:
 
 - *reports found*: a report yields a record; *traps refused*: a trap (or a list page) yields none;
@@ -116,9 +116,9 @@ def select(truth: dict[str, Any], holdout: set[str], part: Part) -> list[str]:
 
 def extract(path: Path) -> tuple[dict[str, Any] | None, str | None]:
     """(record, None) or (None, why there is none): what `gov-reports extract` makes of one file."""
+    from gov_reports.commands import extract_file
     from gov_reports.extract.documents import UnreadableDocument
     from gov_reports.extract.page import NotAReport
-    from gov_reports.extract.run import extract_file
 
     if not path.is_file():
         return None, "file_missing"

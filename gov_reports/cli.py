@@ -9,8 +9,8 @@ gov-reports export IN.jsonl [--format csv|parquet|both] -o OUT.csv     (+ OUT.su
 gov-reports report IN.jsonl -o report.html [--registry PATH] [--years 2016-2024]
 gov-reports schema [-o data/annual_report.schema.json] [--docs docs/data-dictionary.md]
 
-`crawl` runs in gov_reports.crawl.run, `extract` in gov_reports.extract.run, the others in
-gov_reports.outputs.run; each is imported for its command only, so only a crawl imports Scrapy.
+`crawl` runs in gov_reports.crawl.run, the others in gov_reports.commands; each is imported for its
+command only, so only a crawl imports Scrapy.
 """
 
 from __future__ import annotations
@@ -251,13 +251,14 @@ def run(args: argparse.Namespace, level: int) -> int:
         from gov_reports.crawl.run import run_crawl
 
         return run_crawl(args, level)
-    if args.command == "extract":
-        from gov_reports.extract.run import run_extract
+    from gov_reports import commands
 
-        return run_extract(args)
-    from gov_reports.outputs import run as outputs
-
-    runners = {"export": outputs.run_export, "report": outputs.run_report, "schema": outputs.run_schema}
+    runners = {
+        "extract": commands.run_extract,
+        "export": commands.run_export,
+        "report": commands.run_report,
+        "schema": commands.run_schema,
+    }
     return runners[args.command](args)
 
 

@@ -48,7 +48,7 @@ def test_the_package_and_every_module_import_no_scrapy(package) -> None:
 
 
 def test_export_and_report_runners_import_no_scrapy() -> None:
-    assert _imported_after("import gov_reports.cli, gov_reports.outputs.run") == []
+    assert _imported_after("import gov_reports.cli, gov_reports.commands") == []
 
 
 def test_the_check_can_fail() -> None:

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
+from gov_reports.commands import extract_file
 from gov_reports.extract.clean import clean_html, clean_text, dump_header, title_from_lines
 from gov_reports.extract.fields import issuer_candidates, signature, stat_period_year
 from gov_reports.extract.page import NotAReport, extract_report
 from gov_reports.extract.regions import is_body_name
-from gov_reports.extract.run import extract_file
 from gov_reports.extract.saved_files import read_page
 from gov_reports.extract.titles import year_from_title
 from tests.support.real_corpus_support import corpus_file

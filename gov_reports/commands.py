@@ -1,4 +1,8 @@
-"""`gov-reports extract`: records from saved files, merged into a dump (gov_reports.extract.saved_files)."""
+"""The commands that need no crawler: `extract`, `export`, `report`, `schema` (gov_reports.cli parses them).
+
+Not in gov_reports/extract/ (setup.py compiles every module there with mypyc) nor in outputs/ (`extract` is
+no output). Each command imports only what it runs, and none imports Scrapy: they start fast.
+"""
 
 from __future__ import annotations
 
@@ -47,3 +51,34 @@ def run_extract(args: argparse.Namespace) -> int:
         )
     )
     return 0 if found.records or not found.skipped else 1
+
+
+def run_export(args: argparse.Namespace) -> int:
+    """`gov-reports export`: the statistics of a dump as CSV and/or Parquet tables."""
+    from gov_reports.model.dump_reader import check_input, dump_records
+    from gov_reports.outputs.export import export
+
+    check_input(args.input)
+    written = export(dump_records(args.input), args.output, args.format)  # streamed; nothing written on error
+    print("wrote " + ", ".join(str(p) for p in written))
+    return 0
+
+
+def run_report(args: argparse.Namespace) -> int:
+    """`gov-reports report`: the coverage and timeliness report of a dump, one HTML file."""
+    from gov_reports.outputs.coverage.aggregate import parse_years
+    from gov_reports.outputs.coverage.build import build_report
+
+    years = parse_years(args.years) if args.years else None
+    print(build_report(args.input, args.output, sources_path=args.sources, years=years, crawls_path=args.crawls))
+    return 0
+
+
+def run_schema(args: argparse.Namespace) -> int:
+    """`gov-reports schema`: the record's JSON Schema and the data dictionary, written from the code."""
+    from gov_reports.model.schema import write_schema
+    from gov_reports.outputs.dictionary import write_dictionary
+
+    print(write_schema(args.output))
+    print(write_dictionary(args.docs))
+    return 0
