@@ -7,7 +7,7 @@ Run by hand (trafilatura is the ``bench`` extra: ``pip install -e '.[bench]'``):
 Corpus: every page of every report in ``data/demo/expected.json`` (HTML, decoded
 as Scrapy does), the seed texts in ``tests/fixtures/seeds`` (text path; trafilatura
 reads HTML only, so the seeds get our figures alone), and the PDF and DOCX reports
-``tests/unit/test_documents.py`` builds (our attachment readers, then the same extraction
+``tests/support/documents.py`` builds (our attachment readers, then the same extraction
 on their text). After one warm-up pass, N *rounds* run every contender on every page,
 interleaved page by page, so that a load change on a shared machine hits all of them
 alike. A contender's figure is the median over the rounds of its time per page in the
@@ -236,12 +236,12 @@ class Section:
 
 
 def load_test_documents() -> ModuleType | None:
-    """tests/unit/test_documents.py, whose builders make the PDF and DOCX reports (None without pytest)."""
+    """tests/support/documents.py, whose builders make the PDF and DOCX reports (None without pytest)."""
     try:
         import pytest  # noqa: F401  (the module is a test module: it imports pytest)
     except ImportError:
         return None
-    spec = importlib.util.spec_from_file_location("bench_test_documents", ROOT / "tests" / "test_documents.py")
+    spec = importlib.util.spec_from_file_location("bench_test_documents", ROOT / "tests" / "support" / "documents.py")
     if spec is None or spec.loader is None:
         return None
     module = importlib.util.module_from_spec(spec)
@@ -251,7 +251,7 @@ def load_test_documents() -> ModuleType | None:
 
 
 def load_documents() -> tuple[list[Item], list[Item]]:
-    """(PDF items, DOCX items): the 虎林市 2020 report as tests/unit/test_documents.py builds it.
+    """(PDF items, DOCX items): the 虎林市 2020 report as tests/support/documents.py builds it.
 
     The PDF counts its pages as units (ms per PDF page); the DOCX is one unit (ms per DOCX).
     """

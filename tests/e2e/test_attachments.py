@@ -24,9 +24,10 @@ from gov_reports.crawl.attachments import attachment_links, disposition_filename
 from gov_reports.extract.documents.record import document_report
 from gov_reports.extract.page import PageSource, extract_report
 from gov_reports.model.merge import merge_records
-from tests.unit.test_documents import FIXTURES, make_report_docx, make_report_pdf
+from tests.support.documents import make_report_docx, make_report_pdf
+from tests.support.paths import DOCUMENTS as FIXTURES
+from tests.support.paths import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 PAGE = "http://www.hulin.gov.cn/xxgk/nb/2021/0205/28765.html"
 DOC = "http://www.hulin.gov.cn/module/download/downfile.jsp?classid=0&filename=abc.docx"
 

@@ -10,8 +10,8 @@ from pathlib import Path
 
 from gov_reports.demo.server import DemoPortal
 from gov_reports.model.schema import record_schema
+from tests.support.paths import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 SEEDS = sorted((ROOT / "tests" / "fixtures" / "seeds").glob("*.txt"))
 
 

@@ -19,8 +19,7 @@ import pytest
 
 from gov_reports import extract
 from gov_reports.extract import MANIFEST, PURE_ENV, compiled_sources
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.support.paths import ROOT
 
 
 def _outputs(out: Path, *, pure: bool) -> dict:

@@ -16,8 +16,9 @@ from scrapy.utils.defer import deferred_from_coro
 from gov_reports.crawl.portals.base import ListingLink
 from gov_reports.crawl.portals.discovery import MAX_GATEWAYS_PER_PAGE, discover
 from tests.support.crawling import crawl, read_records
+from tests.support.paths import DEMO_ROOT
 
-REPORT = Path(__file__).resolve().parents[2] / "data" / "demo" / "generic" / "xxgk/nb/2021/0205/28765.html"
+REPORT = DEMO_ROOT / "generic" / "xxgk/nb/2021/0205/28765.html"
 
 
 def page(*links: tuple[str, str]) -> bytes:

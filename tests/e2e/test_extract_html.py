@@ -14,48 +14,18 @@ from __future__ import annotations
 import json
 from dataclasses import asdict
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import pytest
-from w3lib.encoding import html_to_unicode
 
-from gov_reports.cli import DOCUMENT_SUFFIXES
-from gov_reports.demo.server import site_file
 from gov_reports.extract.clean import clean_html
-from gov_reports.extract.documents.record import document_report
 from gov_reports.extract.page import NotAReport, PageSource, extract_report
 from gov_reports.model.merge import merge_records
 from gov_reports.model.record import AnnualReport
-
-DEMO = Path(__file__).resolve().parents[2] / "data" / "demo"
-PAGES = Path(__file__).parents[1] / "fixtures" / "pages"
-EXPECTED = json.loads((DEMO / "expected.json").read_text(encoding="utf-8"))
-SITES: dict[str, dict[str, Any]] = json.loads((DEMO / "sites.json").read_text(encoding="utf-8"))["sites"]
-# Each demo site is its own host, as when served by DemoPortal.
-BASES = {name: f"http://127.0.0.1:{8001 + i}" for i, name in enumerate(sorted(SITES))}
-
+from tests.support.demo_pages import BASES, EXPECTED, SITES, demo_extract, demo_page, is_demo_file
+from tests.support.paths import PAGES, SEEDS
 
 # --------------------------------------------------------------------------- demo portal
-
-
-def demo_page(site: str, path: str) -> tuple[str, str]:
-    """(encoding, text) of a demo page, decoded as Scrapy would from the server's Content-Type."""
-    charset = SITES[site]["charset"]
-    content_type = f"text/html; charset={charset}" if charset else "text/html"
-    return html_to_unicode(content_type, site_file(DEMO / site, path).read_bytes())
-
-
-def demo_extract(site: str, path: str, official_hosts: frozenset[str] = frozenset()) -> AnnualReport:
-    source = PageSource(url=BASES[site] + path, official_hosts=official_hosts)
-    if is_demo_file(path):  # a report published only as a file (PDF, DOCX)
-        data = (DEMO / site / path.lstrip("/")).read_bytes()
-        return document_report(data, url=source.url, name=path.rsplit("/", 1)[-1], source=source)[0]
-    return extract_report(demo_page(site, path)[1], kind="html", source=source)
-
-
-def is_demo_file(path: str) -> bool:
-    return path.rsplit(".", 1)[-1].lower() in DOCUMENT_SUFFIXES
 
 
 @cache
@@ -226,7 +196,7 @@ def test_unofficial_host_flagged() -> None:
 
 
 def test_official_hosts_not_reported_as_mirror_addresses() -> None:
-    text = (Path(__file__).parents[1] / "fixtures" / "seeds" / "001_89556ba07ee0906a.txt").read_text(encoding="utf-8")
+    text = (SEEDS / "001_89556ba07ee0906a.txt").read_text(encoding="utf-8")
     record = extract_report(text, kind="text", source=PageSource(official_hosts=frozenset({"www.tgflt.cn"})))
     assert [f for f in record.flags if "tgflt" in f or f == "mirror_suspected"] == []
 

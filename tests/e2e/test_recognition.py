@@ -34,6 +34,7 @@ from gov_reports.extract.recognition import (
     title_kind,
 )
 from tests.support.crawling import crawl, read_records
+from tests.support.paths import ROOT
 from tests.support.real_corpus_support import HOLDOUT, corpus_file
 from tests.support.recognition_portal import (
     COLUMN_RECORDS,
@@ -46,8 +47,6 @@ from tests.support.recognition_portal import (
     signature,
     table,
 )
-
-ROOT = Path(__file__).resolve().parents[2]
 
 # --------------------------------------------------------------------------- candidates in listing pages
 

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import re
 import subprocess
-import sys
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -16,24 +14,9 @@ from gov_reports.cli import crawl_settings, main
 from gov_reports.crawl.addons import Redis
 from gov_reports.demo.server import DemoPortal
 from tests.support.crawling import read_records
+from tests.support.paths import ROOT as REPO
 from tests.support.redis_support import RedisForTest
-
-REPO = Path(__file__).resolve().parents[2]
-
-
-def worker_command(start_urls: list[str], output: Path, redis: RedisForTest, *extra: str) -> list[str]:
-    command = [sys.executable, "-m", "gov_reports.cli", "crawl", "-o", str(output), "--redis", redis.url]
-    for url in start_urls:
-        command += ["--start-url", url]
-    for setting in [*redis.settings()[1:], *extra]:
-        command += ["-s", setting]
-    return [*command, "--log-level", "WARNING"]
-
-
-def summary_count(summary: str, label: str) -> int:
-    match = re.search(rf"^\s*{label}:\s+(\d+)", summary, re.MULTILINE)
-    assert match, (label, summary)
-    return int(match.group(1))
+from tests.support.redis_workers import summary_count, worker_command
 
 
 def test_two_workers_crawl_the_demo_portal_once(

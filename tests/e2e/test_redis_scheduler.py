@@ -23,7 +23,7 @@ from gov_reports.crawl.distributed.scheduler import RedisScheduler
 from gov_reports.crawl.spiders.annual_reports import AnnualReportsSpider
 from tests.support.crawling import read_records
 from tests.support.redis_support import RedisForTest
-from tests.unit.test_merge import copy
+from tests.support.report_copies import copy
 
 START = "http://127.0.0.1:9/list.html"
 

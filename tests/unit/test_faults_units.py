@@ -32,9 +32,7 @@ from tests.support.faults.fault_portal import (
     garbled,
     mojibake,
 )
-
-DEMO = Path(__file__).resolve().parents[2] / "data" / "demo"
-
+from tests.support.paths import DEMO_ROOT as DEMO
 
 # --- WAF and block pages -------------------------------------------------------------------------
 

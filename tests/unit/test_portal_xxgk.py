@@ -11,15 +11,15 @@ without a content box, and the module's exception page.
 
 from __future__ import annotations
 
-from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 
 from gov_reports.crawl.portals import ADAPTERS, parse_listing, xxgk
 from gov_reports.crawl.portals.base import Listing, ListingLink, PageRequest
+from tests.support.paths import PORTAL_FIXTURES
 
-FIXTURES = Path(__file__).parents[1] / "fixtures" / "portals" / "xxgk"
+FIXTURES = PORTAL_FIXTURES / "xxgk"
 SITE = "https://sthjt.zj.gov.cn"
 
 

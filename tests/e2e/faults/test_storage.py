@@ -21,8 +21,8 @@ from gov_reports.cli import ExitCode, crawl_exit_code
 from gov_reports.crawl.feeds import merge_into_file, read_jsonl
 from tests.support.crawling import crawl, read_records
 from tests.support.faults.fault_portal import FaultPortal, demo_reports
+from tests.support.paths import ROOT
 
-ROOT = Path(__file__).resolve().parents[3]
 DEAD = "http://127.0.0.1:9/col/col1/index.html"  # the discard port: connection refused
 
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import cache
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -21,10 +20,10 @@ import pytest
 from gov_reports.extract.page import NotAReport, PageSource, extract_report
 from gov_reports.extract.trust import MIRROR_SIGNS, OFFICIAL_HOST_REASONS
 from gov_reports.model.record import AnnualReport
-from tests.e2e.test_extract_html import BASES, EXPECTED, demo_page, is_demo_file
+from tests.support.demo_pages import BASES, EXPECTED, demo_page, is_demo_file
 from tests.support.mirror_portal import mirror_pages
+from tests.support.paths import FIXTURES
 
-FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 SITE_SIGNS = ("site_id_mismatch", "site_name_mismatch")
 FOREIGN_SITE_ID = "6501000001"  # 乌鲁木齐市: no demo or fixture issuer is in or around it
 

@@ -32,10 +32,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 from typing import Any
 
-DEMO_ROOT = Path(__file__).resolve().parents[3] / "data" / "demo"
+from tests.support.paths import DEMO_ROOT
+
 BIG_PAGE_BYTES = 3 * 1024 * 1024
 _ATTACH_BLOCK = re.compile(rb'<div class="attach">.*?</div>', re.S)
 
