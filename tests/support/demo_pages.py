@@ -13,7 +13,7 @@ from typing import Any
 from w3lib.encoding import html_to_unicode
 
 from gov_reports.cli import DOCUMENT_SUFFIXES
-from gov_reports.demo.server import site_file
+from gov_reports.demo.server import default_root, site_file
 from gov_reports.extract.documents.record import document_report
 from gov_reports.extract.page import PageSource, extract_report
 from gov_reports.model.record import AnnualReport
@@ -42,3 +42,9 @@ def demo_extract(site: str, path: str, official_hosts: frozenset[str] = frozense
 
 def is_demo_file(path: str) -> bool:
     return path.rsplit(".", 1)[-1].lower() in DOCUMENT_SUFFIXES
+
+
+def page_text(site: str, path: str) -> str:
+    """A demo page's text as the server's root holds it, decoded with its site's encoding (sites.json)."""
+    data = site_file(default_root() / site, path).read_bytes()
+    return data.decode("gb18030" if SITES[site]["encoding"] == "gbk" else "utf-8")

@@ -1,8 +1,9 @@
 """The 虎林市 2020 report the document tests read: its text and tables, built as a DOCX and as a PDF.
 
 Shared by tests/unit/test_documents.py (the readers), tests/unit/test_ocr.py (table 三 as a picture),
-tests/e2e/test_attachments.py (reports published as files) and tests/support/pdf_samples.py (every PDF the
-tests build). The DOCX is written with python-docx, the PDF with tests/support/pdf_writer.py.
+tests/unit/test_attachments.py and tests/e2e/test_attachments_cli.py (reports published as files) and
+tests/support/pdf_samples.py (every PDF the tests build). The DOCX is written with python-docx, the PDF with
+tests/support/pdf_writer.py.
 """
 
 from __future__ import annotations

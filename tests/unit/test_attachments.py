@@ -1,19 +1,14 @@
-"""Reports published as attachments: link finding, file names, page + attachment merging, the CLI.
+"""Reports published as attachments: link finding, file names, page + attachment merging.
 
 The end-to-end crawl of the demo portal's attachments (a DOC whose page lost
 its tables, a PDF-only and a DOCX-only report, five bad files) is in
-tests/e2e/test_crawl_demo.py; the readers themselves in tests/unit/test_documents.py.
+tests/e2e/test_crawl_demo.py, the extract command on files in tests/e2e/test_attachments_cli.py; the readers
+themselves in tests/unit/test_documents.py.
 """
 
 from __future__ import annotations
 
-import gzip
 import itertools
-import json
-import shutil
-import subprocess
-import sys
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -24,9 +19,7 @@ from gov_reports.crawl.attachments import attachment_links, disposition_filename
 from gov_reports.extract.documents.record import document_report
 from gov_reports.extract.page import PageSource, extract_report
 from gov_reports.model.merge import merge_records
-from tests.support.documents import make_report_docx, make_report_pdf
-from tests.support.paths import DOCUMENTS as FIXTURES
-from tests.support.paths import ROOT
+from tests.support.documents import make_report_docx
 
 PAGE = "http://www.hulin.gov.cn/xxgk/nb/2021/0205/28765.html"
 DOC = "http://www.hulin.gov.cn/module/download/downfile.jsp?classid=0&filename=abc.docx"
@@ -199,27 +192,3 @@ def test_tables_as_images_are_flagged() -> None:
 
 
 # --------------------------------------------------------------------------- the CLI
-
-
-def test_extract_command_reads_attachments(tmp_path: Path, docx_bytes: bytes) -> None:
-    files = {
-        "hulin.pdf": make_report_pdf(),
-        "hulin.docx": docx_bytes,
-        "broken.pdf": b"<!DOCTYPE html><html><body>login</body></html>",
-        "cut.docx": docx_bytes[:2000],
-    }
-    if shutil.which("soffice") or shutil.which("antiword"):
-        files["hulin.wps"] = gzip.decompress((FIXTURES / "hulin_2020.doc.gz").read_bytes())
-    for name, data in files.items():
-        (tmp_path / name).write_bytes(data)
-    out = tmp_path / "out.jsonl"
-    inputs = sorted(map(str, tmp_path.glob("*.*")))
-    command = [sys.executable, "-m", "gov_reports.cli", "extract", *inputs, "-o", str(out)]
-    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=180, check=False)
-    assert result.returncode == 0, result.stderr
-    assert "broken.pdf: not_a_pdf_but_html" in result.stderr and "cut.docx: truncated" in result.stderr
-    (record,) = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
-    assert record["key"] == "虎林市人民政府|2020"
-    types = {a["type"] for a in record["attachments"] if a.get("sha256")}
-    assert types == {"pdf", "docx"} | ({"wps"} if "hulin.wps" in files else set())
-    assert record["summary"]["applications_new"] == 16

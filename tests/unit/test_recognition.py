@@ -5,23 +5,17 @@ Every candidate form (a report title, 「关于…的年度报告」, notices ca
 file links inside a 年报 column) and every trap form (report-formats.md §9 and their
 kin) is a case below, on minimal pages of tests/support/recognition_portal.py; the tuned
 part of the real corpus (../shared/real-corpus/, never the HOLDOUT files) is read
-where present; a crawl of a 年报 column holding each form checks the wiring.
+where present; a crawl of a 年报 column holding each form checks the wiring
+(tests/e2e/test_recognition_crawl.py).
 """
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
-from pathlib import Path
 from typing import Any
 
 import pytest
-import pytest_twisted
-from scrapy.utils.defer import deferred_from_coro
 
 from gov_reports.crawl.portals import parse_listing
-from gov_reports.crawl.summary import REFUSED, SKIPPED, format_summary
 from gov_reports.extract.clean import clean_html, clean_text
 from gov_reports.extract.documents import read_document
 from gov_reports.extract.page import NotAReport, PageSource, RefusedPage, extract_report
@@ -33,14 +27,8 @@ from gov_reports.extract.recognition import (
     link_verdict,
     title_kind,
 )
-from tests.support.crawling import crawl, read_records
-from tests.support.paths import ROOT
-from tests.support.real_corpus_support import HOLDOUT, corpus_file
+from tests.support.real_corpus_support import HOLDOUT, TUNED_REPORTS, TUNED_TRAPS, corpus_file
 from tests.support.recognition_portal import (
-    COLUMN_RECORDS,
-    COLUMN_REFUSED,
-    NEVER_FETCHED,
-    RecognitionPortal,
     article,
     old_report_paragraphs,
     report_paragraphs,
@@ -423,22 +411,6 @@ def test_title_kind(title: str, kind: str | None) -> None:
 
 # --------------------------------------------------------------------------- the real corpus (tuned part only)
 
-TUNED_TRAPS = {
-    "pingtan_80787_trap.txt": "letter",
-    "pingtan_45634_trap.txt": "work_report",
-    "pingtan_83269_trap.txt": "work_report",
-    "001_trap_ptq_shgzb2024_bmjs.pdf": "budget",
-}
-TUNED_REPORTS = (
-    "pingtan_80678_report.txt",
-    "pingtan_80734_report.txt",
-    "pingtan_80774_report.txt",
-    "pingtan_80506_report.txt",
-    "pingtan_80613_report.txt",
-    "pingtan_80629_report.txt",
-    "shanghai_kewei2024_report.md",
-)
-
 
 def test_tuned_files_are_not_holdout() -> None:
     assert not HOLDOUT & {*TUNED_TRAPS, *TUNED_REPORTS}
@@ -463,29 +435,6 @@ def test_real_report_recognised(name: str) -> None:
     assert decision.is_report, decision
 
 
-def truth() -> dict[str, dict[str, Any]]:
-    documents = json.loads((ROOT / "tests" / "fixtures" / "real" / "truth.json").read_text(encoding="utf-8"))
-    return {name: doc for name, doc in documents["documents"].items() if name not in HOLDOUT}
-
-
-def test_extract_cli_tuned_traps_give_no_record_and_reports_theirs(tmp_path: Path) -> None:
-    names = [*TUNED_TRAPS, *TUNED_REPORTS]
-    out = tmp_path / "real.jsonl"
-    files = [str(corpus_file(name)) for name in names]
-    command = [sys.executable, "-m", "gov_reports.cli", "extract", *files, "-o", str(out)]
-    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300, check=False)
-    assert result.returncode == 0, result.stderr
-    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
-    by_file = {Path(record["url"]).name: record for record in records}
-    assert not set(TUNED_TRAPS) & set(by_file)
-    for name, reason in TUNED_TRAPS.items():
-        assert f"{name}: {reason}" in result.stderr, name
-    expected = truth()
-    for name in TUNED_REPORTS:
-        assert name in by_file, name
-        assert (by_file[name]["issuer"], by_file[name]["year"]) == (expected[name]["issuer"], expected[name]["year"])
-
-
 def test_real_column_page_links() -> None:
     """The real 年报 column page: its ten report links are candidates, its navigation none."""
     url = "https://www.pingtan.gov.cn/zwgk/zfxxgk/zfxxgknb/"
@@ -498,24 +447,3 @@ def test_real_column_page_links() -> None:
 
 
 # --------------------------------------------------------------------------- the crawl
-
-
-@pytest_twisted.inlineCallbacks
-def test_crawl_fetches_candidates_and_counts_refusals(tmp_path: Path):
-    with RecognitionPortal() as portal:
-        stats = yield deferred_from_coro(crawl([portal.start_url], tmp_path / "column.jsonl"))
-        requested = set(portal.server.requests)
-    records = read_records(tmp_path / "column.jsonl")
-    assert set(records) == COLUMN_RECORDS
-    refused = {k[len(REFUSED) :]: v for k, v in stats.items() if k.startswith(REFUSED)}
-    assert refused == COLUMN_REFUSED
-    assert stats[SKIPPED + "trap_link"] == 1
-    assert not NEVER_FETCHED & requested
-    summary = format_summary(stats)
-    assert f"refused candidates:  {sum(COLUMN_REFUSED.values())}" in summary
-    assert all(f"    {reason}: {count}" in summary for reason, count in COLUMN_REFUSED.items())
-    # Every link fetched is counted for its column: titled like a report, or another candidate.
-    fetched = sum(
-        stats.get(f"gov_reports/source/{count}/{portal.start_url}", 0) for count in ("report_links", "candidates")
-    )
-    assert fetched == len(COLUMN_RECORDS) + sum(COLUMN_REFUSED.values())

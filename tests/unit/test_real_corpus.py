@@ -3,19 +3,18 @@
 The scoring is bench/real_corpus.py's (the same code prints the figures in docs/benchmarks.md);
 the corpus is ../shared/real-corpus/ beside the clone, or $GOV_REPORTS_REAL_CORPUS, and these
 tests skip when it is absent. The holdout (tests/fixtures/real/HOLDOUT) is never opened here.
-The scoring itself is tested first, on records made up for it (no corpus needed).
+The scoring itself is tested first, on records made up for it (no corpus needed); the command in its own
+process in tests/e2e/test_real_corpus_cli.py.
 """
 
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from typing import Any
 
 import pytest
 
-from tests.support.real_corpus_support import CORPUS, HOLDOUT, ROOT, bench, require_corpus
+from tests.support.real_corpus_support import HOLDOUT, ROOT, bench, tuned_results
 
 BLANKS_REACHED = 1.0
 """The tuned part's blanks (figures its documents do not print, 9): no number invented for any."""
@@ -130,10 +129,7 @@ def test_holdout_file_lists_names_of_the_truth() -> None:
 
 @pytest.fixture(scope="module")
 def tuned() -> list[Any]:
-    require_corpus()
-    results = bench.run(bench.load_truth(), HOLDOUT, "tuned", CORPUS)
-    assert results and not {r.name for r in results} & HOLDOUT
-    return results
+    return tuned_results()
 
 
 def _accuracy(results: list[Any], measure: str) -> float:
@@ -170,23 +166,6 @@ def test_no_number_where_the_documents_print_none(tuned: list[Any]) -> None:
 
 def test_numbers_accuracy_reaches_the_target(tuned: list[Any]) -> None:
     assert _accuracy(tuned, "numbers") >= TARGET, _misses(tuned, ("numbers",))
-
-
-def test_the_command_writes_the_records_the_scoring_read(tuned: list[Any], tmp_path: Any) -> None:
-    """`gov-reports extract` itself, in its own process, over the tuned files: the same records."""
-    out = tmp_path / "tuned.jsonl"
-    files = [str(CORPUS / r.name) for r in tuned]
-    done = subprocess.run(
-        [sys.executable, "-m", "gov_reports.cli", "extract", *files, "-o", str(out)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    written = sorted(json.loads(line)["key"] for line in out.read_text(encoding="utf-8").splitlines())
-    assert written == sorted(r.key for r in tuned if r.key is not None)
 
 
 def test_bench_command_on_a_corpus_of_its_own(tmp_path: Any, capsys: pytest.CaptureFixture[str]) -> None:
