@@ -177,16 +177,8 @@ def spec_body(spec: Modern | Old) -> str:
 
 def spec_report(spec: Modern | Old, path: str, note: str) -> Report:
     """The ground truth of a generated report found at `path` alone (its t3 only when it has real tables)."""
-    old = isinstance(spec, Old)
-    return Report(
-        issuer=spec.issuer,
-        year=spec.year,
-        fmt="pre2019" if old else spec.fmt,
-        pages=[path],
-        best=path,
-        note=note,
-        t3=None if old else (spec.fmt, spec.t3),
-    )
+    fmt, t3 = ("pre2019", None) if isinstance(spec, Old) else (spec.fmt, (spec.fmt, spec.t3))
+    return Report(issuer=spec.issuer, year=spec.year, fmt=fmt, pages=[path], best=path, note=note, t3=t3)
 
 
 # -- the spam -------------------------------------------------------------------------

@@ -75,11 +75,11 @@ def expected(pages: list[Page], reports: list[Report], traps: list[dict[str, str
     missing = []
     robots = []
     for p in pages:
-        site = sites[p.site]
+        errors = sites[p.site].errors
         if not p.exists:
             missing.append({"site": p.site, "path": p.path, "status": 404, "title": p.title})
-        elif p.path in site.errors:
-            missing.append({"site": p.site, "path": p.path, "status": site.errors[p.path], "title": p.title})
+        elif p.path in errors:
+            missing.append({"site": p.site, "path": p.path, "status": errors[p.path], "title": p.title})
         elif p.path.startswith("/private/"):
             robots.append({"site": p.site, "path": p.path, "title": p.title})
     return {

@@ -59,7 +59,7 @@ QHD_2021_FIX_T3 = {
 }
 # The original's 结转 row repeats last year's figures: 勾稽关系 broken (the correction computes it).
 QHD_2021_ORIG_T3 = {**QHD_2021_FIX_T3, "out": row(19, 2)}
-QHD_2021_T2_FIX = {
+QHD_2021_T2_FIX: dict[str, list[Any]] = {
     "gz": [2, 1, 57],
     "gf": [15, 6, 203],
     "xk": [61873],

@@ -104,9 +104,9 @@ class XxgkDemo:
         put(COLUMN, self.column_page())
         for page, _date in self.entries:
             put(page.path, self.detail(page))
-        for (year, name), page in self.annual.items():
+        for (year, name), view in self.annual.items():
             unit = next(u for u in UNITS if u.name == name)
-            put(annual_path(year, unit), self.annual_page(year, unit, page))
+            put(annual_path(year, unit), self.annual_page(year, unit, view))
         files[f"{SITE.key}/robots.txt"] = SITE.robots.encode()
         entries = sorted(self.entries, key=lambda e: e[1], reverse=True)
         lists = {

@@ -5,6 +5,7 @@ the column's search form and the texts of the traps it lists.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from gov_reports.demo.builder.bodies import Modern, Old, row
 from gov_reports.demo.builder.text import para
@@ -114,7 +115,7 @@ def annual_modern(unit: Unit, year: int) -> Modern:
     }
     if gov:
         t3["n4"] = row(1)
-    t2 = (
+    t2: dict[str, list[Any]] = (
         {
             "gz": [1, 0, 6 + d],
             "gf": [9 + d, 4, 47 + 2 * d],
@@ -150,7 +151,7 @@ def annual_modern(unit: Unit, year: int) -> Modern:
     )
 
 
-GOV_2020 = {
+GOV_2020: dict[str, list[Any]] = {
     "gz": [0, 0, 4],
     "gf": [11, 11, 52],
     "xk": [1876, "增 113", 9321],
@@ -160,7 +161,7 @@ GOV_2020 = {
     "sf": [12, "减 1"],
     "cg": [311, "23456.7万元"],
 }
-GOV_2019 = {
+GOV_2019: dict[str, list[Any]] = {
     "gz": [0, 0, 4],
     "gf": [13, 13, 41],
     "xk": [1763, "增 88", 8204],
