@@ -13,7 +13,8 @@ from typing import Any
 from w3lib.encoding import html_to_unicode
 
 from gov_reports.cli import DOCUMENT_SUFFIXES
-from gov_reports.demo.server import default_root, site_file
+from gov_reports.demo.files import site_file
+from gov_reports.demo.server import default_root
 from gov_reports.extract.documents.record import document_report
 from gov_reports.extract.page import PageSource, extract_report
 from gov_reports.model.record import AnnualReport

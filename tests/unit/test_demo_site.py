@@ -12,7 +12,8 @@ import re
 from pathlib import Path
 from typing import Any
 
-from gov_reports.demo.server import default_root, safe_path, site_file
+from gov_reports.demo.files import safe_path, site_file
+from gov_reports.demo.server import default_root
 from tests.support.demo_pages import EXPECTED, page_text
 
 ROOT = default_root()

@@ -204,9 +204,9 @@ def test_unit_modules_that_start_things_are_found(tmp_path: Path) -> None:
         tmp_path,
         {
             "tests/unit/test_a.py": "import subprocess\nfrom http.server import ThreadingHTTPServer\n",
-            "tests/unit/test_b.py": "from gov_reports.demo.server import DemoPortal, site_file\n",
+            "tests/unit/test_b.py": "from gov_reports.demo.server import DemoPortal, default_root\n",
             "tests/unit/test_c.py": "def test(demo_portal):\n    from tests.support.crawling import crawl\n",
-            "tests/unit/test_d.py": "from gov_reports.demo.server import site_file\nimport scrapy.utils.test\n",
+            "tests/unit/test_d.py": "from gov_reports.demo.files import site_file\nimport scrapy.utils.test\n",
             "tests/e2e/test_e.py": "import subprocess\n",
         },
     )

@@ -14,7 +14,7 @@ import pytest
 from w3lib.encoding import html_to_unicode
 
 from gov_reports.crawl.portals import Listing, ListingLink, PageRequest, parse_listing
-from gov_reports.demo.server import render_datastore
+from gov_reports.demo.hanweb import render_datastore
 from tests.support.paths import DEMO_ROOT as DEMO
 
 HANWEB = "http://127.0.0.1:8001"
