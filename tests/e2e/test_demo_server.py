@@ -412,7 +412,7 @@ def test_every_expected_page_is_linked_from_a_list(portal: DemoPortal) -> None:
 def test_build_output_is_up_to_date() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "gov_reports.demo.builder", "--check"],
-        cwd=ROOT.parent.parent,  # the checkout's root: the builder uses tests/support/pdf_writer.py
+        cwd=ROOT.parent.parent,  # the checkout's root: the builder uses gov_reports/demo/builder/pdf_writer.py
         capture_output=True,
         text=True,
         check=False,

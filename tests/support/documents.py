@@ -3,14 +3,14 @@
 Shared by tests/unit/test_documents.py (the readers), tests/unit/test_ocr.py (table 三 as a picture),
 tests/unit/test_attachments.py and tests/e2e/test_attachments_cli.py (reports published as files) and
 tests/support/pdf_samples.py (every PDF the tests build). The DOCX is written with python-docx, the PDF with
-tests/support/pdf_writer.py.
+gov_reports/demo/builder/pdf_writer.py.
 """
 
 from __future__ import annotations
 
 import io
 
-from tests.support.pdf_writer import PdfPage, make_pdf
+from gov_reports.demo.builder.pdf_writer import PdfPage, make_pdf
 
 # --- The report the generated documents carry --------------------------------------------
 
@@ -181,7 +181,7 @@ def make_report_docx() -> bytes:
     return out.getvalue()
 
 
-# --- PDF builder: tests/support/pdf_writer.py (shared with the demo builder) -----------------------
+# --- PDF builder: gov_reports/demo/builder/pdf_writer.py (shared with the demo builder) -----------------------
 
 
 def make_report_pdf() -> bytes:

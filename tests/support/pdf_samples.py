@@ -2,7 +2,7 @@
 
 `sample_pdfs()` is what tests/unit/test_pdf_reader.py and bench/pdf_speed.py read
 both ways (`read_pdf(fast=True)` and `fast=False`). It holds every PDF the
-test suite builds with tests/support/pdf_writer.py (test_documents, test_attachments,
+test suite builds with gov_reports/demo/builder/pdf_writer.py (test_documents, test_attachments,
 test_flat_tables, test_ocr) or commits (tests/fixtures), the files of the
 demo portal (data/demo), and pages drawn to reach
 each branch of `gov_reports.extract.documents._pdfium`: text state operators,
@@ -16,10 +16,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from gov_reports.demo.builder.pdf_writer import PdfPage, make_pdf
 from tests.support import documents
 from tests.support.paths import DEMO_ROOT as DEMO
 from tests.support.paths import FIXTURES
-from tests.support.pdf_writer import PdfPage, make_pdf
 from tests.support.table_images import FONT, scanned_report_pdf
 from tests.support.table_three import split_table_pdf
 

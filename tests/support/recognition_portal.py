@@ -18,7 +18,7 @@ from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
-from tests.support.pdf_writer import PdfPage, make_pdf
+from gov_reports.demo.builder.pdf_writer import PdfPage, make_pdf
 
 SIX_HEADINGS = (
     "一、总体情况",

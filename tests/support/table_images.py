@@ -9,8 +9,8 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+from gov_reports.demo.builder.pdf_writer import PdfPage, make_pdf
 from tests.support.documents import APPLICANT_COLUMNS, APPLICATIONS
-from tests.support.pdf_writer import PdfPage, make_pdf
 
 FONTS = (
     Path("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"),

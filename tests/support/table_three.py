@@ -6,8 +6,8 @@ the tests build, read both ways by tests/unit/test_pdf_reader.py).
 
 from __future__ import annotations
 
+from gov_reports.demo.builder.pdf_writer import PdfPage, make_pdf
 from gov_reports.extract.report_tables import APPLICATION_ROWS
-from tests.support.pdf_writer import PdfPage, make_pdf
 
 LABELS_2021 = {
     "new": "一、本年新收政府信息公开申请数量",

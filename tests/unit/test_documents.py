@@ -1,7 +1,7 @@
 """Attachments (PDF, DOCX, DOC/WPS, XLSX) read into the text the extractors read, and bad files skipped.
 
 Inputs are generated: the 虎林市 report as DOCX and PDF by tests/support/documents.py, XLSX here with
-openpyxl, PDFs with the tiny writer tests/support/pdf_writer.py (ruled tables, CJK text in the standard
+openpyxl, PDFs with the tiny writer gov_reports/demo/builder/pdf_writer.py (ruled tables, CJK text in the standard
 STSong-Light font, optional RC4 encryption), so the tests show exactly what each reader receives. The one
 binary fixture, a Word 97 DOC, is committed under tests/fixtures/documents/ (see its README for how it was
 made).
@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pytest
 
+from gov_reports.demo.builder.pdf_writer import PdfPage, make_pdf
 from gov_reports.extract.documents import (
     DocumentText,
     UnreadableDocument,
@@ -44,7 +45,6 @@ from tests.support.documents import (
     make_report_pdf,
 )
 from tests.support.paths import DOCUMENTS as FIXTURES
-from tests.support.pdf_writer import PdfPage, make_pdf
 
 
 @pytest.fixture(autouse=True)

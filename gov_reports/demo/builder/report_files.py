@@ -1,8 +1,8 @@
 """Demo report files: a report body (the HTML the builder renders) as a PDF or a DOCX, and the bad files.
 
 Reproducible byte for byte, so ``python -m gov_reports.demo.builder --check`` can compare them: the PDF
-writer has no dates and a fixed file ID (tests/support/pdf_writer.py, shared with
-tests/unit/test_documents.py); the DOCX is re-zipped with fixed timestamps.
+writer has no dates and a fixed file ID (pdf_writer.py, which the tests' document builders use too);
+the DOCX is re-zipped with fixed timestamps.
 
 The body is read as blocks: paragraphs (their text) and tables (cells with
 rowspan/colspan), which both writers lay out with the merged cells the HTML
@@ -17,13 +17,7 @@ from dataclasses import dataclass
 
 from lxml import html as lxml_html
 
-try:  # The PDF writer is the tests' (shared with tests/unit/test_documents.py): the builder runs from a checkout.
-    from tests.support.pdf_writer import PdfPage, make_pdf
-except ImportError as error:  # pragma: no cover - an installed copy has no tests/
-    raise SystemExit(
-        "the demo builder needs tests/support/pdf_writer.py: run `python -m gov_reports.demo.builder` from the "
-        "repository root of a checkout"
-    ) from error
+from gov_reports.demo.builder.pdf_writer import PdfPage, make_pdf
 
 ZIP_DATE = (2021, 1, 1, 0, 0, 0)
 
