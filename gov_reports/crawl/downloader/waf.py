@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from gov_reports.crawl.downloader.politeness import hold_slot, host_pacer, request_host
+from gov_reports.crawl.downloader.politeness import SlotPauses, host_pacer, request_host
 from gov_reports.crawl.downloader.skips import skip_request
 from gov_reports.crawl.portals import reads_script_page
 
@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from scrapy import Request
     from scrapy.crawler import Crawler
     from scrapy.http import Response
+    from scrapy.statscollectors import StatsCollector
 
 logger = logging.getLogger(__name__)
 
@@ -125,17 +126,25 @@ def _block_page(status: int, body: bytes, content_type: str, set_cookies: Iterab
 class WafBlockMiddleware:
     """Turn block pages into host pauses and retries, then a recorded `waf_blocked` skip."""
 
-    def __init__(self, crawler: Crawler) -> None:
-        self.crawler = crawler
-        settings = crawler.settings
-        self.retries = settings.getint("GOV_REPORTS_WAF_RETRIES")
-        self.base = settings.getfloat("GOV_REPORTS_WAF_BACKOFF_BASE")
-        self.maximum = settings.getfloat("GOV_REPORTS_BACKOFF_MAX")
-        self.pacer = host_pacer(crawler)
+    def __init__(self, pauses: SlotPauses, stats: StatsCollector, *, retries: int, base: float, maximum: float) -> None:
+        self.pauses = pauses
+        self.pacer = pauses.pacer
+        self.stats = stats
+        self.retries = retries
+        self.base = base
+        self.maximum = maximum
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
-        return cls(crawler)
+        settings = crawler.settings
+        assert crawler.stats is not None
+        return cls(
+            host_pacer(crawler),
+            crawler.stats,
+            retries=settings.getint("GOV_REPORTS_WAF_RETRIES"),
+            base=settings.getfloat("GOV_REPORTS_WAF_BACKOFF_BASE"),
+            maximum=settings.getfloat("GOV_REPORTS_BACKOFF_MAX"),
+        )
 
     def process_response(self, request: Request, response: Response) -> Request | Response:
         block = detect_block(
@@ -148,11 +157,11 @@ class WafBlockMiddleware:
         if block is None:
             return response
         host = request_host(request)
-        stats = self.crawler.stats
+        stats = self.stats
         stats.inc_value(f"gov_reports/blocked/{host}")
         stats.inc_value(f"gov_reports/blocked_kind/{block.kind}")
         pause = self.pacer.back_off(host, self.base, self.maximum)
-        hold_slot(self.crawler, request, self.pacer)
+        self.pauses.hold(request)
         tries = request.meta.get("gov_reports_waf_retries", 0)
         logger.warning(
             "Blocked by a WAF (%s, %s, HTTP %d) at %s; host paused %.1f s",
@@ -163,7 +172,7 @@ class WafBlockMiddleware:
             pause,
         )
         if tries >= self.retries:
-            raise skip_request(self.crawler, "waf_blocked", request.url)
+            raise skip_request(self.stats, "waf_blocked", request.url)
         stats.inc_value("gov_reports/waf_retries")
         retry = request.replace(dont_filter=True)
         retry.meta["gov_reports_waf_retries"] = tries + 1
