@@ -46,11 +46,9 @@ was interrupted, or whose records could not all be merged, keeps them and resume
 
 from __future__ import annotations
 
-import json
 import logging
 import time
 from collections import deque
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from scrapy import signals
@@ -60,6 +58,7 @@ from scrapy.utils.asyncio import call_later, create_looping_call
 from scrapy.utils.misc import build_from_crawler, load_object
 
 from gov_reports.crawl.distributed import codec, key_prefix, lease_seconds, redis_client, scripts, worker_id
+from gov_reports.crawl.distributed.leases import SEQ_DIGITS, Lease, Leases
 from gov_reports.crawl.distributed.pending import feed_exporter, merged_dumps
 from gov_reports.crawl.distributed.records import WorkerRecords
 from gov_reports.crawl.distributed.scripts import CRAWL_KEYS
@@ -78,7 +77,6 @@ if TYPE_CHECKING:
     from scrapy.utils.asyncio import CallLaterResult
 
 logger = logging.getLogger(__name__)
-SEQ_DIGITS = 16
 STATS = "gov_reports/redis/"
 DEFAULT_MAX_LEASE_EXPIRIES = 3
 # Entries looked at per `next_request` call before giving the engine back its turn.
@@ -86,7 +84,6 @@ MAX_DROPS_PER_CALL = 100
 # How often the engine's finished requests are looked for (locally; Redis only when some finished). The
 # engine asks for a next request only when its downloader has room, so that alone would be too late.
 ACK_SWEEP_SECONDS = 0.5
-EXPIRED_TOO_OFTEN = "lease_expired_too_often"
 
 
 class FrontierState(NamedTuple):
@@ -96,12 +93,6 @@ class FrontierState(NamedTuple):
     leased: int
     busy: int
     live: int
-
-
-@dataclass
-class Lease:
-    request: Request
-    member: bytes
 
 
 class RedisScheduler(BaseScheduler):
@@ -157,15 +148,12 @@ class RedisScheduler(BaseScheduler):
         self.opened_at = 0.0
         self.close_reason: str | None = None
         self.left = False
-        # Lease id -> the request it stands for, while this worker's engine has it.
-        self.leases: dict[bytes, Lease] = {}
         # Requests that cannot be written as JSON (a callback that is not a spider method) stay local.
         self.local: deque[Request] = deque()
         self.records = WorkerRecords(server, self.keys["pending"], self.worker, set(dumps), self._count)
+        self.leases = Leases(server, self.keys, self.worker, self.records, self._count, max_expiries)
         self._push = server.register_script(scripts.PUSH)
         self._take = server.register_script(scripts.TAKE)
-        self._ack = server.register_script(scripts.ACK)
-        self._release = server.register_script(scripts.RELEASE)
         self._touch = server.register_script(scripts.TOUCH)
         self._state = server.register_script(scripts.STATE)
         self._leave = server.register_script(scripts.LEAVE)
@@ -205,6 +193,7 @@ class RedisScheduler(BaseScheduler):
             self.engine = crawler.engine
         except RuntimeError:  # a scheduler opened by hand, without a crawl (tests)
             self.engine = None
+        self.leases.engine = self.engine
         self.records.exporter = feed_exporter(crawler)
         self.opened_at = time.monotonic()
         # Busy until the engine first goes idle: its start requests are still on their way into the queue.
@@ -212,7 +201,7 @@ class RedisScheduler(BaseScheduler):
         self._renew()
         self._heartbeat = create_looping_call(self._renew)
         self._heartbeat.start(max(self.lease_ms / 3000, 0.05), now=False)
-        self._ack_sweep = create_looping_call(self._acknowledge_finished)
+        self._ack_sweep = create_looping_call(self.leases.acknowledge_finished)
         self._ack_sweep.start(min(ACK_SWEEP_SECONDS, self.lease_ms / 3000), now=False)
         state = self.frontier_state()
         logger.info(
@@ -235,14 +224,8 @@ class RedisScheduler(BaseScheduler):
         self._cancel_wake()
         if self._ack_sweep is not None and self._ack_sweep.running:
             self._ack_sweep.stop()
-        in_progress = self._in_progress() or set()
-        unfinished = [lease_id for lease_id, lease in self.leases.items() if lease.request in in_progress]
-        if unfinished:
-            released = int(self._release(keys=self._keys("queue", "leases", "leased"), args=[self.worker, *unfinished]))
-            self._inc("leases_released", released)
-            for lease_id in unfinished:
-                del self.leases[lease_id]
-        self._acknowledge(list(self.leases))
+        self.leases.release_unfinished()
+        self.leases.acknowledge(list(self.leases.held))
         self.busy = False
         self.close_reason = reason
         self._renew()
@@ -294,7 +277,7 @@ class RedisScheduler(BaseScheduler):
         return True
 
     def next_request(self) -> Request | None:
-        self._acknowledge_finished()
+        self.leases.acknowledge_finished()
         if not self._may_start():
             self._schedule_wake()
             return None
@@ -306,7 +289,7 @@ class RedisScheduler(BaseScheduler):
         for _ in range(MAX_DROPS_PER_CALL):
             keys = self._keys("queue", "leases", "leased", "expiries", "busy")
             member, requeued, *dropped = self._take(keys=keys, args=[self.worker, self.lease_ms, self.max_expiries])
-            self._count_requeued(int(requeued), dropped)
+            self.leases.count_requeued(int(requeued), dropped)
             if not member:
                 return None
             self.busy = True
@@ -317,9 +300,9 @@ class RedisScheduler(BaseScheduler):
                 # Never run: counted, and its lease deleted so that it does not come back.
                 logger.warning("Dropped a queue entry that is not a request (%s)", error)
                 self._inc(f"dropped/{error.reason}")
-                self._acknowledge_entries({lease_id: member})
+                self.leases.acknowledge_entries({lease_id: member})
                 continue
-            self.leases[lease_id] = Lease(request, member)
+            self.leases.held[lease_id] = Lease(request, member)
             self._inc("leases_taken")
             self._inc("dequeued/redis", prefix="scheduler/")
             self._inc("dequeued", prefix="scheduler/")
@@ -336,68 +319,8 @@ class RedisScheduler(BaseScheduler):
         """
         keys = self._keys("queue", "leases", "leased", "expiries", "busy", "workers")
         queued, leased, busy, live, requeued, *dropped = self._state(keys=keys, args=[self.max_expiries])
-        self._count_requeued(int(requeued), dropped)
+        self.leases.count_requeued(int(requeued), dropped)
         return FrontierState(int(queued), int(leased), int(busy), int(live))
-
-    # -- leases ------------------------------------------------------------------------
-
-    def _in_progress(self) -> set[Request] | None:
-        """The requests the engine is working on: taken from here, not yet done with (or None).
-
-        Scrapy 2.19 has no public view of this, nor a signal for "the engine is done with a request":
-        response_received and request_left_downloader come before the callback, item_scraped per item,
-        and an errback's output passes no spider middleware. The engine's slot (`ExecutionEngine._slot`,
-        private) adds a request when it starts its download and removes it after the response (or
-        failure) went through the callback, the item pipelines and the item_scraped handlers (the
-        feed's flushed write), i.e. exactly when its lease may be acknowledged. Without it (another
-        Scrapy), leases are acknowledged when the engine is idle (`spider_idle`) and at close, which is
-        safe but later.
-        """
-        slot = getattr(self.engine, "_slot", None)
-        in_progress = getattr(slot, "inprogress", None)
-        return in_progress if isinstance(in_progress, set) else None
-
-    def _acknowledge_finished(self, *, engine_idle: bool = False) -> None:
-        if not self.leases:
-            return
-        in_progress = self._in_progress()
-        if in_progress is None:
-            finished = list(self.leases) if engine_idle else []
-        else:
-            finished = [lease_id for lease_id, lease in self.leases.items() if lease.request not in in_progress]
-        self._acknowledge(finished)
-
-    def _acknowledge(self, lease_ids: list[bytes]) -> None:
-        if not lease_ids:
-            return
-        entries = {lease_id: self.leases.pop(lease_id).member for lease_id in lease_ids}
-        # Their records are in this worker's pending file now: list it before the leases go.
-        self.records.register()
-        self._acknowledge_entries(entries)
-
-    def _acknowledge_entries(self, entries: dict[bytes, bytes]) -> None:
-        args: list[Any] = [self.worker]
-        for lease_id, member in entries.items():
-            args += [lease_id, member]
-        acked, withdrawn, lost = self._ack(keys=self._keys("queue", "leases", "leased", "expiries"), args=args)
-        self._inc("leases_acknowledged", int(acked) + int(withdrawn))
-        if int(lost):
-            # Its lease expired (this worker was stalled longer than the lease) and another worker
-            # took it: done twice, which the merge by key absorbs.
-            self._inc("leases_lost", int(lost))
-            logger.warning("%d lease(s) expired while this worker was busy with them", int(lost))
-
-    def _count_requeued(self, requeued: int, dropped: list[bytes]) -> None:
-        if requeued:
-            self._inc("leases_requeued", requeued)
-            logger.warning("Put %d request(s) of a dead or stalled worker back into the queue", requeued)
-        for member in dropped:
-            self._inc(f"dropped/{EXPIRED_TOO_OFTEN}")
-            logger.error(
-                "Dropped %s: its lease expired %d times (the workers that took it died)",
-                _entry_url(member),
-                self.max_expiries,
-            )
 
     def _explain_kept_keys(self) -> None:
         state = self.frontier_state()
@@ -424,7 +347,7 @@ class RedisScheduler(BaseScheduler):
     def spider_idle(self, spider: Spider) -> None:
         """This worker has nothing in flight; stay open while any other worker may still add work."""
         self.busy = False
-        self._acknowledge_finished(engine_idle=True)
+        self.leases.acknowledge_finished(engine_idle=True)
         self._renew()
         state = self.frontier_state()
         if state.queued or state.leased or state.busy:
@@ -445,9 +368,9 @@ class RedisScheduler(BaseScheduler):
 
     def _renew(self) -> None:
         """The heartbeat: this worker is alive; its leases are renewed, finished ones acknowledged."""
-        self._acknowledge_finished()
+        self.leases.acknowledge_finished()
         keys = self._keys("workers", "busy", "leases", "leased")
-        self._touch(keys=keys, args=[self.worker, self.lease_ms, int(self.busy), *self.leases])
+        self._touch(keys=keys, args=[self.worker, self.lease_ms, int(self.busy), *self.leases.held])
 
     def _schedule_wake(self) -> None:
         if self._wake_call is None:
@@ -479,12 +402,3 @@ class RedisScheduler(BaseScheduler):
 
     def _count(self, name: str, count: int) -> None:
         self._inc(name, count)
-
-
-def _entry_url(member: bytes) -> str:
-    """The URL of a queue entry, for a log line (or the entry's start when it has none)."""
-    try:
-        url = json.loads(member[SEQ_DIGITS:].decode("utf-8")).get("url")
-    except (ValueError, AttributeError):
-        url = None
-    return url if isinstance(url, str) else repr(member[:80])
