@@ -43,6 +43,8 @@ _SHELL_MAX_CHARS = 30
 _INVISIBLE = re.compile(rb"<(script|style|noscript|template)\b.*?</\1\s*>|<!--.*?-->", re.S | re.I)
 _TAG = re.compile(rb"<[^>]*>")
 _ENTITY_OR_SPACE = re.compile(r"&[#\w]+;|\s+")
+_SCRIPT_RE = re.compile(rb"<script\b", re.I)
+_LINK_RE = re.compile(rb"<a\s[^>]*href", re.I)
 
 
 @dataclass(frozen=True)
@@ -64,7 +66,15 @@ def visible_text_length(body: bytes) -> int:
 
 
 def _contains_text(body: bytes, text: str) -> bool:
-    return any(text.encode(encoding) in body for encoding in ("utf-8", "gb18030"))
+    return any(encoded in body for encoded in _ENCODED_TEXTS.get(text) or _encodings(text))
+
+
+def _encodings(text: str) -> tuple[bytes, ...]:
+    return tuple(text.encode(encoding) for encoding in ("utf-8", "gb18030"))
+
+
+# The interstitial texts as the page may spell them (encoded once, not per response).
+_ENCODED_TEXTS = {text: _encodings(text) for text in (*CHALLENGE_TEXTS, "瑞数", "加速乐")}
 
 
 def looks_like_html(content_type: str, body: bytes) -> bool:
@@ -100,7 +110,7 @@ def _block_page(status: int, body: bytes, content_type: str, set_cookies: Iterab
     cookies = b" ".join(set_cookies)
     if status == 412 and (b"$_ts" in body or _contains_text(body, "瑞数")):
         return BlockPage("ruishu", "412 $_ts")
-    if status == 412 and re.search(rb"<script\b", body, re.I) and visible_text_length(body) < _SHORT_PAGE_CHARS:
+    if status == 412 and _SCRIPT_RE.search(body) and visible_text_length(body) < _SHORT_PAGE_CHARS:
         # 412 Precondition Failed to a GET without preconditions: a challenge whose script sets a cookie and
         # reloads (瑞数 variants without $_ts, other vendors). A server's own 412 page has text, not a script.
         return BlockPage("waf_412", "412 JavaScript challenge")
@@ -108,16 +118,16 @@ def _block_page(status: int, body: bytes, content_type: str, set_cookies: Iterab
         return BlockPage("jiasule", "521 __jsl_clearance")
     if not looks_like_html(content_type, body):
         return None
-    visible = visible_text_length(body)
-    if status >= 400 or visible < _SHORT_PAGE_CHARS:
-        for text in CHALLENGE_TEXTS:
-            if _contains_text(body, text):
-                return BlockPage("challenge_page", text)
+    # The visible text is measured only for a page that could be a block (it costs a pass over the body,
+    # and an ordinary report page has no challenge text and links): the same answers, in another order.
+    challenge = next((text for text in CHALLENGE_TEXTS if _contains_text(body, text)), None)
+    if challenge is not None and (status >= 400 or visible_text_length(body) < _SHORT_PAGE_CHARS):
+        return BlockPage("challenge_page", challenge)
     if (
         200 <= status < 300
-        and visible < _SHELL_MAX_CHARS
-        and re.search(rb"<script\b", body, re.I)
-        and not re.search(rb"<a\s[^>]*href", body, re.I)
+        and _SCRIPT_RE.search(body)
+        and not _LINK_RE.search(body)
+        and visible_text_length(body) < _SHELL_MAX_CHARS
     ):
         return BlockPage("js_shell", "scripts, no text")
     return None
