@@ -1,4 +1,4 @@
-"""The Hanweb 信息公开 module adapter (gov_reports/crawl/portals/xxgk.py) on fixtures that copy the real shapes.
+"""The Hanweb 信息公开 module adapter (gov_reports/crawl/portals/xxgk/) on fixtures that copy the real shapes.
 
 tests/fixtures/portals/xxgk/: column pages that carry the search.jsp query as a POST form (浙江省生态环境厅),
 an iframe address (GET, the older 浙江省环境保护厅 shape), a jQuery `.load(url, {…})` call and an `$.ajax`
