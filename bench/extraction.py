@@ -50,7 +50,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from gov_reports.extract.clean import clean_html, clean_text  # noqa: E402
-from gov_reports.extract.page import PageSource, extract_report  # noqa: E402
+from gov_reports.extract.page import Page, PageSource, extract  # noqa: E402
 from gov_reports.extract.statistics import extract_statistics  # noqa: E402
 
 DEMO = ROOT / "data" / "demo"
@@ -175,11 +175,11 @@ class Contender:
 
 
 def ours_full(item: Item) -> Any:
-    return extract_report(item.content, kind=item.kind, source=PageSource(url=item.url))  # type: ignore[arg-type]
+    return extract(Page(content=item.content, kind=item.kind, source=PageSource(url=item.url)))  # type: ignore[arg-type]
 
 
 def cleaned_for_tables(item: Item) -> tuple[str, Any, Any]:
-    """(text, body, grids) as `build_record` hands them to the statistics: the cleaning is untimed.
+    """(text, body, grids) as `page.build_record` hands them to the statistics: the cleaning is untimed.
 
     `body` is the cleaned container element and `grids` its tables, read by the cleaner while it
     rendered the lines (`CleanPage.grids`); None for a text page.
@@ -241,7 +241,7 @@ def load_test_documents() -> ModuleType | None:
         import pytest  # noqa: F401  (the module is a test module: it imports pytest)
     except ImportError:
         return None
-    spec = importlib.util.spec_from_file_location("bench_test_documents", ROOT / "tests" / "test_documents.py")
+    spec = importlib.util.spec_from_file_location("bench_test_documents", ROOT / "tests" / "unit" / "test_documents.py")
     if spec is None or spec.loader is None:
         return None
     module = importlib.util.module_from_spec(spec)
@@ -279,7 +279,7 @@ def read_attachment(item: Item) -> Any:
 
 def read_and_extract(item: Item) -> Any:
     """What the pipeline does with an attachment: read it, then the text extraction on its text."""
-    return extract_report(read_attachment(item).text, kind="text", source=PageSource(url=item.url))
+    return extract(Page(content=read_attachment(item).text, kind="text", source=PageSource(url=item.url)))
 
 
 def attachment_text(item: Item) -> str:
@@ -287,7 +287,7 @@ def attachment_text(item: Item) -> str:
 
 
 def extract_text(text: str) -> Any:
-    return extract_report(text, kind="text")
+    return extract(Page(content=text, kind="text"))
 
 
 def document_contenders() -> list[Contender]:
