@@ -22,6 +22,7 @@ from lxml import etree
 
 from gov_reports.extract.checks import application_checks, failed_flags, make_check, review_checks
 from gov_reports.extract.flat_tables import read_flat_applications, read_flat_disclosure, read_flat_reviews
+from gov_reports.extract.formats import STATS_FORMATS, TABLE_FORMATS, stats_format, table_layout
 from gov_reports.extract.prose_stats import extract_prose_stats, prose_summary
 from gov_reports.extract.report_tables import (
     TableRead,
@@ -33,11 +34,9 @@ from gov_reports.extract.report_tables import (
 )
 from gov_reports.extract.stats_schema import (
     CHECK_JSON_SCHEMA,
-    STATS_FORMATS,
     STATS_JSON_SCHEMA,
     SUMMARY_JSON_SCHEMA,
     SUMMARY_KEYS,
-    TABLE_FORMATS,
 )
 from gov_reports.extract.tables import Grid, html_grids, normalise_text, text_grid
 
@@ -254,24 +253,15 @@ def extract_statistics(
     """
     flags: list[str] = []
     checks: list[dict[str, Any]] = []
-    if report_format in TABLE_FORMATS:
-        layout_hint = report_format
-    else:
-        layout_hint = "2019" if year is not None and year <= 2020 else "2021"
+    layout_hint = table_layout(report_format, year, unknown_year="2021")
     disclosure, applications, reviews = _read_tables(text, html, grids, layout_hint)
     hint = _decide_hint(disclosure, applications, flags)
     has_tables = bool(disclosure or applications or reviews)
     headings = sum(1 for heading in _HEADINGS if _has_heading(text, *heading)) >= 2
 
-    if hint:
-        table_format = hint
-    elif report_format in TABLE_FORMATS:
-        table_format = report_format
-    else:
-        table_format = "2021" if year is not None and year >= 2021 else "2019"
-
+    table_format = stats_format(hint, True, report_format, year, headings)
     stats: dict[str, Any] = {
-        "format": table_format if has_tables else _format_without_tables(report_format, year, headings),
+        "format": table_format if has_tables else stats_format(hint, False, report_format, year, headings),
         "disclosure": None,
         "applications": None,
         "reviews": None,
@@ -357,14 +347,3 @@ def extract_statistics(
         flags=list(dict.fromkeys(flags)),
         format_hint=hint,
     )
-
-
-def _format_without_tables(report_format: str, year: int | None, headings: bool) -> str:
-    """A tableless report's format: the caller's, else the headings plus the year (weak)."""
-    if report_format in STATS_FORMATS and report_format != "unknown":
-        return report_format
-    if headings and year is not None:
-        return "2021" if year >= 2021 else "2019"
-    if year is not None and year <= 2018:
-        return "pre2019"
-    return "unknown"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from gov_reports.extract.formats import STATS_FORMATS
 from gov_reports.extract.prose_stats import PROSE_KEYS
 from gov_reports.extract.report_tables import (
     ALL_APPLICATION_ROWS,
@@ -22,8 +23,6 @@ SUMMARY_KEYS: tuple[str, ...] = (
     "litigation_total",
     "fees",
 )
-TABLE_FORMATS = ("2019", "2021")
-STATS_FORMATS = ("2019", "2021", "pre2019", "unknown")
 
 
 # --- JSON Schemas ------------------------------------------------------------
