@@ -64,7 +64,7 @@ LIBRARIES = ("gov-reports", "trafilatura", "lxml", "parsel", "w3lib", "scrapy", 
 
 @dataclass(frozen=True)
 class Truth:
-    """What a faithful extraction of one page keeps (from expected.json and data/demo/build.py)."""
+    """What a faithful extraction of one page keeps (from expected.json and the demo builder)."""
 
     spam: tuple[str, ...]
     date: str | None
@@ -86,22 +86,12 @@ class Item:
     """A binary document's bytes (PDF, DOCX), for a section whose contenders read bytes."""
 
 
-def load_build_module() -> ModuleType:
-    """data/demo/build.py, the generator that declares every page (bodies, dates, attachments)."""
-    spec = importlib.util.spec_from_file_location("demo_build", DEMO / "build.py")
-    if spec is None or spec.loader is None:
-        raise SystemExit("cannot load data/demo/build.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["demo_build"] = module  # dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
-
-
 def declared_pages() -> dict[tuple[str, str], Any]:
-    """(site, path) -> build.py's Page declaration."""
-    build = load_build_module()
-    pages, _reports, _traps = build.build_pages()
-    for builder in build.platform_builders():  # the platform sites' pages (data/demo/platforms/)
+    """(site, path) -> the demo builder's Page declaration (gov_reports/demo/builder/)."""
+    from gov_reports.demo.builder.render import PLATFORMS, build_pages
+
+    pages, _reports, _traps = build_pages()
+    for builder in PLATFORMS:  # the platform sites' pages
         pages += builder.ground_truth()[0]
     return {(page.site, page.path): page for page in pages}
 
@@ -123,7 +113,7 @@ def last_body_line(body_html: str) -> str | None:
 
 
 def page_truth(report: dict[str, Any], path: str, page: Any) -> Truth:
-    """Expected spam and date come from expected.json; closing line and attachments from build.py."""
+    """Expected spam and date come from expected.json; closing line and attachments from the builder."""
     # The report's date is its best copy's; another copy is judged by its own declared date.
     own_date = (page.pubdate or page.label_date or "")[:10] or None
     date = report["published"] if path == report["best_path"] else own_date

@@ -21,7 +21,7 @@ import pytest
 from w3lib.encoding import html_to_unicode
 
 from gov_reports.cli import DOCUMENT_SUFFIXES
-from gov_reports.demo.server import site_file
+from gov_reports.demo.files import site_file
 from gov_reports.extract.clean import clean_html
 from gov_reports.extract.documents.record import document_report
 from gov_reports.extract.page import NotAReport, PageSource, extract_report

@@ -219,7 +219,7 @@ def make_report_docx() -> bytes:
     return out.getvalue()
 
 
-# --- PDF builder: tests/support/pdf_writer.py (shared with data/demo/build.py) -----------------------
+# --- PDF builder: tests/support/pdf_writer.py (shared with the demo builder) -----------------------
 
 
 def make_report_pdf() -> bytes:

@@ -15,7 +15,7 @@ import pytest
 from w3lib.encoding import html_to_unicode
 
 from gov_reports.crawl.portals import Listing, ListingLink, PageRequest, parse_listing
-from gov_reports.demo.server import render_datastore
+from gov_reports.demo.hanweb import render_datastore
 
 DEMO = Path(__file__).resolve().parents[2] / "data" / "demo"
 HANWEB = "http://127.0.0.1:8001"

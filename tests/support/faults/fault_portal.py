@@ -50,7 +50,7 @@ class DemoReport:
     @property
     def raw(self) -> bytes:
         # This portal serves pages, not the demo's attachments: their links (年报下载, 附件) go.
-        # A query variant X?q is the file X@q (gov_reports.demo.server.site_file).
+        # A query variant X?q is the file X@q (gov_reports.demo.files.site_file).
         path = self.path.lstrip("/").replace("?", "@", 1)
         return _ATTACH_BLOCK.sub(b"", (DEMO_ROOT / self.site / path).read_bytes())
 

@@ -1,6 +1,6 @@
-"""Demo report files: a report body (the HTML build.py renders) as a PDF or a DOCX, and the bad files.
+"""Demo report files: a report body (the HTML the builder renders) as a PDF or a DOCX, and the bad files.
 
-Reproducible byte for byte, so ``build.py --check`` can compare them: the PDF
+Reproducible byte for byte, so ``python -m gov_reports.demo.builder --check`` can compare them: the PDF
 writer has no dates and a fixed file ID (tests/support/pdf_writer.py, shared with
 tests/unit/test_documents.py); the DOCX is re-zipped with fixed timestamps.
 
@@ -17,7 +17,13 @@ from dataclasses import dataclass
 
 from lxml import html as lxml_html
 
-from tests.support.pdf_writer import PdfPage, make_pdf
+try:  # The PDF writer is the tests' (shared with tests/unit/test_documents.py): the builder runs from a checkout.
+    from tests.support.pdf_writer import PdfPage, make_pdf
+except ImportError as error:  # pragma: no cover - an installed copy has no tests/
+    raise SystemExit(
+        "the demo builder needs tests/support/pdf_writer.py: run `python -m gov_reports.demo.builder` from the "
+        "repository root of a checkout"
+    ) from error
 
 ZIP_DATE = (2021, 1, 1, 0, 0, 0)
 

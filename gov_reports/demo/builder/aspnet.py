@@ -10,7 +10,7 @@ What the crawler meets on a 四川 county's ASP.NET 信息公开 platform (``gk/
   page again: an endless next link);
 * the page's ``<form id="form1">`` holds ``__VIEWSTATE``, ``__VIEWSTATEGENERATOR`` and ``__EVENTVALIDATION``,
   and a site-search ``<form>`` comes before it in the header (the first form of the page is the wrong one);
-  the server (demo_endpoints/aspnet.py) answers a postback only with the view state and event validation of
+  the server (gov_reports/demo/endpoints/aspnet.py) answers a postback only with the view state and event validation of
   a page it issued and only for a postback that page offered, and answers the page ``__EVENTARGUMENT`` asks
   for;
 * the GridView cuts titles to 18 characters and a 「...」, with no title attribute: 「资阳市雁江区2022年政府信息公开工...」
@@ -26,10 +26,27 @@ import hashlib
 import json
 from dataclasses import dataclass
 
-from build import E, Modern, Old, Page, Report, Site, footer, modern_body, old_body, para, row, site_metas
+from gov_reports.demo.builder.aspnet_reports import (
+    COMPILE_NOTICE,
+    DISTRICT,
+    INTERPRETATION,
+    JT_2021,
+    OFFICE,
+    RULE,
+    ST_2022,
+    WJ_2020,
+    WORK_PLAN,
+    YJ_2016,
+    YJ_2020,
+    YJ_2021,
+    YJ_2022,
+)
+from gov_reports.demo.builder.bodies import Modern, Old, spec_body, spec_report
+from gov_reports.demo.builder.chrome import footer, menu_tail, site_metas
+from gov_reports.demo.builder.model import Page, Report, Site, Truth
+from gov_reports.demo.builder.text import E
 
 LIST = "/gk/default.aspx"
-DISTRICT = "资阳市雁江区人民政府"
 GRID = "ctl00$ContentPlaceHolder1$GridView1"
 NEXT = "ctl00$ContentPlaceHolder1$lbtnNext"
 PREVIOUS = "ctl00$ContentPlaceHolder1$lbtnPrev"
@@ -65,213 +82,6 @@ SITE = Site(
 )
 START = SITE.start
 
-# -- report bodies -------------------------------------------------------------------------------------
-
-PORTAL = "资阳市雁江区人民政府"
-OFFICE = "资阳市雁江区人民政府办公室"
-PHONE = "028-26612345"
-
-YJ_2022 = Modern(
-    issuer=DISTRICT,
-    who="我区",
-    year=2022,
-    fmt="2021",
-    t2={"gz": [0, 0, 0], "gf": [6, 2, 39], "xk": [6218], "cf": [1436], "qz": [52], "sf": [287.64]},
-    t3={
-        "new": row(73, 5, 1),
-        "carry": row(4),
-        "open": row(31, 2),
-        "part": row(8, 1),
-        "n4": row(2),
-        "u1": row(21, 1, 1),
-        "u3": row(4),
-        "d1": row(3),
-        "o3": row(2),
-    },
-    t4=[[2, 0, 1, 0], [1, 0, 0, 0], [0, 0, 0, 0]],
-    sig_date="2023年1月16日",
-    active=6347,
-    portal=PORTAL,
-    office=OFFICE,
-    phone=PHONE,
-    focus="围绕成渝地区双城经济圈建设、乡村振兴和民生实事，深化重点领域信息公开。",
-    problem="一是部分部门政策解读质量不高；二是乡镇（街道）公开专栏更新不够及时。下一步将加强培训指导和督促检查。",
-)
-YJ_2021 = Modern(
-    issuer=DISTRICT,
-    who="我区",
-    year=2021,
-    fmt="2021",
-    t2={"gz": [0, 0, 0], "gf": [8, 3, 35], "xk": [5874], "cf": [1309], "qz": [47], "sf": [265.09]},
-    t3={
-        "new": row(66, 4, 1),
-        "carry": row(2),
-        "open": row(28, 2),
-        "part": row(6),
-        "n6": row(2),
-        "u1": row(19, 1, 1),
-        "u3": row(3),
-        "d2": row(2),
-        "o1": row(1),
-    },
-    t4=[[1, 1, 0, 0], [1, 0, 0, 0], [0, 0, 0, 0]],
-    sig_date="2022年1月20日",
-    active=5982,
-    portal=PORTAL,
-    office=OFFICE,
-    phone=PHONE,
-    focus="做好疫情防控、惠企纾困和乡村振兴信息公开，推进基层政务公开标准化规范化。",
-    problem="一是依申请公开答复的规范性还需提高；二是政务新媒体信息发布不够均衡。下一步将完善制度，加强审核。",
-)
-YJ_2020 = Modern(
-    issuer=DISTRICT,
-    who="我区",
-    year=2020,
-    fmt="2019",
-    t2={
-        "gz": [0, 0, 0],
-        "gf": [7, 7, 30],
-        "xk": [1862, "增 77", 5401],
-        "qt": [352, "减 6", 1904],
-        "cf": [741, "增 25", 1188],
-        "qz": [38, 0, 44],
-        "sf": [17, "减 1"],
-        "cg": [197, "5873.42万元"],
-    },
-    t3={
-        "new": row(58, 3, 1),
-        "carry": row(1),
-        "open": row(24, 1),
-        "part": row(5),
-        "n4": row(2),
-        "u1": row(17, 1),
-        "u3": row(3),
-        "d1": row(2),
-        "o": row(3, 1),
-    },
-    t4=[[1, 0, 0, 1], [0, 0, 1, 0], [0, 0, 0, 0]],
-    sig_date="2021年1月22日",
-    active=5236,
-    portal=PORTAL,
-    office=OFFICE,
-    phone=PHONE,
-    focus="以政务公开助力疫情防控和复工复产，及时发布防控措施和惠企政策。",
-    problem="一是政府信息公开平台栏目设置还不够规范；二是部分单位信息更新不及时。下一步将规范栏目，加强考核。",
-)
-YJ_2016 = Old(
-    issuer=DISTRICT,
-    who="我区",
-    year=2016,
-    active=3817,
-    channels="其中通过区政府门户网站公开3102条，通过政务微博、微信和政府信息公开栏等方式公开715条。",
-    applications=29,
-    agreed=17,
-    partly=3,
-    refused=2,
-    review=0,
-    lawsuit=0,
-    focus="推进行政权力清单、财政预决算和重大建设项目信息公开，规范依申请公开办理流程。",
-    problem="一是部分部门公开意识有待增强；二是公开信息的及时性还需提高。2017年，我区将进一步健全公开工作机制。",
-    sig_date="2017年3月28日",
-)
-ST_2022 = Modern(
-    issuer="资阳市雁江区松涛镇人民政府",
-    who="我镇",
-    year=2022,
-    fmt="2021",
-    t2={"gz": [0, 0, 0], "gf": [0, 0, 0], "xk": [186], "cf": [27], "qz": [0], "sf": [0]},
-    t3={"new": row(6), "open": row(3), "part": row(1), "u1": row(1), "o3": row(1)},
-    t4=[[0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]],
-    sig_date="2023年1月12日",
-    active=512,
-    portal=PORTAL,
-    office="资阳市雁江区松涛镇人民政府党政办公室",
-    phone="028-26781006",
-    focus="围绕农村人居环境整治、惠农补贴发放和村级事务，做好镇村两级信息公开。",
-    problem="一是村务公开栏内容更新不够及时；二是公开形式较为单一。下一步将建立村务公开定期检查制度。",
-)
-JT_2021 = Modern(
-    issuer="资阳市雁江区教育和体育局",
-    who="我局",
-    year=2021,
-    fmt="2021",
-    t2={"gz": [0, 0, 0], "gf": [2, 1, 9], "xk": [147], "cf": [2], "qz": [0], "sf": [0]},
-    t3={"new": row(13, 1), "open": row(7, 1), "part": row(1), "u1": row(3), "d2": row(1), "o3": row(1)},
-    t4=[[0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]],
-    sig_date="2022年1月25日",
-    active=964,
-    portal=PORTAL,
-    office="资阳市雁江区教育和体育局办公室",
-    phone="028-26623178",
-    focus="做好义务教育招生入学、学校建设和全民健身信息公开，回应社会关切。",
-    problem="一是招生政策解读的针对性有待增强；二是学校信息公开工作不够均衡。下一步将加强指导检查。",
-)
-WJ_2020 = Modern(
-    issuer="资阳市雁江区卫生健康局",
-    who="我局",
-    year=2020,
-    fmt="2019",
-    t2={
-        "gz": [0, 0, 0],
-        "gf": [1, 1, 5],
-        "xk": [412, "增 23", 1027],
-        "qt": [36, 0, 88],
-        "cf": [58, "增 4", 71],
-        "qz": [3, 0, 3],
-        "sf": [2, 0],
-        "cg": [41, "2316.85万元"],
-    },
-    t3={"new": row(12, 1), "carry": row(1), "open": row(6), "part": row(1), "u1": row(3, 1), "d1": row(1), "o": row(1)},
-    t4=[[0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]],
-    sig_date="2021年1月28日",
-    active=1418,
-    portal=PORTAL,
-    office="资阳市雁江区卫生健康局办公室",
-    phone="028-26651230",
-    focus="及时准确发布新冠肺炎疫情防控信息，做好医疗机构、公共卫生和卫生监督信息公开。",
-    problem="一是疫情防控信息发布渠道还需整合；二是基层医疗机构信息公开不够规范。下一步将统一发布口径。",
-)
-
-COMPILE_NOTICE = "\n".join(
-    para(t)
-    for t in (
-        "各乡镇人民政府、街道办事处，区级各部门：",
-        "根据《中华人民共和国政府信息公开条例》和国办公开办函〔2021〕30号要求，现就做好2022年度政府信息公开工作年度报告编制发布工作通知如下：",
-        "一、各单位于2023年1月20日前将本单位年度报告报区政府办公室审核后发布。",
-        "二、年度报告应严格按照规定格式编制，数据应真实准确，表述规范。",
-        "资阳市雁江区人民政府办公室",
-        "2022年12月20日",
-    )
-)
-WORK_PLAN = "\n".join(
-    para(t)
-    for t in (
-        "为深入推进全区政务公开工作，现将2022年政务公开工作要点通知如下：",
-        "一、加强政策发布解读。及时发布稳增长、促消费、惠民生等政策文件，做好政策解读和回应关切，重要政策文件与解读材料同步发布。",
-        "二、深化重点领域信息公开。推进财政预决算、重大建设项目、公共资源配置、乡村振兴等重点领域信息公开，做到应公开尽公开。",
-        "三、提升政务公开平台建设水平。规范政府信息公开专栏建设，及时更新政府信息公开指南和目录，加强政务新媒体管理。",
-        "四、强化监督保障。将政务公开工作纳入目标绩效考核，开展业务培训和专项检查，推动各项任务落到实处。",
-        "资阳市雁江区人民政府办公室",
-        "2022年4月8日",
-    )
-)
-INTERPRETATION = "\n".join(
-    para(t)
-    for t in (
-        "一图读懂《资阳市雁江区2021年政府信息公开工作年度报告》。",
-        "2021年，全区主动公开政府信息5982条，收到政府信息公开申请71件，按时答复率100%。",
-        "下一步，我区将继续加强政策解读，提升政务公开质效。",
-    )
-)
-RULE = "\n".join(
-    para(t)
-    for t in (
-        "第一条 为规范本区政府信息公开工作年度报告的编制和发布，根据《中华人民共和国政府信息公开条例》，制定本制度。",
-        "第二条 区政府办公室负责组织编制全区政府信息公开工作年度报告，各部门负责编制本部门年度报告。",
-        "第三条 年度报告应于每年1月31日前向社会公布。",
-    )
-)
-
 
 @dataclass(frozen=True)
 class Entry:
@@ -300,12 +110,11 @@ class Entry:
 
 
 def _report(dept: int, article: int, date: str, spec: Modern | Old, title: str | None = None) -> Entry:
-    body = old_body(spec) if isinstance(spec, Old) else modern_body(spec)
     title = (
         title
         or f"{spec.issuer.removesuffix('人民政府') if spec.issuer == DISTRICT else spec.issuer}{spec.year}年政府信息公开工作年度报告"
     )
-    return Entry(dept, article, date, title, body, spec.issuer, report=spec)
+    return Entry(dept, article, date, title, spec_body(spec), spec.issuer, report=spec)
 
 
 ENTRIES = [
@@ -501,16 +310,9 @@ def home_page() -> str:
 
 
 def hub_page(title: str, menu: list[tuple[str, str]]) -> str:
-    items = "\n".join(f'<li><a href="{path}">{E(name)}</a></li>' for name, path in menu)
     return f"""{head(title)}
 <div class="crumb">您现在的位置：<a href="/">首页</a> &gt; <span>{E(title)}</span></div>
-<div class="zwgk-menu"><h3>{E(title)}</h3><ul>
-{items}
-</ul></div>
-{footer(SITE)}
-</body>
-</html>
-"""
+{menu_tail(SITE, title, menu)}"""
 
 
 def render() -> dict[str, bytes]:
@@ -537,7 +339,7 @@ def render() -> dict[str, bytes]:
     return {f"{SITE.key}{path}": text.encode(SITE.encoding) for path, text in texts.items()}
 
 
-def ground_truth() -> tuple[list[Page], list[Report], list[dict[str, str]]]:
+def ground_truth() -> Truth:
     pages: list[Page] = []
     reports: list[Report] = []
     traps: list[dict[str, str]] = []
@@ -548,20 +350,8 @@ def ground_truth() -> tuple[list[Page], list[Report], list[dict[str, str]]]:
         number = 1 + ENTRIES.index(e) // PER_PAGE
         where = f"GridView page {number} of {len(PAGES)}" + (" (a postback)" if number > 1 else "")
         if e.report is not None:
-            spec = e.report
-            old = isinstance(spec, Old)
             cut = f", listed as 「{e.shown}」" if e.shown != e.title else ""
-            reports.append(
-                Report(
-                    issuer=spec.issuer,
-                    year=spec.year,
-                    fmt="pre2019" if old else spec.fmt,
-                    pages=[e.path],
-                    best=e.path,
-                    note=f"ASP.NET GridView list, {where}{cut}",
-                    t3=None if old else (spec.fmt, spec.t3),
-                )
-            )
+            reports.append(spec_report(e.report, e.path, f"ASP.NET GridView list, {where}{cut}"))
         elif e.trap is not None:
             traps.append({"site": SITE.key, "path": e.path, "title": e.title, "kind": e.trap})
     return pages, reports, traps
