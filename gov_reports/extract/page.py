@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 from gov_reports.extract import fields
 from gov_reports.extract.clean import CleanPage, clean_html, clean_text
@@ -19,7 +19,7 @@ from gov_reports.extract.formats import detect_format
 from gov_reports.extract.recognition import decide
 from gov_reports.extract.regions import Place, division_codes, issuer_level, locate
 from gov_reports.extract.sections import has_six_headings, split_sections
-from gov_reports.extract.statistics import extract_statistics
+from gov_reports.extract.statistics import Statistics, extract_statistics
 from gov_reports.extract.text import match_form
 from gov_reports.extract.titles import is_correction
 from gov_reports.extract.trust import Trust, TrustEvidence, assess, brand_rejection, rejection, trust_flags
@@ -104,12 +104,7 @@ def build_record(page: CleanPage, raw: str, source: PageSource) -> AnnualReport:
 
     # Places in `text` (its lines, split the way a reader splits them), not copies of its paragraphs.
     sections = split_sections(text.split("\n"))
-    statistics = extract_statistics(text, html=page.body, grids=page.grids, report_format="unknown", year=year)
-    report_format = detect_format(
-        text, year=year, six_headings=has_six_headings(sections), table_hint=statistics.format_hint, compact=compact
-    )
-    if statistics.stats is not None and statistics.stats.get("format") in (None, "unknown"):
-        statistics.stats["format"] = report_format
+    statistics, report_format = _statistics(page, text, compact, sections, year)
 
     if title is None:
         # Researchers sort and search by title; say plainly that this one is ours, not the page's.
@@ -171,6 +166,20 @@ def build_record(page: CleanPage, raw: str, source: PageSource) -> AnnualReport:
     )
     record.content_sha1 = content_hash(record)
     return record
+
+
+def _statistics(
+    page: CleanPage, text: str, compact: str, sections: list[dict[str, Any]], year: int
+) -> tuple[Statistics, str]:
+    """The statistics tables (read from the cleaner's tree and grids, not parsed again) and the report's format;
+    a statistics `format` the tables left open takes the report's."""
+    statistics = extract_statistics(text, html=page.body, grids=page.grids, report_format="unknown", year=year)
+    report_format = detect_format(
+        text, year=year, six_headings=has_six_headings(sections), table_hint=statistics.format_hint, compact=compact
+    )
+    if statistics.stats is not None and statistics.stats.get("format") in (None, "unknown"):
+        statistics.stats["format"] = report_format
+    return statistics, report_format
 
 
 def _recognised_title(page: CleanPage, source: PageSource, compact: str) -> str | None:
