@@ -16,8 +16,8 @@ from typing import Any
 
 import pytest
 
-from gov_reports.crawl.attachments import AttachmentSkipped
 from gov_reports.crawl.downloader.incremental import SEEN_SUFFIX, IncrementalMiddleware, SeenPage, SeenStore
+from gov_reports.crawl.pipelines.attachments import AttachmentSkipped
 from gov_reports.demo.server import DemoPortal
 from gov_reports.model.record import FetchedDocument
 from tests.support.cli_support import ROOT, gov_reports_command
