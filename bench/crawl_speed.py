@@ -4,6 +4,7 @@
     python bench/crawl_speed.py demo                    # the demo portal: 1 process, 1 and 2 Redis workers
     python bench/crawl_speed.py synthetic --pages 3000  # a generated portal: the same three modes
     python bench/crawl_speed.py memory --pages 20000    # RSS of one crawl while it fetches 20,000 pages
+    python bench/crawl_speed.py profile -o crawl.prof   # cProfile of one demo crawl, in-process
 
 Every crawl runs in worker processes of its own (`crawl_speed.py worker …`), against portals served
 from this process, with politeness off (no delay, no per-host limit; robots.txt still fetched).
@@ -44,7 +45,14 @@ def run_worker(args: argparse.Namespace) -> int:
     process = AsyncCrawlerProcess(settings)
     crawler = process.create_crawler(AnnualReportsSpider)
     process.crawl(crawler, start_urls=args.start_url)
-    process.start()
+    if args.profile:  # where a crawl's time goes, in this process: python -m pstats PATH
+        import cProfile
+
+        profiler = cProfile.Profile()
+        profiler.runcall(process.start)
+        profiler.dump_stats(args.profile)
+    else:
+        process.start()
     stats = crawler.stats.get_stats() if crawler.stats else {}
     result = {
         "start": stats["start_time"].timestamp(),
@@ -117,6 +125,22 @@ def run_demo(args: argparse.Namespace) -> int:
 
     with DemoPortal() as portal:
         compare_modes(portal.start_urls, args.repeat)
+    return 0
+
+
+def run_profile(args: argparse.Namespace) -> int:
+    """One demo crawl with politeness off, profiled in its worker process; the top entries are printed."""
+    import pstats
+
+    from gov_reports.demo.server import DemoPortal
+
+    with DemoPortal() as portal, tempfile.TemporaryDirectory() as tmp:
+        command = worker_command(
+            portal.start_urls, Path(tmp) / "out.jsonl", Path(tmp) / "stats.json", None, POLITENESS_OFF
+        )
+        subprocess.run([*command, "--profile", args.output], cwd=REPO, check=True)
+        print(json.loads((Path(tmp) / "stats.json").read_text()))
+    pstats.Stats(args.output).sort_stats(args.sort).print_stats(args.top)
     return 0
 
 
@@ -219,10 +243,15 @@ def main(argv: list[str] | None = None) -> int:
     worker.add_argument("--stats-out", required=True)
     worker.add_argument("--redis")
     worker.add_argument("-s", "--set", action="append", default=[])
+    worker.add_argument("--profile", help="write a cProfile of the crawl to this file")
     bench = commands.add_parser("scrapy-bench")
     bench.add_argument("--seconds", type=int, default=20)
     demo = commands.add_parser("demo")
     demo.add_argument("--repeat", type=int, default=3)
+    profile = commands.add_parser("profile")
+    profile.add_argument("-o", "--output", default="crawl.prof")
+    profile.add_argument("--sort", default="cumulative")
+    profile.add_argument("--top", type=int, default=40)
     synthetic = commands.add_parser("synthetic")
     synthetic.add_argument("--pages", type=int, default=3000)
     synthetic.add_argument("--repeat", type=int, default=1)
@@ -235,6 +264,7 @@ def main(argv: list[str] | None = None) -> int:
         "worker": run_worker,
         "scrapy-bench": run_scrapy_bench,
         "demo": run_demo,
+        "profile": run_profile,
         "synthetic": run_synthetic,
         "memory": run_memory,
     }

@@ -1,6 +1,6 @@
 """Score `gov-reports extract` on the real corpus against the truth a person read from each document.
 
-Run by hand from the repo root (tests/e2e/test_real_corpus.py runs the same scoring on the tuned part)::
+Run by hand from the repo root (tests/unit/test_real_corpus.py runs the same scoring on the tuned part)::
 
     python bench/real_corpus.py [--part tuned|holdout|all] [--corpus DIR] [--truth FILE] [--json] [-v]
 

@@ -5,15 +5,13 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from gov_reports.demo.server import DemoPortal
-from tests.support.redis_support import redis_for_test  # noqa: F401 - the Redis fixture of tests/test_redis_*.py
-
-DEMO_ROOT = Path(__file__).resolve().parents[1] / "data" / "demo"
+from tests.support.paths import DEMO_ROOT
+from tests.support.redis_support import redis_for_test  # noqa: F401 - the Redis fixture of tests/e2e/test_redis_*.py
 
 
 @pytest.fixture(scope="session")

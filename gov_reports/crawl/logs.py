@@ -58,13 +58,12 @@ class _ExpectedFailureFilter(logging.Filter):
 class ExpectedFailures:
     """Extension: install the filter above for the crawl's lifetime (on the logger, kept by this object)."""
 
-    def __init__(self, crawler: Crawler) -> None:
-        debug = crawler.settings.get("LOG_LEVEL") == "DEBUG"
-        self.filter = _ExpectedFailureFilter(keep_traceback=debug)
+    def __init__(self, *, keep_traceback: bool) -> None:
+        self.filter = _ExpectedFailureFilter(keep_traceback=keep_traceback)
         logger = logging.getLogger(ROBOTS_LOGGER)
         if not any(isinstance(f, _ExpectedFailureFilter) for f in logger.filters):
             logger.addFilter(self.filter)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
-        return cls(crawler)
+        return cls(keep_traceback=crawler.settings.get("LOG_LEVEL") == "DEBUG")

@@ -170,37 +170,44 @@ class CrawlProgress:
     (the CLI fills it from the registry: issuer and level).
     """
 
-    def __init__(self, crawler: Crawler) -> None:
-        if not crawler.settings.getbool("GOV_REPORTS_PROGRESS_ENABLED", True):
-            raise NotConfigured
-        self.crawler = crawler
-        self.interval = crawler.settings.getfloat("GOV_REPORTS_PROGRESS_INTERVAL", 30.0)
-        self.labels: dict[str, str] = dict(crawler.settings.getdict("GOV_REPORTS_SOURCE_LABELS"))
+    def __init__(self, stats: StatsCollector, *, interval: float, labels: Mapping[str, str]) -> None:
+        self.stats = stats
+        self.interval = interval
+        self.labels: dict[str, str] = dict(labels)
         self.task: LoopingCall | None = None
-        # Signal receivers are weak references: bound methods of this object, which the crawler keeps.
-        crawler.signals.connect(self.spider_opened, signal=signals.spider_opened)
-        crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
-        crawler.signals.connect(self.item_scraped, signal=signals.item_scraped)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
-        return cls(crawler)
+        settings = crawler.settings
+        if not settings.getbool("GOV_REPORTS_PROGRESS_ENABLED", True):
+            raise NotConfigured
+        assert crawler.stats is not None
+        extension = cls(
+            crawler.stats,
+            interval=settings.getfloat("GOV_REPORTS_PROGRESS_INTERVAL", 30.0),
+            labels=settings.getdict("GOV_REPORTS_SOURCE_LABELS"),
+        )
+        # Signal receivers are weak references: bound methods of this object, which the crawler keeps.
+        crawler.signals.connect(extension.spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(extension.spider_closed, signal=signals.spider_closed)
+        crawler.signals.connect(extension.item_scraped, signal=signals.item_scraped)
+        return extension
 
     def spider_opened(self, spider: Spider) -> None:
         self.labels.update(getattr(spider, "source_labels", None) or {})
         for url, label in self.labels.items():
-            self.crawler.stats.set_value(f"{SOURCE_STATS}label/{url}", label)
+            self.stats.set_value(f"{SOURCE_STATS}label/{url}", label)
         if self.interval > 0:
             self.task = LoopingCall(self.log_progress)
             self.task.start(self.interval, now=False)
 
     def log_progress(self) -> None:
-        logger.info(progress_line(self.crawler.stats.get_stats()))
+        logger.info(progress_line(self.stats.get_stats()))
 
     def item_scraped(self, item: Any, response: Response, spider: Spider) -> None:
         source = response.meta.get(SOURCE_META) if response is not None else None
         if source:
-            count_for_source(self.crawler.stats, source, "reports")
+            count_for_source(self.stats, source, "reports")
 
     def spider_closed(self, spider: Spider, reason: str) -> None:
         if self.task is not None and self.task.running:

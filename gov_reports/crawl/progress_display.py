@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
     from scrapy import Request, Spider
     from scrapy.crawler import Crawler
+    from scrapy.statscollectors import StatsCollector
 
 
 def crawl_figures(stats: dict[str, Any], elapsed: float, pending: int) -> dict[str, Any]:
@@ -58,10 +59,8 @@ def format_eta(seconds: float | None) -> str:
 class ProgressDisplay:
     """Extension: the rich progress bar, refreshed every second while the spider runs."""
 
-    def __init__(self, crawler: Crawler) -> None:
-        if not crawler.settings.getbool("GOV_REPORTS_PROGRESS_DISPLAY", False):
-            raise NotConfigured  # no message: Scrapy would log one WARNING per crawl for a normal case
-        self.crawler = crawler
+    def __init__(self, stats: StatsCollector) -> None:
+        self.stats = stats
         self.outstanding: Counter[str] = Counter()
         self.seen: set[str] = set()
         self.total = 0
@@ -69,16 +68,20 @@ class ProgressDisplay:
         self.progress: Any = None
         self.task_id: Any = None
         self.loop: LoopingCall | None = None
-        # Signal receivers are weak references: bound methods of this object, which the crawler keeps.
-        crawler.signals.connect(self.spider_opened, signal=signals.spider_opened)
-        crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
-        crawler.signals.connect(self.request_scheduled, signal=signals.request_scheduled)
-        crawler.signals.connect(self.request_done, signal=signals.request_left_downloader)
-        crawler.signals.connect(self.request_done, signal=signals.request_dropped)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
-        return cls(crawler)
+        if not crawler.settings.getbool("GOV_REPORTS_PROGRESS_DISPLAY", False):
+            raise NotConfigured  # no message: Scrapy would log one WARNING per crawl for a normal case
+        assert crawler.stats is not None
+        display = cls(crawler.stats)
+        # Signal receivers are weak references: bound methods of this object, which the crawler keeps.
+        crawler.signals.connect(display.spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(display.spider_closed, signal=signals.spider_closed)
+        crawler.signals.connect(display.request_scheduled, signal=signals.request_scheduled)
+        crawler.signals.connect(display.request_done, signal=signals.request_left_downloader)
+        crawler.signals.connect(display.request_done, signal=signals.request_dropped)
+        return display
 
     def spider_opened(self, spider: Spider) -> None:
         from rich.console import Console
@@ -123,9 +126,7 @@ class ProgressDisplay:
     def refresh(self) -> None:
         if self.progress is None:
             return
-        figures = crawl_figures(
-            self.crawler.stats.get_stats(), time.monotonic() - self.started, sum(self.outstanding.values())
-        )
+        figures = crawl_figures(self.stats.get_stats(), time.monotonic() - self.started, sum(self.outstanding.values()))
         self.progress.update(
             self.task_id,
             completed=self.done_sources(),

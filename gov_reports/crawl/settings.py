@@ -14,8 +14,12 @@ NEWSPIDER_MODULE = "gov_reports.crawl.spiders"
 GOV_REPORTS_CONTACT = "https://github.com/gov-reports/gov-reports/issues"
 # HTTP headers are ASCII: the User-Agent says in English what the crawler collects.
 USER_AGENT = f"gov-reports/0.1 (research crawler of government disclosure annual reports; +{GOV_REPORTS_CONTACT})"
-# Rebuilds USER_AGENT when GOV_REPORTS_CONTACT is set later (-s on the command line).
-ADDONS = {"gov_reports.crawl.addons.ContactUserAgent": 0}
+ADDONS = {
+    # Rebuilds USER_AGENT when GOV_REPORTS_CONTACT is set later (-s on the command line).
+    "gov_reports.crawl.addons.ContactUserAgent": 0,
+    # Distributed mode (below): off unless GOV_REPORTS_REDIS_URL is set; after LocalPortal (100).
+    "gov_reports.crawl.addons.Redis": 900,
+}
 
 ROBOTSTXT_OBEY = True
 CONCURRENT_REQUESTS = 16
@@ -68,8 +72,6 @@ GOV_REPORTS_RETRY_AFTER_MAX = 3600.0
 GOV_REPORTS_BACKOFF_HTTP_CODES = [429, 500, 502, 503, 504, 522, 524]
 GOV_REPORTS_WAF_BACKOFF_BASE = 60.0
 GOV_REPORTS_WAF_RETRIES = 2
-# Attachments (PDF, DOC, …) may be larger than pages but not unbounded; used as their download_maxsize.
-GOV_REPORTS_ATTACHMENT_MAXSIZE = 32 * 1024 * 1024
 ITEM_PIPELINES = {
     "gov_reports.crawl.pipelines.extraction.ReportExtractionPipeline": 100,
     # OCR is a follow-up on the records extracted just before that are flagged tables_as_images.
@@ -112,7 +114,8 @@ FEED_EXPORTERS = {
 FEED_STORE_EMPTY = True
 
 # Reports published as files (gov_reports.crawl.attachments): follow report pages' PDF/DOCX/DOC/WPS/XLS(X)
-# links on the configured hosts, each bounded by its own download size limit.
+# links on the configured hosts, each bounded by its own download size limit: attachments may be larger than
+# pages but not unbounded (their download_maxsize).
 GOV_REPORTS_ATTACHMENTS_ENABLED = True
 GOV_REPORTS_ATTACHMENT_MAXSIZE = 30 * 1024 * 1024
 # Memory bounds of the document readers (gov_reports.extract.documents): the largest XML part of a DOCX/XLSX
@@ -127,9 +130,9 @@ GOV_REPORTS_OCR_ENABLED = True
 GOV_REPORTS_OCR_LANG = "chi_sim+eng"
 
 # Distributed mode (docs/distributed.md): set GOV_REPORTS_REDIS_URL (or `gov-reports crawl --redis URL`) and
-# every worker started with it shares one frontier and one per-host politeness budget in Redis.
+# every worker started with it shares one frontier and one per-host politeness budget in Redis
+# (the Redis add-on in ADDONS above).
 GOV_REPORTS_REDIS_URL = ""
-ADDONS["gov_reports.crawl.addons.Redis"] = 900  # off unless GOV_REPORTS_REDIS_URL is set; after LocalPortal (100)
 
 # Listing pages one source (column) may take, besides the crawl's own budget (the spider's max_listing_pages,
 # 2000): a trap column that paginates for ever stops here and leaves the budget to the honest ones; 0: no cap.

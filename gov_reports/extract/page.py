@@ -10,19 +10,19 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 from gov_reports.extract import fields
 from gov_reports.extract.clean import CleanPage, clean_html, clean_text
 from gov_reports.extract.dates import parse_date
 from gov_reports.extract.formats import detect_format
 from gov_reports.extract.recognition import decide
-from gov_reports.extract.regions import division_codes, issuer_level, locate
+from gov_reports.extract.regions import Place, division_codes, issuer_level, locate
 from gov_reports.extract.sections import has_six_headings, split_sections
-from gov_reports.extract.statistics import extract_statistics
+from gov_reports.extract.statistics import Statistics, extract_statistics
 from gov_reports.extract.text import match_form
 from gov_reports.extract.titles import is_correction
-from gov_reports.extract.trust import TrustEvidence, assess, brand_rejection, rejection, trust_flags
+from gov_reports.extract.trust import Trust, TrustEvidence, assess, brand_rejection, rejection, trust_flags
 from gov_reports.model.record import AnnualReport
 
 
@@ -55,54 +55,47 @@ class PageSource:
     """What the platform says of the issuer: 'publisher' (a name), 'credit_code'."""
 
 
+@dataclass(frozen=True, kw_only=True)
+class Page:
+    """One page to extract: its content (decoded HTML, or text), which of the two, and what the crawler knows."""
+
+    content: str
+    kind: Literal["html", "text"] = "html"
+    source: PageSource = field(default_factory=PageSource)
+
+
+def extract(page: Page) -> AnnualReport:
+    """The extraction: the page's HTML parsed once (`clean.clean_html`), its one tree and one line list handed
+    to every step (fields, sections, statistics tables, recognition, trust); an `AnnualReport`, or `NotAReport`."""
+    if not page.content or not page.content.strip():
+        raise NotAReport("empty_page")
+    source = page.source
+    cleaned = clean_html(page.content, source.url) if page.kind == "html" else clean_text(page.content)
+    return build_record(cleaned, page.content, source)
+
+
 def extract_report(
     content: str, *, kind: Literal["html", "text"] = "html", source: PageSource | None = None
 ) -> AnnualReport:
-    """Clean the page and extract every field of the record."""
-    source = source or PageSource()
-    if not content or not content.strip():
-        raise NotAReport("empty_page")
-    page = clean_html(content, source.url) if kind == "html" else clean_text(content)
-    return build_record(page, content, source)
+    """Deprecated: `extract(Page(content=…, kind=…, source=…))`. Kept only for the crawl code that still calls it
+    (issue 17: switched to `extract` after the restructure is merged); it adds nothing to `extract`."""
+    return extract(Page(content=content, kind=kind, source=source or PageSource()))
 
 
 def build_record(page: CleanPage, raw: str, source: PageSource) -> AnnualReport:
-    """Turn a cleaned page into a record (also used for attachment text)."""
+    """Turn a cleaned page into a record (also used for attachment text): the steps below, in this order."""
     if not page.lines:
         raise NotAReport("empty_body", source.url)
     text = "\n".join(page.lines)
     compact = match_form(text)
-    decision = decide(page, listing_title=source.listing_title, compact=compact)
-    if not decision.is_report:
-        # A page without the words every report uses is skipped as before; look-alikes are refused.
-        refusal = NotAReport if decision.reason == "not_report_text" else RefusedPage
-        raise refusal(decision.reason, decision.title or source.url)
-    title = fields.pick_title(page, source.listing_title)
-
+    title = _recognised_title(page, source, compact)
     flags: list[str] = []
     year, year_flags = fields.report_year(title, text, source.listing_title)
     flags += year_flags
     if year is None:
         raise NotAReport("no_year", title or source.url)
-
     sig = fields.signature(page.lines)
-    hint = fields.division_hint(page)
-    context = fields.site_place(page)
-    candidates = fields.issuer_candidates(title, page, sig, text, source.listing_title)
-    publisher = source.issuer_evidence.get("publisher")
-    if publisher:
-        # The platform's publisher field: weaker than the page's own title and signature, stronger than guesses.
-        at = next((i for i, (_, where) in enumerate(candidates) if where not in ("title", "signature")), None)
-        candidates.insert(len(candidates) if at is None else at, (publisher, "platform"))
-    # Relative names (「市政府办公厅」) resolve against the body the title names, else the site.
-    title_place = locate(candidates[0][0], hint_code=hint) if candidates else None
-    issuer, issuer_source = fields.pick_issuer(candidates, title_place or context)
-    if issuer is None:
-        raise NotAReport(brand_rejection([name for name, _ in candidates]) or "no_issuer", title or source.url)
-    if issuer_source not in ("title", "signature", "metadata", "platform"):
-        flags.append(f"issuer_from_{issuer_source}")
-    place = locate(issuer, hint_code=hint)
-
+    issuer, place = _issuer(page, source, title, sig, text, flags)
     published, published_source, date_flags = fields.published_date(page, sig, source.listing_date, year)
     flags += date_flags
     platform_date = parse_date(source.platform_published) if source.platform_published else None
@@ -111,11 +104,7 @@ def build_record(page: CleanPage, raw: str, source: PageSource) -> AnnualReport:
 
     # Places in `text` (its lines, split the way a reader splits them), not copies of its paragraphs.
     sections = split_sections(text.split("\n"))
-    six = has_six_headings(sections)
-    statistics = extract_statistics(text, html=page.body, grids=page.grids, report_format="unknown", year=year)
-    report_format = detect_format(text, year=year, six_headings=six, table_hint=statistics.format_hint, compact=compact)
-    if statistics.stats is not None and statistics.stats.get("format") in (None, "unknown"):
-        statistics.stats["format"] = report_format
+    statistics, report_format = _statistics(page, text, compact, sections, year)
 
     if title is None:
         # Researchers sort and search by title; say plainly that this one is ours, not the page's.
@@ -135,24 +124,7 @@ def build_record(page: CleanPage, raw: str, source: PageSource) -> AnnualReport:
         flags.append("tables_as_images")
 
     site_code = fields.site_id_code(page, raw)
-    trust = assess(
-        TrustEvidence(
-            url=source.url,
-            official=source.official,
-            official_hosts=source.official_hosts,
-            issuer=issuer,
-            division_code=place.division.code if place else None,
-            titles=page.titles,
-            text=text,
-            spam=page.spam,
-            site_name=page.meta.get("SiteName"),
-            site_id_code=site_code,
-            raw=raw,
-        )
-    )
-    rejected = rejection(issuer, trust)
-    if rejected is not None:
-        raise NotAReport(rejected, f"{issuer}: {source.url}")
+    trust = _trust(page, source, raw, issuer, place, text, site_code)
     # mirror_suspected, unofficial_host, nongov_address:… come from the verdict's own decision.
     flags += [f for f in trust_flags(trust) if f not in flags]
     mirror = trust.verdict == "mirror"
@@ -194,6 +166,77 @@ def build_record(page: CleanPage, raw: str, source: PageSource) -> AnnualReport:
     )
     record.content_sha1 = content_hash(record)
     return record
+
+
+def _statistics(
+    page: CleanPage, text: str, compact: str, sections: list[dict[str, Any]], year: int
+) -> tuple[Statistics, str]:
+    """The statistics tables (read from the cleaner's tree and grids, not parsed again) and the report's format;
+    a statistics `format` the tables left open takes the report's."""
+    statistics = extract_statistics(text, html=page.body, grids=page.grids, report_format="unknown", year=year)
+    report_format = detect_format(
+        text, year=year, six_headings=has_six_headings(sections), table_hint=statistics.format_hint, compact=compact
+    )
+    if statistics.stats is not None and statistics.stats.get("format") in (None, "unknown"):
+        statistics.stats["format"] = report_format
+    return statistics, report_format
+
+
+def _recognised_title(page: CleanPage, source: PageSource, compact: str) -> str | None:
+    """The page's title, once its content says it is a report (`recognition.decide`), else NotAReport/RefusedPage."""
+    decision = decide(page, listing_title=source.listing_title, compact=compact)
+    if not decision.is_report:
+        # A page without the words every report uses is skipped as before; look-alikes are refused.
+        refusal = NotAReport if decision.reason == "not_report_text" else RefusedPage
+        raise refusal(decision.reason, decision.title or source.url)
+    return fields.pick_title(page, source.listing_title)
+
+
+def _issuer(
+    page: CleanPage, source: PageSource, title: str | None, sig: fields.Signature, text: str, flags: list[str]
+) -> tuple[str, Place | None]:
+    """(issuer, its place) from the title, signature, platform and page evidence; a weak source is flagged."""
+    hint = fields.division_hint(page)
+    context = fields.site_place(page)
+    candidates = fields.issuer_candidates(title, page, sig, text, source.listing_title)
+    publisher = source.issuer_evidence.get("publisher")
+    if publisher:
+        # The platform's publisher field: weaker than the page's own title and signature, stronger than guesses.
+        at = next((i for i, (_, where) in enumerate(candidates) if where not in ("title", "signature")), None)
+        candidates.insert(len(candidates) if at is None else at, (publisher, "platform"))
+    # Relative names (「市政府办公厅」) resolve against the body the title names, else the site.
+    title_place = locate(candidates[0][0], hint_code=hint) if candidates else None
+    issuer, issuer_source = fields.pick_issuer(candidates, title_place or context)
+    if issuer is None:
+        raise NotAReport(brand_rejection([name for name, _ in candidates]) or "no_issuer", title or source.url)
+    if issuer_source not in ("title", "signature", "metadata", "platform"):
+        flags.append(f"issuer_from_{issuer_source}")
+    return issuer, locate(issuer, hint_code=hint)
+
+
+def _trust(
+    page: CleanPage, source: PageSource, raw: str, issuer: str, place: Place | None, text: str, site_code: str | None
+) -> Trust:
+    """Whether the copy is the issuer's own (trust.assess); a copy that must not become a record is NotAReport."""
+    trust = assess(
+        TrustEvidence(
+            url=source.url,
+            official=source.official,
+            official_hosts=source.official_hosts,
+            issuer=issuer,
+            division_code=place.division.code if place else None,
+            titles=page.titles,
+            text=text,
+            spam=page.spam,
+            site_name=page.meta.get("SiteName"),
+            site_id_code=site_code,
+            raw=raw,
+        )
+    )
+    rejected = rejection(issuer, trust)
+    if rejected is not None:
+        raise NotAReport(rejected, f"{issuer}: {source.url}")
+    return trust
 
 
 # What `json.dumps(obj, ensure_ascii=False, sort_keys=True)` builds on every call.

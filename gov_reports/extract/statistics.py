@@ -22,13 +22,9 @@ from lxml import etree
 
 from gov_reports.extract.checks import application_checks, failed_flags, make_check, review_checks
 from gov_reports.extract.flat_tables import read_flat_applications, read_flat_disclosure, read_flat_reviews
-from gov_reports.extract.prose_stats import PROSE_KEYS, extract_prose_stats, prose_summary
+from gov_reports.extract.formats import STATS_FORMATS, TABLE_FORMATS, stats_format, table_layout
+from gov_reports.extract.prose_stats import extract_prose_stats, prose_summary
 from gov_reports.extract.report_tables import (
-    ALL_APPLICATION_ROWS,
-    APPLICATION_COLUMNS,
-    DISCLOSURE_LAYOUT,
-    REVIEW_COLUMNS,
-    REVIEW_ROWS,
     TableRead,
     complete_applications,
     complete_disclosure,
@@ -36,18 +32,25 @@ from gov_reports.extract.report_tables import (
     read_disclosure,
     read_reviews,
 )
+from gov_reports.extract.stats_schema import (
+    CHECK_JSON_SCHEMA,
+    STATS_JSON_SCHEMA,
+    SUMMARY_JSON_SCHEMA,
+    SUMMARY_KEYS,
+)
 from gov_reports.extract.tables import Grid, html_grids, normalise_text, text_grid
 
-SUMMARY_KEYS: tuple[str, ...] = (
-    "proactive_total",
-    "applications_new",
-    "applications_carried_over",
-    "reconsideration_total",
-    "litigation_total",
-    "fees",
-)
-TABLE_FORMATS = ("2019", "2021")
-STATS_FORMATS = ("2019", "2021", "pre2019", "unknown")
+__all__ = [
+    "CHECK_JSON_SCHEMA",
+    "STATS_FORMATS",
+    "STATS_JSON_SCHEMA",
+    "SUMMARY_JSON_SCHEMA",
+    "SUMMARY_KEYS",
+    "TABLE_FORMATS",
+    "Statistics",
+    "extract_statistics",
+]
+
 
 # (words every match contains, the most non-blank characters a match has before the first word, the heading)
 _HEADINGS = (
@@ -250,24 +253,15 @@ def extract_statistics(
     """
     flags: list[str] = []
     checks: list[dict[str, Any]] = []
-    if report_format in TABLE_FORMATS:
-        layout_hint = report_format
-    else:
-        layout_hint = "2019" if year is not None and year <= 2020 else "2021"
+    layout_hint = table_layout(report_format, year, unknown_year="2021")
     disclosure, applications, reviews = _read_tables(text, html, grids, layout_hint)
     hint = _decide_hint(disclosure, applications, flags)
     has_tables = bool(disclosure or applications or reviews)
     headings = sum(1 for heading in _HEADINGS if _has_heading(text, *heading)) >= 2
 
-    if hint:
-        table_format = hint
-    elif report_format in TABLE_FORMATS:
-        table_format = report_format
-    else:
-        table_format = "2021" if year is not None and year >= 2021 else "2019"
-
+    table_format = stats_format(hint, True, report_format, year, headings)
     stats: dict[str, Any] = {
-        "format": table_format if has_tables else _format_without_tables(report_format, year, headings),
+        "format": table_format if has_tables else stats_format(hint, False, report_format, year, headings),
         "disclosure": None,
         "applications": None,
         "reviews": None,
@@ -353,120 +347,3 @@ def extract_statistics(
         flags=list(dict.fromkeys(flags)),
         format_hint=hint,
     )
-
-
-def _format_without_tables(report_format: str, year: int | None, headings: bool) -> str:
-    """A tableless report's format: the caller's, else the headings plus the year (weak)."""
-    if report_format in STATS_FORMATS and report_format != "unknown":
-        return report_format
-    if headings and year is not None:
-        return "2021" if year >= 2021 else "2019"
-    if year is not None and year <= 2018:
-        return "pre2019"
-    return "unknown"
-
-
-# --- JSON Schemas ------------------------------------------------------------
-
-_NUMBER = {"type": ["number", "null"]}
-_STRING = {"type": ["string", "null"]}
-_PRINTED = {
-    "type": "object",
-    "description": "A cell that was more than a bare number, or an amount: "
-    "value as read, unit (万元/元) if printed or given in the header, raw text as printed.",
-    "properties": {"value": _NUMBER, "unit": _STRING, "raw": _STRING},
-    "required": ["value", "unit", "raw"],
-    "additionalProperties": False,
-}
-_DISCLOSURE_CELL = {"anyOf": [_NUMBER, _PRINTED]}
-
-
-def _strict_object(properties: dict[str, Any], description: str | None = None) -> dict[str, Any]:
-    schema: dict[str, Any] = {
-        "type": ["object", "null"],
-        "properties": properties,
-        "additionalProperties": False,
-    }
-    if description:
-        schema["description"] = description
-    return schema
-
-
-def _disclosure_schema() -> dict[str, Any]:
-    rows: dict[str, list[str]] = {}
-    for layout in DISCLOSURE_LAYOUT.values():
-        for row, cols in layout.items():
-            rows.setdefault(row, [])
-            rows[row] += [c for c in cols if c not in rows[row]]
-    return _strict_object(
-        {row: _strict_object({c: _DISCLOSURE_CELL for c in cols}) for row, cols in rows.items()},
-        "Table 二 (主动公开). Columns are the format's own: 2019 new_made/new_published/"
-        "published_total, previous_year/change/decisions, projects/amount; 2021 issued/repealed/"
-        "in_force, decisions, amount (万元).",
-    )
-
-
-_APPLICATION_ROW = _strict_object({c: _NUMBER for c in APPLICATION_COLUMNS})
-_REVIEW_ROW = _strict_object({c: _NUMBER for c in REVIEW_COLUMNS})
-
-STATS_JSON_SCHEMA: dict[str, Any] = {
-    "type": ["object", "null"],
-    "description": "The statutory statistics: tables 二/三/四 and prose numbers. Blank cells are null.",
-    "properties": {
-        "format": {"enum": list(STATS_FORMATS)},
-        "disclosure": _disclosure_schema(),
-        "applications": _strict_object(
-            {row: _APPLICATION_ROW for row in ALL_APPLICATION_ROWS},
-            "Table 三 (收到和处理政府信息公开申请): row -> applicant column -> count.",
-        ),
-        "reviews": _strict_object(
-            {row: _REVIEW_ROW for row in REVIEW_ROWS},
-            "Table 四 (行政复议/行政诉讼): row -> result column -> count.",
-        ),
-        "prose": _strict_object(
-            {key: _NUMBER for key in PROSE_KEYS},
-            "Numbers stated in prose; fees in 元.",
-        ),
-        "incomplete_rows": {
-            "type": "array",
-            "description": "Rows whose cells could not all be placed (see the flags short_row/long_row, and "
-            "ambiguous_cells where a run of digits allows more than one reading).",
-            "items": {
-                "type": "object",
-                "properties": {
-                    "table": {"type": "string"},
-                    "row": {"type": "string"},
-                    "cells": {"type": "array", "items": {"type": "string"}},
-                },
-                "required": ["table", "row", "cells"],
-                "additionalProperties": False,
-            },
-        },
-    },
-    "required": ["format", "disclosure", "applications", "reviews", "prose"],
-    "additionalProperties": False,
-}
-
-SUMMARY_JSON_SCHEMA: dict[str, Any] = {
-    "type": "object",
-    "description": "Headline numbers comparable across formats; fees in 元; null where not stated.",
-    "properties": {key: _NUMBER for key in SUMMARY_KEYS},
-    "required": list(SUMMARY_KEYS),
-    "additionalProperties": False,
-}
-
-CHECK_JSON_SCHEMA: dict[str, Any] = {
-    "type": "object",
-    "properties": {
-        "name": {"type": "string"},
-        "ok": {"type": ["boolean", "null"], "description": "null: not checkable (blank cells)"},
-        "detail": {"type": "string", "description": "the arithmetic, e.g. '10 + 2 = 12 ≠ 11 = 9 + 2'"},
-        "message": {
-            "type": "string",
-            "description": "the check in the report's words, e.g. '总计列：本年新收加上年结转之和 (12) ≠ "
-            "总计加结转下年度继续办理之和 (11)' (absent in records written before it existed)",
-        },
-    },
-    "required": ["name", "ok", "detail"],
-    "additionalProperties": False,
-}

@@ -16,8 +16,7 @@ from gov_reports.cli import main
 from gov_reports.demo.server import DemoPortal
 from gov_reports.sources import DEMO_REGISTRY, demo_placeholders, load_registry, province_columns
 from tests.support.crawling import crawl
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.support.paths import ROOT
 
 
 def demo_registry(portal: DemoPortal, tmp_path: Path) -> Path:

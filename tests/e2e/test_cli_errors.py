@@ -169,19 +169,3 @@ def test_plain_progress_lines_when_not_a_terminal(trs_urls: list[str], tmp_path:
     assert result.returncode == 0
     assert re.search(r"INFO: Progress: \d+/\d+ sources with reports", result.stderr)
     assert "━" not in result.stderr  # no bar drawn into a log
-
-
-def test_the_display_figures() -> None:
-    from gov_reports.crawl.progress_display import crawl_figures, format_eta
-
-    stats = {
-        "downloader/response_count": 120,
-        "downloader/exception_count": 2,
-        "downloader/response_status_count/200": 110,
-        "downloader/response_status_count/404": 3,
-        "downloader/response_status_count/500": 1,
-        "gov_reports/reports_extracted": 17,
-    }
-    figures = crawl_figures(stats, elapsed=60.0, pending=30)
-    assert figures == {"reports": 17, "pages": 120, "errors": 6, "rate": 2.0, "eta": 15.0}
-    assert (format_eta(15.0), format_eta(3725), format_eta(None)) == ("0:15", "1:02:05", "–")

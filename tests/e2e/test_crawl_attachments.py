@@ -21,8 +21,8 @@ from scrapy.utils.defer import deferred_from_coro
 from gov_reports.crawl.summary import SKIPPED
 from gov_reports.extract.documents.ocr import ocr_available
 from tests.support.crawling import crawl, read_records
-from tests.unit.test_documents import APPLICATIONS
-from tests.unit.test_ocr import FONT, table_image
+from tests.support.documents import APPLICATIONS
+from tests.support.table_images import FONT, table_image
 
 LIST = "/xxgk/nb/list.html"
 GOOD = "/xxgk/nb/2021/0205/1.html"

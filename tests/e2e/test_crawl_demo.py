@@ -12,7 +12,6 @@ from scrapy.utils.defer import deferred_from_coro
 
 from gov_reports.crawl.summary import SKIPPED
 from gov_reports.demo.server import DemoPortal
-from gov_reports.model.record import FetchedDocument, FetchedPage
 from gov_reports.model.schema import record_validator
 from tests.support.crawling import crawl, read_records
 
@@ -272,9 +271,3 @@ def test_demo_bad_attachments_are_counted_skips(
     # The 「详见附件」 page (江干 2019) has no text of its own: a named skip, not an empty page.
     assert stats[f"{SKIPPED}body_in_attachment"] == 1
     assert f"{SKIPPED}empty_body" not in stats
-
-
-def test_dropped_items_are_logged_without_their_content() -> None:
-    # Scrapy logs a dropped item whole: a page's HTML or a file's bytes would flood the crawl log.
-    assert "<html" not in repr(FetchedPage(url="http://127.0.0.1/a.html", text="<html>" * 1000))
-    assert "%PDF" not in repr(FetchedDocument(url="http://127.0.0.1/a.pdf", body=b"%PDF-1.4" * 1000))

@@ -18,8 +18,8 @@ from scrapy.utils.defer import deferred_from_coro
 
 from gov_reports.crawl.downloader.incremental import SEEN_SUFFIX
 from gov_reports.demo.server import DemoPortal
-from tests.conftest import DEMO_ROOT
 from tests.support.crawling import crawl, read_records
+from tests.support.paths import DEMO_ROOT
 
 CHANGED_SITE, CHANGED_PATH = "generic", "/xxgk/nb/2022/0128/29876.html"  # 虎林市人民政府|2021
 

@@ -1,4 +1,4 @@
-"""End to end: the demo's gkmlpt site (乳源瑶族自治县, data/demo/platforms/gkmlpt.py) crawled over HTTP.
+"""End to end: the demo's gkmlpt site (乳源瑶族自治县, gov_reports/demo/builder/gkmlpt.py) crawled over HTTP.
 
 From its directory page (/gkmlpt/index), from the mobile page with its category (/gkmlpt/mindex#2761)
 and from its home page (首页 → 政务公开 → 政府信息公开目录): the same reports, each once, `published`

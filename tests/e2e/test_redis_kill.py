@@ -25,10 +25,11 @@ from urllib.parse import urlsplit
 import redis
 
 from gov_reports.crawl.distributed.pending import pending_files_from_json
-from tests.e2e.test_redis_crawl import REPO, worker_command
 from tests.support.crawling import read_records
 from tests.support.faults.fault_portal import FaultPortal, demo_reports
+from tests.support.paths import ROOT as REPO
 from tests.support.redis_support import RedisForTest
+from tests.support.redis_workers import worker_command
 
 REPORTS = 6
 REPORT_DELAY = 2.5

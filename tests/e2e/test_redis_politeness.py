@@ -8,8 +8,9 @@ from itertools import pairwise
 from pathlib import Path
 
 from gov_reports.demo.synthetic import SyntheticPortal
-from tests.e2e.test_redis_crawl import REPO, summary_count, worker_command
+from tests.support.paths import ROOT as REPO
 from tests.support.redis_support import RedisForTest
+from tests.support.redis_workers import summary_count, worker_command
 
 DELAY = 0.3
 

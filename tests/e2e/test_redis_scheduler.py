@@ -23,7 +23,7 @@ from gov_reports.crawl.distributed.scheduler import RedisScheduler
 from gov_reports.crawl.spiders.annual_reports import AnnualReportsSpider
 from tests.support.crawling import read_records
 from tests.support.redis_support import RedisForTest
-from tests.unit.test_merge import copy
+from tests.support.report_copies import copy
 
 START = "http://127.0.0.1:9/list.html"
 
@@ -75,7 +75,7 @@ def finish(scheduler: RedisScheduler, spider: AnnualReportsSpider) -> bool:
 
 
 def stat(scheduler: RedisScheduler, name: str) -> Any:
-    return scheduler.crawler.stats.get_value(f"gov_reports/redis/{name}")
+    return scheduler.stats.get_value(f"gov_reports/redis/{name}")
 
 
 def crawl_keys(redis: RedisForTest) -> list[bytes]:
@@ -271,7 +271,7 @@ def test_a_request_whose_lease_keeps_expiring_is_dropped_and_counted(redis_for_t
     time.sleep(0.15)
     c._renew()
     assert c.next_request() is None  # second expiry: the request kills its workers; dropped
-    assert c.crawler.stats.get_value("gov_reports/redis/dropped/lease_expired_too_often") == 1
+    assert c.stats.get_value("gov_reports/redis/dropped/lease_expired_too_often") == 1
     assert c.frontier_state()[:2] == (0, 0)
     for scheduler in (a, b):
         scheduler.close("shutdown")
@@ -380,7 +380,7 @@ def test_records_a_worker_could_not_merge_stay_listed_and_the_next_worker_merges
     pending = tmp_path / ".reports.jsonl.a1b2c3.pending"
     record = copy("http://x.gov.cn/1.html", key="测试县|2022")
     pending.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
-    a.registered_pending = [PendingFile(pending, dump)]
+    a.records.registered = [PendingFile(pending, dump)]
     assert finish(a, spider_a) is False  # the crawl's records are not all in the dump: the keys stay
     assert json.loads(a.server.hget(a.keys["pending"], a.worker))[0]["pending"] == str(pending)
     b, spider_b = worker(redis_for_test, **feeds)  # started again later

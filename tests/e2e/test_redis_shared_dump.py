@@ -8,7 +8,7 @@ from typing import Any
 
 from gov_reports.crawl.feeds import merge_into_file
 from tests.support.crawling import read_records
-from tests.unit.test_merge import copy
+from tests.support.report_copies import copy
 
 MERGES_PER_WORKER = 10
 EXISTING = 2000

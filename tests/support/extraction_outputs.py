@@ -23,7 +23,7 @@ from gov_reports import extract  # noqa: E402
 from gov_reports.extract import clean  # noqa: E402
 from gov_reports.extract.clean import clean_html, clean_text  # noqa: E402
 from gov_reports.extract.documents import UnreadableDocument, read_document  # noqa: E402
-from gov_reports.extract.page import NotAReport, PageSource, extract_report  # noqa: E402
+from gov_reports.extract.page import NotAReport, Page, PageSource  # noqa: E402
 from gov_reports.extract.statistics import extract_statistics  # noqa: E402
 
 BROKEN = {
@@ -50,7 +50,7 @@ def _html_outputs(html: str, url: str) -> dict[str, Any]:
 
 def _record(content: str, kind: str, url: str) -> Any:
     try:
-        return dataclasses.asdict(extract_report(content, kind=kind, source=PageSource(url=url)))  # type: ignore[arg-type]
+        return dataclasses.asdict(extract.extract(Page(content=content, kind=kind, source=PageSource(url=url))))  # type: ignore[arg-type]
     except NotAReport as exc:
         return ["NotAReport", exc.reason, exc.detail]
 

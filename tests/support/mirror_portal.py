@@ -25,10 +25,11 @@ import re
 import threading
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 from typing import Any
 
-DEMO_HANWEB = Path(__file__).resolve().parents[2] / "data" / "demo" / "hanweb"
+from tests.support.paths import DEMO_ROOT
+
+DEMO_HANWEB = DEMO_ROOT / "hanweb"
 LIST_PATH = "/xxgk/nb/list.html"
 REAL_ISSUER = "/art/2020/3/27/art_4971_1008.html"
 BRAND_ISSUER = "/art/2022/3/28/art_4971_1011.html"

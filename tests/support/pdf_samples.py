@@ -2,7 +2,7 @@
 
 `sample_pdfs()` is what tests/unit/test_pdf_reader.py and bench/pdf_speed.py read
 both ways (`read_pdf(fast=True)` and `fast=False`). It holds every PDF the
-test suite builds with tests/support/pdf_writer.py (test_documents, test_attachments,
+test suite builds with gov_reports/demo/builder/pdf_writer.py (test_documents, test_attachments,
 test_flat_tables, test_ocr) or commits (tests/fixtures), the files of the
 demo portal (data/demo), and pages drawn to reach
 each branch of `gov_reports.extract.documents._pdfium`: text state operators,
@@ -15,12 +15,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
-from tests.support.pdf_writer import PdfPage, make_pdf
+from gov_reports.demo.builder.pdf_writer import PdfPage, make_pdf
+from tests.support import documents
+from tests.support.paths import DEMO_ROOT as DEMO
+from tests.support.paths import FIXTURES
+from tests.support.table_images import FONT, scanned_report_pdf
+from tests.support.table_three import split_table_pdf
 
-DEMO = Path(__file__).resolve().parents[2] / "data" / "demo"
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 TITLE = "虎林市2021年政府信息公开工作年度报告"
 
 
@@ -175,8 +177,7 @@ def _two_tables() -> bytes:
 
 
 def _test_documents_pdfs() -> dict[str, Sample]:
-    """The PDFs tests/unit/test_documents.py builds (test_attachments.py uses its report)."""
-    from tests.unit import test_documents as td
+    """The PDFs tests/unit/test_documents.py builds (its report from tests/support/documents.py)."""
 
     def page_with(*texts: tuple[float, float, str], frame: bool = False) -> PdfPage:
         page = PdfPage()
@@ -187,27 +188,25 @@ def _test_documents_pdfs() -> dict[str, Sample]:
         return page
 
     three = [page_with((60, 800, f"第{n + 1}页正文")) for n in range(3)]
-    report = td.make_report_pdf()
+    report = documents.make_report_pdf()
     return {
         "test_documents:report": Sample(report),
         "test_documents:frame": Sample(
-            make_pdf([page_with((60, 800, td.TITLE), (60, 780, "一、总体情况"), frame=True)])
+            make_pdf([page_with((60, 800, documents.TITLE), (60, 780, "一、总体情况"), frame=True)])
         ),
-        "test_documents:owner_password": Sample(make_pdf([page_with((60, 800, td.TITLE))], user_password="")),
+        "test_documents:owner_password": Sample(make_pdf([page_with((60, 800, documents.TITLE))], user_password="")),
         "test_documents:user_password": Sample(make_pdf([PdfPage()], user_password="secret")),
         "test_documents:image_only": Sample(make_pdf([PdfPage(image=True), PdfPage(image=True)])),
         "test_documents:max_pages": Sample(make_pdf(three), max_pages=2),
-        "test_documents:unmapped_font": Sample(make_pdf([page_with((60, 800, td.TITLE))], font="unmapped")),
+        "test_documents:unmapped_font": Sample(make_pdf([page_with((60, 800, documents.TITLE))], font="unmapped")),
         "test_documents:truncated": Sample(report[: len(report) // 2]),
-        "test_documents:corrupt": Sample(td._corrupt_pdf()),
+        "test_documents:corrupt": Sample(documents.corrupt_pdf()),
     }
 
 
 def _test_flat_tables_pdfs() -> dict[str, Sample]:
     """test_flat_tables.py's table 三 split over two pages, table 四 after it."""
-    from tests.unit import test_flat_tables
-
-    return {"test_flat_tables:split_table": Sample(test_flat_tables.split_table_pdf())}
+    return {"test_flat_tables:split_table": Sample(split_table_pdf())}
 
 
 def _fixture_pdfs() -> dict[str, Sample]:
@@ -217,11 +216,9 @@ def _fixture_pdfs() -> dict[str, Sample]:
 
 def _test_ocr_pdfs() -> dict[str, Sample]:
     """test_ocr.py's scanned report, when its font is there to draw it."""
-    from tests.unit import test_ocr
-
-    if not test_ocr.FONT.exists():
+    if FONT is None:
         return {}
-    return {"test_ocr:scanned_report": Sample(test_ocr.scanned_report_pdf())}
+    return {"test_ocr:scanned_report": Sample(scanned_report_pdf())}
 
 
 _SHAPES: dict[str, Callable[[], bytes]] = {

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import importlib.util
 import sys
+from functools import cache
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.support.paths import ROOT
 
 
 def _load_bench() -> ModuleType:
@@ -30,6 +32,23 @@ bench = _load_bench()
 HOLDOUT = bench.load_holdout()
 CORPUS = bench.corpus_dir({"corpus": bench.DEFAULT_CORPUS})
 
+# The tuned part's files the recognition tests read: the traps with the kind they are refused as, the reports.
+TUNED_TRAPS = {
+    "pingtan_80787_trap.txt": "letter",
+    "pingtan_45634_trap.txt": "work_report",
+    "pingtan_83269_trap.txt": "work_report",
+    "001_trap_ptq_shgzb2024_bmjs.pdf": "budget",
+}
+TUNED_REPORTS = (
+    "pingtan_80678_report.txt",
+    "pingtan_80734_report.txt",
+    "pingtan_80774_report.txt",
+    "pingtan_80506_report.txt",
+    "pingtan_80613_report.txt",
+    "pingtan_80629_report.txt",
+    "shanghai_kewei2024_report.md",
+)
+
 
 def require_corpus() -> Path:
     if not CORPUS.is_dir():
@@ -44,3 +63,12 @@ def corpus_file(name: str) -> Path:
     if not path.is_file():
         pytest.skip(f"{name} is not in {CORPUS}")
     return path
+
+
+@cache
+def tuned_results() -> list[Any]:
+    """bench/real_corpus.py's results on the tuned part (skip when the corpus is absent), computed once."""
+    require_corpus()
+    results = bench.run(bench.load_truth(), HOLDOUT, "tuned", CORPUS)
+    assert results and not {r.name for r in results} & HOLDOUT
+    return results

@@ -1,7 +1,7 @@
 """Minimal pages for report recognition (ISSUE 13 item 6), and a 年报 column that serves them.
 
 Page builders (`article`, `report_paragraphs`, …) make the candidate and trap
-forms of tests/e2e/test_recognition.py; `RecognitionPortal` serves a 年报 column on
+forms of tests/unit/test_recognition.py; `RecognitionPortal` serves a 年报 column on
 127.0.0.1 whose links take each form once: a bare year, a truncated title, a
 short issuer, a 「2020年度」 sub-column, file links (a report PDF and a 部门决算
 PDF), look-alikes (a 函 about 工作要点, a plan, a website's yearly form titled
@@ -18,7 +18,7 @@ from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
-from tests.support.pdf_writer import PdfPage, make_pdf
+from gov_reports.demo.builder.pdf_writer import PdfPage, make_pdf
 
 SIX_HEADINGS = (
     "一、总体情况",

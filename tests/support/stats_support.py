@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 import lxml.html
 
 from gov_reports.extract.statistics import extract_statistics
-
-FIXTURES = Path(__file__).parents[1] / "fixtures"
-SHARED_SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
+from tests.support.paths import FIXTURES, SHARED_SEEDS
 
 HULIN = "003_86ddcbf017a77836.txt"
 QINHUANGDAO = "004_79ffc41f5895fcd6.txt"

@@ -11,8 +11,7 @@ from gov_reports.cli import main
 from gov_reports.model.schema import record_schema
 from gov_reports.outputs.dictionary import DEFAULT_PATH, render_dictionary
 from gov_reports.outputs.export import LONG_COLUMNS, WIDE_COLUMNS
-
-DOCS = Path(__file__).resolve().parents[2] / "docs"
+from tests.support.paths import DEMO_ROOT, DOCS
 
 
 def test_data_dictionary_is_up_to_date() -> None:
@@ -40,7 +39,7 @@ def test_schema_command_writes_the_dictionary(tmp_path: Path) -> None:
 
 def test_loading_pandas_snippets_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     pytest.importorskip("pandas", reason="pandas (the `test` extra) is not installed")
-    demo = Path(__file__).resolve().parents[2] / "data" / "demo"
+    demo = DEMO_ROOT
     # A dump made offline from some demo pages (reports and others), exported as the how-to says.
     pages = sorted(demo.glob("*/**/*.html"))[:12]
     monkeypatch.chdir(tmp_path)

@@ -15,8 +15,9 @@ import unicodedata
 
 from gov_reports.extract import prose_stats
 from gov_reports.extract.chrome import _WIDGET_SPLIT_RE, _WIDGET_TOKENS, is_chrome_line, is_widget_line
-from gov_reports.extract.clean import _clean_row, clean_html, parse_html
+from gov_reports.extract.clean import clean_html, parse_html
 from gov_reports.extract.fields import _ADDRESS_RE, nongov_addresses
+from gov_reports.extract.line_filter import clean_row as _clean_row
 from gov_reports.extract.numbers import to_halfwidth_digits
 from gov_reports.extract.regions import _divisions, _name_at
 from gov_reports.extract.statistics import _HEADINGS, _has_heading

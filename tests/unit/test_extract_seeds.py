@@ -8,7 +8,6 @@ and the issue (秦皇岛 2016 published 2017-02-22; 虎林 2020 signed 2021-02-0
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -17,8 +16,8 @@ from gov_reports.extract import sections
 from gov_reports.extract.page import extract_report
 from gov_reports.extract.titles import is_report_title
 from gov_reports.model.record import AnnualReport
+from tests.support.paths import SEEDS
 
-SEEDS = Path(__file__).parents[1] / "fixtures" / "seeds"
 HARBIN_2020 = "000_8c37ed67089d1b8b.txt"
 HARBIN_CIVIL = "001_89556ba07ee0906a.txt"
 JIANGGAN = "002_b43ed0d0557a88e2.txt"

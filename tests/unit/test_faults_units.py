@@ -32,9 +32,7 @@ from tests.support.faults.fault_portal import (
     garbled,
     mojibake,
 )
-
-DEMO = Path(__file__).resolve().parents[2] / "data" / "demo"
-
+from tests.support.paths import DEMO_ROOT as DEMO
 
 # --- WAF and block pages -------------------------------------------------------------------------
 
@@ -153,7 +151,7 @@ class NoWhitelistSpider(Spider):
 def test_private_targets_refused_without_a_whitelist_even_by_name():
     crawler = get_crawler(NoWhitelistSpider)
     crawler.spider = NoWhitelistSpider()
-    middleware = PrivateAddressMiddleware(crawler)
+    middleware = PrivateAddressMiddleware.from_crawler(crawler)
     for url in ("http://169.254.169.254/latest/meta-data/", "http://localhost:8080/", "http://127.1/"):
         with pytest.raises(RecordedSkip):
             yield deferred_from_coro(middleware.process_request(Request(url)))
@@ -165,7 +163,7 @@ def test_configured_private_host_is_allowed():
     crawler = get_crawler(NoWhitelistSpider)
     crawler.spider = NoWhitelistSpider()
     crawler.spider.configured_hosts = frozenset({"127.0.0.1:8123"})
-    middleware = PrivateAddressMiddleware(crawler)
+    middleware = PrivateAddressMiddleware.from_crawler(crawler)
     assert (yield deferred_from_coro(middleware.process_request(Request("http://127.0.0.1:8123/x")))) is None
     with pytest.raises(RecordedSkip):  # same address, another port: not configured
         yield deferred_from_coro(middleware.process_request(Request("http://127.0.0.1:8124/x")))
@@ -218,7 +216,7 @@ def test_lost_text_is_undecodable():
 
 def test_repair_middleware_rereads_and_skips():
     crawler = get_crawler(NoWhitelistSpider)
-    middleware = EncodingRepairMiddleware(crawler)
+    middleware = EncodingRepairMiddleware.from_crawler(crawler)
     request = Request("http://127.0.0.1:1/r.html")
     wrong = HtmlResponse(request.url, body=GBK_UTF8_HEADER.raw, headers={"Content-Type": "text/html; charset=utf-8"})
     fixed = middleware.process_response(request, wrong)

@@ -6,39 +6,18 @@ import itertools
 import json
 import os
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from gov_reports.crawl import feeds
 from gov_reports.crawl.feeds import merge_into_file, read_jsonl
 from gov_reports.model.merge import Record, merge_records
+from tests.support.report_copies import copy
 
-KEY = "哈尔滨市人民政府|2020"
 OFFICIAL = "http://www.harbin.gov.cn/art/2021/3/5/art_4971_1001.html"
 MIRROR = "http://www.tgflt.cn/art/2021/3/5/art_4971_1001.html"
 OTHER = "http://zwgk.harbin.gov.cn/art/2021/3/5/art_9_1.html"
 APPLICATIONS = {"applications": {"new": {"total": 2787}}}
-
-
-def copy(url: str, key: str = KEY, **fields: Any) -> Record:
-    """One copy of a report as the pipelines write it (only the fields merging looks at, plus a few)."""
-    record: Record = {
-        "key": key,
-        "issuer": key.split("|")[0],
-        "year": int(key.split("|")[1]),
-        "url": url,
-        "urls": [url],
-        "title": "哈尔滨市2020年政府信息公开工作报告",
-        "published": None,
-        "text": "正文。",
-        "flags": [],
-        "spam": [],
-        "attachments": [],
-        "stats": None,
-    }
-    record.update(fields)
-    return record
 
 
 def best_url(*copies: Record) -> str:

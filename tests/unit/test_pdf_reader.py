@@ -19,12 +19,12 @@ from typing import Any
 
 import pytest
 
+from gov_reports.demo.builder.pdf_writer import PdfPage, make_pdf
 from gov_reports.extract.documents import UnreadableDocument, _pdfium, clear_cache, pdf
+from tests.support.paths import ROOT
 from tests.support.pdf_samples import Sample, sample_pdfs
-from tests.support.pdf_writer import PdfPage, make_pdf
 
 SAMPLES = sample_pdfs()
-ROOT = Path(__file__).resolve().parents[2]
 REAL_CORPUS = Path(os.environ.get("GOV_REPORTS_REAL_CORPUS") or ROOT.parent / "shared" / "real-corpus")
 REAL_TABLES_PDF = REAL_CORPUS / "001_trap_ptq_shgzb2024_bmjs.pdf"
 HOLDOUT = {

@@ -1,4 +1,4 @@
-"""The Hanweb 信息公开 module adapter (gov_reports/crawl/portals/xxgk.py) on fixtures that copy the real shapes.
+"""The Hanweb 信息公开 module adapter (gov_reports/crawl/portals/xxgk/) on fixtures that copy the real shapes.
 
 tests/fixtures/portals/xxgk/: column pages that carry the search.jsp query as a POST form (浙江省生态环境厅),
 an iframe address (GET, the older 浙江省环境保护厅 shape), a jQuery `.load(url, {…})` call and an `$.ajax`
@@ -11,15 +11,15 @@ without a content box, and the module's exception page.
 
 from __future__ import annotations
 
-from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 
 from gov_reports.crawl.portals import ADAPTERS, parse_listing, xxgk
 from gov_reports.crawl.portals.base import Listing, ListingLink, PageRequest
+from tests.support.paths import PORTAL_FIXTURES
 
-FIXTURES = Path(__file__).parents[1] / "fixtures" / "portals" / "xxgk"
+FIXTURES = PORTAL_FIXTURES / "xxgk"
 SITE = "https://sthjt.zj.gov.cn"
 
 

@@ -8,16 +8,15 @@ the generic fallback (下一页, ?page=N, never outside the column directory).
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 import pytest
 from w3lib.encoding import html_to_unicode
 
 from gov_reports.crawl.portals import Listing, ListingLink, PageRequest, parse_listing
-from gov_reports.demo.server import render_datastore
+from gov_reports.demo.hanweb import render_datastore
+from tests.support.paths import DEMO_ROOT as DEMO
 
-DEMO = Path(__file__).resolve().parents[2] / "data" / "demo"
 HANWEB = "http://127.0.0.1:8001"
 TRS = "http://127.0.0.1:8002"
 GENERIC = "http://127.0.0.1:8003"

@@ -9,7 +9,6 @@ Scrapy's ``FormRequest.from_response`` from such a page, and truncated titles de
 
 from __future__ import annotations
 
-from pathlib import Path
 from urllib.parse import parse_qsl
 
 import pytest
@@ -22,9 +21,10 @@ from gov_reports.crawl.spiders.annual_reports import ADAPTER_META, ADAPTER_STATE
 from gov_reports.extract.page import NotAReport, PageSource, extract_report
 from gov_reports.extract.recognition import link_verdict
 from gov_reports.extract.titles import is_report_title
+from tests.support.paths import DEMO_ROOT, PORTAL_FIXTURES
 
-FIXTURES = Path(__file__).parents[1] / "fixtures" / "portals" / "aspnet"
-DEMO = Path(__file__).resolve().parents[2] / "data" / "demo" / "aspnet"
+FIXTURES = PORTAL_FIXTURES / "aspnet"
+DEMO = DEMO_ROOT / "aspnet"
 LIST = "http://gk.ziyang.gov.cn/year.aspx?dept=38"
 GRID = "ctl00$ContentPlaceHolder1$GridView1"
 NEXT = "ctl00$ContentPlaceHolder1$lbtnNext"

@@ -12,7 +12,6 @@ a page repeated by an API that ignores the page number, a total that changes, no
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -33,8 +32,9 @@ from gov_reports.crawl.portals.gkmlpt import (
 )
 from gov_reports.crawl.portals.scripts import MAX_DEPTH, NotALiteral, inline_scripts, literal_at
 from gov_reports.crawl.spiders.annual_reports import listing_url
+from tests.support.paths import PORTAL_FIXTURES
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "portals" / "gkmlpt"
+FIXTURES = PORTAL_FIXTURES / "gkmlpt"
 JR = "http://jr.sz.gov.cn"
 YJ = "http://www.yangjiang.gov.cn"
 API = JR + "/gkmlpt/api/all/2826?page=1&sid=755031"

@@ -9,7 +9,6 @@ empty page, ``success: false`` without html, JSON without data, an HTML error pa
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
 
 import pytest
@@ -18,8 +17,9 @@ from gov_reports.crawl.downloader.waf import detect_block
 from gov_reports.crawl.portals import parse_listing
 from gov_reports.crawl.portals.base import PageRequest
 from gov_reports.crawl.portals.jpaas import MAX_PAGES, UNIT_PATH, js_object, signature, unit_request, units
+from tests.support.paths import PORTAL_FIXTURES
 
-FIXTURES = Path(__file__).parents[1] / "fixtures" / "portals" / "jpaas"
+FIXTURES = PORTAL_FIXTURES / "jpaas"
 SITE = "http://www.nanxun.gov.cn"
 COLUMN = SITE + "/col/col1229560123/index.html"
 

@@ -6,8 +6,6 @@ minimal inputs are tests/fixtures/real_shapes/ (see its README) and the strings 
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from gov_reports.cli import extract_file, read_page
@@ -16,9 +14,9 @@ from gov_reports.extract.fields import issuer_candidates, signature, stat_period
 from gov_reports.extract.page import NotAReport, extract_report
 from gov_reports.extract.regions import is_body_name
 from gov_reports.extract.titles import year_from_title
+from tests.support.paths import REAL_SHAPES as SHAPES
 from tests.support.real_corpus_support import corpus_file
 
-SHAPES = Path(__file__).resolve().parents[1] / "fixtures" / "real_shapes"
 DUMP_LABEL_LEAKS = ("标题:", "标题：", "发布时间", "原文链接", "本地目录", "links.tsv", "栏目:", "栏目：", "=====")
 
 

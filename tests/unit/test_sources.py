@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from gov_reports.sources import RegistryError, load_registry, registry_hosts
+from tests.support.paths import ROOT
 
 HEADER = "issuer,province,city,county,level,column_url,cms,hosts,provenance,checked\n"
 
@@ -86,7 +87,7 @@ def test_placeholders_fill_demo_hosts_and_unknown_ones_are_reported(tmp_path: Pa
 
 # -- the shipped registry (data/sources/) ------------------------------------------------------------------------------
 
-DIVISIONS = Path(__file__).resolve().parents[2] / "gov_reports" / "extract" / "data" / "divisions.tsv"
+DIVISIONS = ROOT / "gov_reports" / "extract" / "data" / "divisions.tsv"
 # Placeholder rows of the division table, not divisions.
 NOT_PREFECTURES = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
 

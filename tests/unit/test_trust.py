@@ -26,9 +26,9 @@ from gov_reports.extract.trust import (
     related_divisions,
 )
 from gov_reports.model.merge import merge_records
-from tests.e2e.test_extract_html import BASES, EXPECTED, demo_extract
+from tests.support.demo_pages import BASES, EXPECTED, demo_extract
+from tests.support.paths import SEEDS
 
-SEEDS = Path(__file__).parents[1] / "fixtures" / "seeds"
 HARBIN_2020, HARBIN_CIVIL, JIANGGAN, HULIN, QINHUANGDAO = sorted(p.name for p in SEEDS.glob("*.txt"))
 
 # A short report body: enough vocabulary and a year for extract_report to take it as a report.

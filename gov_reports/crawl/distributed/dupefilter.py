@@ -15,6 +15,8 @@ if TYPE_CHECKING:
     import redis
     from scrapy import Request, Spider
     from scrapy.crawler import Crawler
+    from scrapy.statscollectors import StatsCollector
+    from scrapy.utils.request import RequestFingerprinterProtocol
 
 logger = logging.getLogger(__name__)
 
@@ -29,21 +31,36 @@ class RedisDupeFilter(BaseDupeFilter):
     crawl (not just this worker) is finished.
     """
 
-    def __init__(self, crawler: Crawler, server: redis.Redis | None = None) -> None:
-        self.crawler = crawler
-        self.server = server if server is not None else redis_client(crawler.settings)
-        spider_name = crawler.spidercls.name
-        self.key = f"{key_prefix(crawler.settings)}:{spider_name}:seen"
-        self.debug = crawler.settings.getbool("DUPEFILTER_DEBUG")
+    def __init__(
+        self,
+        server: redis.Redis,
+        key: str,
+        fingerprinter: RequestFingerprinterProtocol,
+        stats: StatsCollector | None = None,
+        *,
+        debug: bool = False,
+    ) -> None:
+        self.server = server
+        self.key = key
+        self.fingerprinter = fingerprinter
+        self.stats = stats
+        self.debug = debug
         self.logged_once = False
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
-        return cls(crawler)
+        settings = crawler.settings
+        assert crawler.request_fingerprinter is not None
+        return cls(
+            redis_client(settings),
+            f"{key_prefix(settings)}:{crawler.spidercls.name}:seen",
+            crawler.request_fingerprinter,
+            crawler.stats,
+            debug=settings.getbool("DUPEFILTER_DEBUG"),
+        )
 
     def fingerprint(self, request: Request) -> str:
-        assert self.crawler.request_fingerprinter is not None
-        return self.crawler.request_fingerprinter.fingerprint(request).hex()
+        return self.fingerprinter.fingerprint(request).hex()
 
     def request_seen(self, request: Request) -> bool:
         return self.server.sadd(self.key, self.fingerprint(request)) == 0
@@ -56,5 +73,5 @@ class RedisDupeFilter(BaseDupeFilter):
             note = "" if self.debug else " - no more duplicates will be shown (see DUPEFILTER_DEBUG)"
             logger.debug("Filtered duplicate request: %s%s", request, note)
             self.logged_once = True
-        if self.crawler.stats is not None:
-            self.crawler.stats.inc_value("dupefilter/filtered")
+        if self.stats is not None:
+            self.stats.inc_value("dupefilter/filtered")

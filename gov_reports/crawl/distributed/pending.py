@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
 
     from scrapy.crawler import Crawler
+    from scrapy.extensions.feedexport import FeedExporter
     from scrapy.settings import BaseSettings
 
     from gov_reports.model.merge import Record
@@ -90,19 +91,23 @@ def is_pending_file_of(pending: Path, dump: Path) -> bool:
     return pending.name == f"feed-pending-{digest}.jsonl"
 
 
-def open_pending_files(crawler: Crawler) -> list[PendingFile]:
-    """This worker's pending files that exist now (merging JSON Lines feeds that have had an item)."""
+def feed_exporter(crawler: Crawler) -> FeedExporter | None:
+    """The crawl's feed exporter (which writes the pending files), or None before its extensions exist."""
     from scrapy.extensions.feedexport import FeedExporter
 
-    extensions = getattr(crawler, "_extensions", None)  # None before the crawl starts (Crawler's late attribute)
+    try:
+        return crawler.get_extension(FeedExporter)
+    except RuntimeError:  # Crawler.get_extension before the extension manager is built
+        return None
+
+
+def open_pending_files(exporter: FeedExporter | None) -> list[PendingFile]:
+    """This worker's pending files that exist now (merging JSON Lines feeds that have had an item)."""
     files = []
-    for extension in getattr(extensions, "middlewares", ()):
-        if not isinstance(extension, FeedExporter):
-            continue
-        for slot in extension.slots:
-            storage = slot.storage
-            if isinstance(storage, MergingFileFeedStorage) and storage.merging and storage.pending is not None:
-                files.append(PendingFile(storage.pending.resolve(), Path(storage.path).resolve()))
+    for slot in exporter.slots if exporter is not None else ():
+        storage = slot.storage
+        if isinstance(storage, MergingFileFeedStorage) and storage.merging and storage.pending is not None:
+            files.append(PendingFile(storage.pending.resolve(), Path(storage.path).resolve()))
     return files
 
 

@@ -39,9 +39,12 @@ from gov_reports.crawl.distributed import key_prefix, lease_seconds, redis_clien
 if TYPE_CHECKING:
     from typing import Self
 
-    from scrapy import Request
+    import redis
+    from scrapy import Request, Spider
+    from scrapy.core.downloader import Downloader
     from scrapy.crawler import Crawler
     from scrapy.http import Response
+    from scrapy.statscollectors import StatsCollector
 
 logger = logging.getLogger(__name__)
 LEASE_META = "gov_reports_host_lease"
@@ -81,35 +84,58 @@ return #KEYS
 class SharedHostPolitenessMiddleware:
     """Downloader middleware: one per-host rate and concurrency limit across all workers."""
 
-    def __init__(self, crawler: Crawler) -> None:
-        settings = crawler.settings
-        if not settings.get("GOV_REPORTS_REDIS_URL"):
-            raise NotConfigured("GOV_REPORTS_REDIS_URL is not set")
-        self.crawler = crawler
-        self.delay = settings.getfloat("GOV_REPORTS_REDIS_HOST_DELAY", settings.getfloat("DOWNLOAD_DELAY"))
-        self.concurrency = settings.getint(
-            "GOV_REPORTS_REDIS_HOST_CONCURRENCY", settings.getint("CONCURRENT_REQUESTS_PER_DOMAIN")
-        )
+    def __init__(
+        self,
+        server: redis.Redis,
+        stats: StatsCollector,
+        *,
+        prefix: str,
+        delay: float,
+        concurrency: int,
+        lease_ms: int,
+        poll: float,
+    ) -> None:
+        self.server = server
+        self.stats = stats
+        self.delay = delay
+        self.concurrency = concurrency
         # Renewed while the request is in the downloader, so it only expires for a worker that died.
-        self.lease_ms = int(lease_seconds(settings) * 1000)
-        self.poll = settings.getfloat("GOV_REPORTS_REDIS_IDLE_POLL", 0.2) / 4
-        self.server = redis_client(settings)
-        self.prefix = f"{key_prefix(settings)}:host"
+        self.lease_ms = lease_ms
+        self.poll = poll
+        self.prefix = f"{prefix}:host"
         self.worker = worker_id()
         self.tokens = itertools.count()
         self._take_turn = self.server.register_script(_TAKE_TURN)
         self._renew = self.server.register_script(_RENEW)
         # token -> (slot, request) for the turns this worker holds.
         self.held: dict[str, tuple[str, Request]] = {}
+        self.downloader: Downloader | None = None  # the crawl's, from the spider at spider_opened
         self._heartbeat: Any = None
-        crawler.signals.connect(self.spider_opened, signal=signals.spider_opened)
-        crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
-        return cls(crawler)
+        settings = crawler.settings
+        if not settings.get("GOV_REPORTS_REDIS_URL"):
+            raise NotConfigured("GOV_REPORTS_REDIS_URL is not set")
+        assert crawler.stats is not None
+        middleware = cls(
+            redis_client(settings),
+            crawler.stats,
+            prefix=key_prefix(settings),
+            delay=settings.getfloat("GOV_REPORTS_REDIS_HOST_DELAY", settings.getfloat("DOWNLOAD_DELAY")),
+            concurrency=settings.getint(
+                "GOV_REPORTS_REDIS_HOST_CONCURRENCY", settings.getint("CONCURRENT_REQUESTS_PER_DOMAIN")
+            ),
+            lease_ms=int(lease_seconds(settings) * 1000),
+            poll=settings.getfloat("GOV_REPORTS_REDIS_IDLE_POLL", 0.2) / 4,
+        )
+        # Bound methods of this middleware, which the crawler keeps: signal receivers are weak references.
+        crawler.signals.connect(middleware.spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(middleware.spider_closed, signal=signals.spider_closed)
+        return middleware
 
-    def spider_opened(self) -> None:
+    def spider_opened(self, spider: Spider) -> None:
+        self.downloader = spider.crawler.engine.downloader
         self._heartbeat = create_looping_call(self.renew_leases)
         self._heartbeat.start(max(self.lease_ms / 3000, 0.05), now=False)
 
@@ -123,8 +149,7 @@ class SharedHostPolitenessMiddleware:
         A token whose request left the downloader without passing process_response or
         process_exception (none should) is forgotten here and expires by itself.
         """
-        engine = self.crawler.engine
-        active = engine.downloader.active if engine is not None else set()
+        active = self.downloader.active if self.downloader is not None else set()
         for token, (_, request) in list(self.held.items()):
             if request not in active:
                 del self.held[token]
@@ -138,16 +163,16 @@ class SharedHostPolitenessMiddleware:
     async def process_request(self, request: Request) -> None:
         if self.delay <= 0 and self.concurrency <= 0:
             return
-        assert self.crawler.engine is not None and self.crawler.stats is not None
-        slot = self.crawler.engine.downloader.get_slot_key(request)
+        assert self.downloader is not None  # requests come after spider_opened
+        slot = self.downloader.get_slot_key(request)
         token = f"{self.worker}:{next(self.tokens)}"
         args = [int(self.delay * 1000), max(self.concurrency, 0), self.lease_ms, token]
         while wait_ms := int(self._take_turn(keys=self.keys(slot), args=args)):
             if wait_ms == FULL:
-                self.crawler.stats.inc_value("gov_reports/redis/host_concurrency_waits")
+                self.stats.inc_value("gov_reports/redis/host_concurrency_waits")
                 await sleep(self.poll)
             else:
-                self.crawler.stats.inc_value("gov_reports/redis/host_delay_waits")
+                self.stats.inc_value("gov_reports/redis/host_delay_waits")
                 await sleep(wait_ms / 1000)
         request.meta[LEASE_META] = (slot, token)
         self.held[token] = (slot, request)

@@ -20,15 +20,16 @@ if TYPE_CHECKING:
     from scrapy import Request
     from scrapy.crawler import Crawler
     from scrapy.http import Response
+    from scrapy.statscollectors import StatsCollector
 
 
 class EncodingRepairMiddleware:
-    def __init__(self, crawler: Crawler) -> None:
-        self.crawler = crawler
+    def __init__(self, stats: StatsCollector | None) -> None:
+        self.stats = stats
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
-        return cls(crawler)
+        return cls(crawler.stats)
 
     def process_response(self, request: Request, response: Response) -> Response:
         # Error pages are recorded by their status (report_http_404…), whatever their charset.
@@ -39,10 +40,11 @@ class EncodingRepairMiddleware:
         try:
             decoded = repair_decoding(response.body, response.text, declared)
         except Undecodable:
-            raise skip_request(self.crawler, "undecodable", request.url) from None
+            raise skip_request(self.stats, "undecodable", request.url) from None
         if decoded is None:
             return response
-        self.crawler.stats.inc_value(f"gov_reports/encoding_repaired/{decoded.repair}")
+        if self.stats is not None:
+            self.stats.inc_value(f"gov_reports/encoding_repaired/{decoded.repair}")
         if decoded.repair == "charset":
             return response.replace(encoding=decoded.encoding)
         return response.replace(body=decoded.text.encode("utf-8"), encoding="utf-8")

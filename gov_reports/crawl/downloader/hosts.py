@@ -20,29 +20,39 @@ if TYPE_CHECKING:
 
     from scrapy import Request
     from scrapy.crawler import Crawler
+    from scrapy.statscollectors import StatsCollector
 
 logger = logging.getLogger(__name__)
+
+
+def configured_hosts(crawler: Crawler) -> frozenset[str]:
+    """The host:port whitelist of the crawler's spider (set once, in its __init__), empty if it has none.
+
+    Scrapy 2.19 creates the spider before the engine, so downloader middlewares read it when they are built.
+    """
+    return frozenset(getattr(crawler.spider, "configured_hosts", None) or ())
 
 
 class ConfiguredHostsMiddleware:
     """Refuse any request whose host:port is not one the spider was configured with."""
 
-    def __init__(self, crawler: Crawler) -> None:
-        self.crawler = crawler
+    def __init__(self, hosts: frozenset[str], stats: StatsCollector) -> None:
+        self.hosts = hosts  # empty: a spider without a whitelist, nothing refused
+        self.stats = stats
         self.logged: set[str] = set()
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
-        return cls(crawler)
+        assert crawler.stats is not None
+        return cls(configured_hosts(crawler), crawler.stats)
 
     def process_request(self, request: Request) -> None:
-        hosts = getattr(self.crawler.spider, "configured_hosts", None)
-        if not hosts:
+        if not self.hosts:
             return
         netloc = urlparse_cached(request).netloc.lower()
-        if netloc in hosts:
+        if netloc in self.hosts:
             return
-        self.crawler.stats.inc_value("gov_reports/skipped/offsite_host")
+        self.stats.inc_value("gov_reports/skipped/offsite_host")
         if netloc not in self.logged:
             self.logged.add(netloc)
             logger.info("Not leaving the configured hosts: refused %s", request.url)

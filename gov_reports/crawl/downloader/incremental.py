@@ -64,6 +64,7 @@ if TYPE_CHECKING:
     from scrapy import Request, Spider
     from scrapy.crawler import Crawler
     from scrapy.http import Response
+    from scrapy.statscollectors import StatsCollector
 
 logger = logging.getLogger(__name__)
 NOT_MODIFIED_META = "gov_reports_not_modified"
@@ -199,7 +200,26 @@ def body_hash(body: bytes) -> str:
 class IncrementalMiddleware:
     """Downloader middleware: conditional requests for reports already in the dump (see module doc)."""
 
-    def __init__(self, crawler: Crawler) -> None:
+    def __init__(
+        self,
+        store: SeenStore,
+        stats: StatsCollector,
+        *,
+        dump_keys: frozenset[str],
+        retry_crawls: int,
+        transient_codes: frozenset[int],
+        transient_exceptions: tuple[type[BaseException], ...],
+    ) -> None:
+        self.store = store
+        self.stats = stats
+        self.dump_keys = dump_keys
+        self.retried: set[str] = set()
+        self.retry_crawls = retry_crawls
+        self.transient_codes = transient_codes
+        self.transient_exceptions = transient_exceptions
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
         settings = crawler.settings
         if not settings.getbool("GOV_REPORTS_INCREMENTAL_ENABLED", True):
             raise NotConfigured("GOV_REPORTS_INCREMENTAL_ENABLED is off")
@@ -209,21 +229,21 @@ class IncrementalMiddleware:
         )
         if not store_path:
             raise NotConfigured("no local JSON Lines dump and no GOV_REPORTS_SEEN_STORE")
-        self.crawler = crawler
-        self.store = SeenStore(Path(store_path))
-        # With --overwrite the dump starts empty: every report must be fetched in full.
-        self.dump_keys = self._keys_in(dump[0]) if dump is not None and not dump[1] else frozenset()
-        self.retried: set[str] = set()
-        self.retry_crawls = settings.getint("GOV_REPORTS_RETRY_CRAWLS", 3)
-        self.transient_codes = frozenset(int(code) for code in settings.getlist("RETRY_HTTP_CODES"))
-        self.transient_exceptions = transient_exceptions(settings)
-        crawler.signals.connect(self.item_scraped, signal=signals.item_scraped)
-        crawler.signals.connect(self.item_dropped, signal=signals.item_dropped)
-        crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
-
-    @classmethod
-    def from_crawler(cls, crawler: Crawler) -> Self:
-        return cls(crawler)
+        assert crawler.stats is not None
+        middleware = cls(
+            SeenStore(Path(store_path)),
+            crawler.stats,
+            # With --overwrite the dump starts empty: every report must be fetched in full.
+            dump_keys=cls._keys_in(dump[0]) if dump is not None and not dump[1] else frozenset(),
+            retry_crawls=settings.getint("GOV_REPORTS_RETRY_CRAWLS", 3),
+            transient_codes=frozenset(int(code) for code in settings.getlist("RETRY_HTTP_CODES")),
+            transient_exceptions=transient_exceptions(settings),
+        )
+        # Bound methods of this middleware, which the crawler keeps: signal receivers are weak references.
+        crawler.signals.connect(middleware.item_scraped, signal=signals.item_scraped)
+        crawler.signals.connect(middleware.item_dropped, signal=signals.item_dropped)
+        crawler.signals.connect(middleware.spider_closed, signal=signals.spider_closed)
+        return middleware
 
     @staticmethod
     def _keys_in(dump: Path) -> frozenset[str]:
@@ -236,7 +256,7 @@ class IncrementalMiddleware:
             return
         if request.url in self.store.retry and request.url not in self.retried:
             self.retried.add(request.url)
-            self.crawler.stats.inc_value(STATS + "retried")
+            self.stats.inc_value(STATS + "retried")
         seen = self.store.get(request.url)
         if seen is None or seen.key not in self.dump_keys:
             return
@@ -245,7 +265,7 @@ class IncrementalMiddleware:
             request.headers[b"If-None-Match"] = seen.etag
         if seen.last_modified and b"If-Modified-Since" not in request.headers:
             request.headers[b"If-Modified-Since"] = seen.last_modified
-        self.crawler.stats.inc_value(STATS + "revalidated")
+        self.stats.inc_value(STATS + "revalidated")
 
     def process_response(self, request: Request, response: Response) -> Request | Response:
         if request.meta.get("role") == ATTACHMENT_ROLE and response.status in self.transient_codes:
@@ -259,7 +279,7 @@ class IncrementalMiddleware:
         if response.status == 200 and seen.sha256 and body_hash(response.body) == seen.sha256:
             self._unchanged(request, "unchanged_body")
         if 200 <= response.status < 300:
-            self.crawler.stats.inc_value(STATS + "changed")
+            self.stats.inc_value(STATS + "changed")
         return response
 
     def process_exception(self, request: Request, exception: Exception) -> None:
@@ -279,13 +299,13 @@ class IncrementalMiddleware:
         # A missing converter is the user's to install: retried until then. Anything else is given up in time.
         limit = 0 if reason == "converter_missing" else self.retry_crawls
         if self.store.retry_later(url, page, reason, max_attempts=limit):
-            self.crawler.stats.inc_value(STATS + "retry_later")
+            self.stats.inc_value(STATS + "retry_later")
         else:
-            self.crawler.stats.inc_value(STATS + "retry_gave_up")
+            self.stats.inc_value(STATS + "retry_gave_up")
             logger.info("Given up on %s after %d crawls failing (%s)", url, limit, reason)
 
     def _unchanged(self, request: Request, how: str) -> None:
-        stats = self.crawler.stats
+        stats = self.stats
         stats.inc_value(STATS + how)
         source = request.meta.get(SOURCE_META)
         if source:
@@ -300,7 +320,7 @@ class IncrementalMiddleware:
         # The URL the spider asks for next time: the first one, before any redirect.
         url = (response.meta.get("redirect_urls") or [response.request.url])[0]
         if url in self.store.retry and url in self.retried:
-            self.crawler.stats.inc_value(STATS + "retry_read")
+            self.stats.inc_value(STATS + "retry_read")
         self.store.read_at_last(url)
         headers = response.headers
         self.store.remember(

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 
     from scrapy import Request
     from scrapy.crawler import Crawler
+    from scrapy.statscollectors import StatsCollector
 
 logger = logging.getLogger(__name__)
 RUNNING_MARKER = "gov-reports.running"
@@ -74,33 +75,35 @@ def reset_after_hard_kill(jobdir: Path) -> bool:
 class JobDirResumeMiddleware:
     """Downloader middleware (built before the scheduler opens JOBDIR) implementing the module's policy."""
 
-    def __init__(self, crawler: Crawler) -> None:
-        directory = job_dir(crawler.settings)
-        if not directory:
-            raise NotConfigured
-        self.crawler = crawler
-        self.jobdir = Path(directory)
+    def __init__(self, jobdir: Path, stats: StatsCollector) -> None:
+        self.stats = stats
+        self.jobdir = jobdir
         self.jobdir.mkdir(parents=True, exist_ok=True)
         self.collected: set[str] = set()
         if reset_after_hard_kill(self.jobdir):
             self.collected = collected_urls(self.jobdir)
-            crawler.stats.set_value("gov_reports/resume/after_hard_kill", 1)
+            stats.set_value("gov_reports/resume/after_hard_kill", 1)
             logger.warning(
                 "%s: the previous crawl was killed; starting again from the start URLs, keeping its %d record URL(s)",
                 self.jobdir,
                 len(self.collected),
             )
         (self.jobdir / RUNNING_MARKER).touch()
-        # Bound method of an object the crawler keeps: signal receivers are weak references.
-        crawler.signals.connect(self.engine_stopped, signal=signals.engine_stopped)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
-        return cls(crawler)
+        directory = job_dir(crawler.settings)
+        if not directory:
+            raise NotConfigured
+        assert crawler.stats is not None
+        middleware = cls(Path(directory), crawler.stats)
+        # Bound method of an object the crawler keeps: signal receivers are weak references.
+        crawler.signals.connect(middleware.engine_stopped, signal=signals.engine_stopped)
+        return middleware
 
     def process_request(self, request: Request) -> None:
         if request.meta.get("role") == "report" and request.url in self.collected:
-            self.crawler.stats.inc_value("gov_reports/resume/already_collected")
+            self.stats.inc_value("gov_reports/resume/already_collected")
             raise RecordedSkip("already_collected", request.url)
 
     def engine_stopped(self) -> None:

@@ -13,13 +13,14 @@ downloader with one paused host's requests).
 * Backoff: after a 429/5xx (or a WAF page, see gov_reports.crawl.downloader.waf) the host is paused
   for base·2^(n-1) seconds (n = consecutive bad answers, capped at
   GOV_REPORTS_BACKOFF_MAX), or for its Retry-After if longer (capped at
-  GOV_REPORTS_RETRY_AFTER_MAX). The pause holds the slot's queue the way
-  Scrapy's own download delay does (the slot's `latercall`); the retry made by
-  Scrapy's RetryMiddleware waits in that queue. A good answer resets n.
+  GOV_REPORTS_RETRY_AFTER_MAX). A good answer resets n.
 
-This uses the downloader's slot internals (`slots`, `Slot.latercall`,
-`_process_queue`) of Scrapy 2.19, which pyproject.toml pins; the crawl tests of
-Retry-After, WAF retries and Crawl-delay would fail if they changed.
+How a pause holds the slot: Scrapy 2.19 has no public call to pause a download slot, so the pause uses
+what AutoThrottle uses, the slot's public `delay` (and `jitter`, `lastseen`, `transferring`, fields of the
+downloader's Slot dataclass): while the host is paused its delay is raised so that the slot's next request
+leaves only after the pause (lastseen + delay), and when the pause ends the delay is put back. The retry made
+by Scrapy's RetryMiddleware waits in the slot's queue. The slot is found in `Downloader.slots`, as
+AutoThrottle finds it.
 """
 
 from __future__ import annotations
@@ -28,23 +29,29 @@ import email.utils
 import logging
 import time
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from scrapy import signals
+from scrapy.core.downloader import Downloader
 from scrapy.utils.asyncio import call_later
 from scrapy.utils.httpobj import urlparse_cached
 
 if TYPE_CHECKING:
     from typing import Self
 
-    from scrapy import Request
-    from scrapy.core.downloader import Downloader, Slot
+    from scrapy import Request, Spider
+    from scrapy.core.downloader import Slot
     from scrapy.crawler import Crawler
     from scrapy.http import Response
     from scrapy.robotstxt import RobotParser
+    from scrapy.statscollectors import StatsCollector
+    from scrapy.utils.asyncio import CallLaterResult
 
 logger = logging.getLogger(__name__)
+# Where the downloader notes a request's slot key once the request has reached it.
+DOWNLOAD_SLOT_META = Downloader.DOWNLOAD_SLOT
 
 
 def retry_after_seconds(value: bytes | str | None, now: float | None = None) -> float | None:
@@ -88,63 +95,128 @@ class HostPacer:
         self.bad_answers.pop(host, None)
 
 
-_PACERS: weakref.WeakKeyDictionary[Crawler, HostPacer] = weakref.WeakKeyDictionary()
+_PACERS: weakref.WeakKeyDictionary[Crawler, SlotPauses] = weakref.WeakKeyDictionary()
+
+# The restore of a paused slot's delay runs this long before the slot may send again, so that it always comes
+# first (both are timers of the event loop, run in the order of their deadlines).
+_RESTORE_LEAD = 0.01
 
 
-def host_pacer(crawler: Crawler) -> HostPacer:
-    """The crawl's one HostPacer, shared by the middlewares that pause hosts."""
-    pacer = _PACERS.get(crawler)
-    if pacer is None:
-        pacer = _PACERS[crawler] = HostPacer()
-    return pacer
+def host_pacer(crawler: Crawler) -> SlotPauses:
+    """The crawl's one pacer of download slots, shared by the middlewares that pause hosts."""
+    pauses = _PACERS.get(crawler)
+    if pauses is None:
+        pauses = _PACERS[crawler] = SlotPauses(HostPacer())
+        # A bound method of the pauses, which the middlewares keep: signal receivers are weak references.
+        crawler.signals.connect(pauses.spider_opened, signal=signals.spider_opened)
+    return pauses
 
 
 def request_host(request: Request) -> str:
     return urlparse_cached(request).netloc.lower()
 
 
-def hold_slot(crawler: Crawler, request: Request, pacer: HostPacer) -> None:
-    """Make the request's download slot honour its host's Crawl-delay and pause (see the module doc)."""
-    downloader = crawler.engine.downloader
-    slot = downloader.slots.get(request.meta.get(downloader.DOWNLOAD_SLOT) or downloader.get_slot_key(request))
-    if slot is None:  # not created yet: the signal request_reached_downloader will come back here
-        return
-    host = request_host(request)
-    delay = pacer.crawl_delays.get(host)
-    if delay and (slot.delay < delay or slot.jitter):
-        slot.delay, slot.jitter = max(slot.delay, delay), 0.0
-    left = pacer.pause_left(host)
-    if left > 0:
-        # What Scrapy does for its download delay: the slot's queue waits for this call.
-        if slot.latercall:
-            slot.latercall.cancel()
-        slot.latercall = call_later(left, _release_slot, downloader, slot)
+@dataclass
+class _HeldSlot:
+    """A slot whose delay covers a pause: the delay and jitter to put back, and the timer that does it."""
+
+    slot: Slot
+    delay: float
+    jitter: float
+    timer: CallLaterResult | None = None
 
 
-def _release_slot(downloader: Downloader, slot: Slot) -> None:
-    slot.latercall = None
-    downloader._process_queue(slot)
+class SlotPauses:
+    """Makes the hosts' download slots honour their Crawl-delay and pauses (see the module doc)."""
+
+    def __init__(self, pacer: HostPacer, slots: Mapping[str, Slot] | None = None) -> None:
+        self.pacer = pacer
+        # The downloader's slots by key (what AutoThrottle reads); known once the engine exists.
+        self.slots: Mapping[str, Slot] = slots if slots is not None else {}
+        self.held: dict[str, _HeldSlot] = {}
+
+    def spider_opened(self, spider: Spider) -> None:
+        self.slots = spider.crawler.engine.downloader.slots
+
+    def hold(self, request: Request) -> None:
+        """Apply the request's host's Crawl-delay and pause to the request's download slot, if it has one yet."""
+        key = request.meta.get(DOWNLOAD_SLOT_META)
+        slot = self.slots.get(key) if key is not None else None
+        if slot is None:  # not in the downloader yet: the signal request_reached_downloader comes back here
+            return
+        host = request_host(request)
+        held = self.held.get(key)
+        if held is not None and held.slot is not slot:  # the downloader replaced an idle slot
+            self._release(key)
+            held = None
+        crawl_delay = self.pacer.crawl_delays.get(host)
+        if crawl_delay:
+            target = held if held is not None else slot
+            if target.delay < crawl_delay or target.jitter:
+                target.delay, target.jitter = max(target.delay, crawl_delay), 0.0
+        left = self.pacer.pause_left(host)
+        if left <= 0:
+            return
+        if held is None:
+            held = self.held[key] = _HeldSlot(slot, slot.delay, slot.jitter)
+            for busy in slot.transferring:  # their answers must not let AutoThrottle shorten the pause
+                busy.meta["autothrottle_dont_adjust_delay"] = True
+        # The slot sends its next request at lastseen + delay: after the pause, and after the restore below.
+        slot.delay = max(held.delay, self.pacer.paused_until[host] - slot.lastseen + _RESTORE_LEAD)
+        slot.jitter = 0.0
+        if held.timer is not None:
+            held.timer.cancel()
+        held.timer = call_later(left, self._release, key)
+
+    def _release(self, key: str) -> None:
+        held = self.held.pop(key, None)
+        if held is None:
+            return
+        if held.timer is not None:
+            held.timer.cancel()
+        held.slot.delay, held.slot.jitter = held.delay, held.jitter
 
 
 class HostPacingMiddleware:
     """Crawl-delay and pauses on the hosts' download slots; back off on 429/5xx, honouring Retry-After."""
 
-    def __init__(self, crawler: Crawler) -> None:
-        self.crawler = crawler
-        settings = crawler.settings
-        self.pacer = host_pacer(crawler)
-        self.base = settings.getfloat("GOV_REPORTS_BACKOFF_BASE")
-        self.maximum = settings.getfloat("GOV_REPORTS_BACKOFF_MAX")
-        self.retry_after_max = settings.getfloat("GOV_REPORTS_RETRY_AFTER_MAX")
-        self.codes = {int(c) for c in settings.getlist("GOV_REPORTS_BACKOFF_HTTP_CODES")}
-        self.user_agent = settings.get("ROBOTSTXT_USER_AGENT") or settings.get("USER_AGENT")
-        # Bound methods of this middleware, which the crawler keeps: signal receivers are weak references.
-        crawler.signals.connect(self.robots_parsed, signal=signals.robots_parsed)
-        crawler.signals.connect(self.request_reached_downloader, signal=signals.request_reached_downloader)
+    def __init__(
+        self,
+        pauses: SlotPauses,
+        stats: StatsCollector,
+        *,
+        base: float,
+        maximum: float,
+        retry_after_max: float,
+        codes: frozenset[int],
+        user_agent: str,
+    ) -> None:
+        self.pauses = pauses
+        self.pacer = pauses.pacer
+        self.stats = stats
+        self.base = base
+        self.maximum = maximum
+        self.retry_after_max = retry_after_max
+        self.codes = codes
+        self.user_agent = user_agent
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
-        return cls(crawler)
+        settings = crawler.settings
+        assert crawler.stats is not None
+        middleware = cls(
+            host_pacer(crawler),
+            crawler.stats,
+            base=settings.getfloat("GOV_REPORTS_BACKOFF_BASE"),
+            maximum=settings.getfloat("GOV_REPORTS_BACKOFF_MAX"),
+            retry_after_max=settings.getfloat("GOV_REPORTS_RETRY_AFTER_MAX"),
+            codes=frozenset(int(c) for c in settings.getlist("GOV_REPORTS_BACKOFF_HTTP_CODES")),
+            user_agent=settings.get("ROBOTSTXT_USER_AGENT") or settings.get("USER_AGENT"),
+        )
+        # Bound methods of this middleware, which the crawler keeps: signal receivers are weak references.
+        crawler.signals.connect(middleware.robots_parsed, signal=signals.robots_parsed)
+        crawler.signals.connect(middleware.request_reached_downloader, signal=signals.request_reached_downloader)
+        return middleware
 
     def robots_parsed(self, robotparser: RobotParser, request: Request) -> None:
         delay = robotparser.crawl_delay(self.user_agent)
@@ -152,29 +224,29 @@ class HostPacingMiddleware:
             return
         host = request_host(request)
         self.pacer.crawl_delays[host] = float(delay)
-        self.crawler.stats.set_value(f"gov_reports/crawl_delay/{host}", float(delay))
+        self.stats.set_value(f"gov_reports/crawl_delay/{host}", float(delay))
         logger.info("robots.txt of %s asks for Crawl-delay %s s: honoured", host, delay)
 
     def process_request(self, request: Request) -> None:
-        if request_host(request) in self.pacer.crawl_delays:
+        if self.pacer.crawl_delays and request_host(request) in self.pacer.crawl_delays:
             request.meta["autothrottle_dont_adjust_delay"] = True  # the host said how fast: keep to it
 
     def request_reached_downloader(self, request: Request) -> None:
-        hold_slot(self.crawler, request, self.pacer)
+        if self.pacer.crawl_delays or self.pacer.paused_until:
+            self.pauses.hold(request)
 
     def process_response(self, request: Request, response: Response) -> Response:
-        host = request_host(request)
         if response.status not in self.codes:
-            if response.status < 400:
-                self.pacer.recovered(host)
+            if response.status < 400 and self.pacer.bad_answers:
+                self.pacer.recovered(request_host(request))
             return response
+        host = request_host(request)
         retry_after = retry_after_seconds(response.headers.get(b"Retry-After"))
         at_least = min(retry_after or 0.0, self.retry_after_max)
         pause = self.pacer.back_off(host, self.base, self.maximum, at_least=at_least)
-        hold_slot(self.crawler, request, self.pacer)
-        stats = self.crawler.stats
-        stats.inc_value(f"gov_reports/backoff/{host}")
+        self.pauses.hold(request)
+        self.stats.inc_value(f"gov_reports/backoff/{host}")
         if retry_after is not None:
-            stats.inc_value("gov_reports/retry_after_honoured")
+            self.stats.inc_value("gov_reports/retry_after_honoured")
         logger.info("HTTP %d from %s: pausing the host %.1f s", response.status, host, pause)
         return response

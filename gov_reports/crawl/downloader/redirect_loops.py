@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from scrapy import Request
     from scrapy.crawler import Crawler
     from scrapy.http import Response
+    from scrapy.statscollectors import StatsCollector
 
 logger = logging.getLogger(__name__)
 
@@ -28,12 +29,12 @@ class RedirectLoopMiddleware:
     600) and records the loop instead.
     """
 
-    def __init__(self, crawler: Crawler) -> None:
-        self.crawler = crawler
+    def __init__(self, stats: StatsCollector | None) -> None:
+        self.stats = stats
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
-        return cls(crawler)
+        return cls(crawler.stats)
 
     def process_response(self, request: Request, response: Response) -> Response:
         location = response.headers.get(b"Location")
@@ -42,5 +43,5 @@ class RedirectLoopMiddleware:
         target = urljoin(request.url, safe_url_string(location.decode("latin-1"))).partition("#")[0]
         chain = [*request.meta.get("redirect_urls", []), request.url]
         if target in {url.partition("#")[0] for url in chain}:
-            raise skip_request(self.crawler, "redirect_loop", chain[0])
+            raise skip_request(self.stats, "redirect_loop", chain[0])
         return response

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 from scrapy.utils.defer import maybe_deferred_to_future
 from scrapy.utils.httpobj import urlparse_cached
 
+from gov_reports.crawl.downloader.hosts import configured_hosts
 from gov_reports.crawl.downloader.skips import skip_request
 
 if TYPE_CHECKING:
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
 
     from scrapy import Request
     from scrapy.crawler import Crawler
+    from scrapy.statscollectors import StatsCollector
 
 _LEGACY_IPV4 = re.compile(r"[0-9a-fA-Fx.]+")
 
@@ -74,16 +76,17 @@ def is_private_host(host: str) -> bool | None:
 class PrivateAddressMiddleware:
     """Refuse requests to non-public addresses whose host:port the crawl was not configured with."""
 
-    def __init__(self, crawler: Crawler) -> None:
-        self.crawler = crawler
+    def __init__(self, configured: frozenset[str], stats: StatsCollector | None) -> None:
+        self.configured = configured
+        self.stats = stats
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
-        return cls(crawler)
+        return cls(configured_hosts(crawler), crawler.stats)
 
     async def process_request(self, request: Request) -> None:
         parts = urlparse_cached(request)
-        configured = frozenset(getattr(self.crawler.spider, "configured_hosts", None) or ())
+        configured = self.configured
         if parts.netloc.lower() in configured:
             return
         host = parts.hostname or ""
@@ -91,7 +94,7 @@ class PrivateAddressMiddleware:
         if private is None and not configured:
             private = await self._resolves_privately(host)
         if private:
-            raise skip_request(self.crawler, "private_address", request.url)
+            raise skip_request(self.stats, "private_address", request.url)
 
     async def _resolves_privately(self, host: str) -> bool:
         from twisted.internet import reactor

@@ -16,7 +16,7 @@ from scrapy.exceptions import IgnoreRequest
 from gov_reports.crawl.summary import SKIPPED
 
 if TYPE_CHECKING:
-    from scrapy.crawler import Crawler
+    from scrapy.statscollectors import StatsCollector
 
 logger = logging.getLogger(__name__)
 
@@ -30,9 +30,9 @@ class RecordedSkip(IgnoreRequest):
         self.url = url
 
 
-def skip_request(crawler: Crawler, reason: str, url: str) -> RecordedSkip:
+def skip_request(stats: StatsCollector | None, reason: str, url: str) -> RecordedSkip:
     """Count and log the skip; return the exception for the caller to raise."""
-    if crawler.stats is not None:
-        crawler.stats.inc_value(SKIPPED + reason)
+    if stats is not None:
+        stats.inc_value(SKIPPED + reason)
     logger.info("Skipped %s: %s", url, reason)
     return RecordedSkip(reason, url)

@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from gov_reports.crawl.downloader.politeness import hold_slot, host_pacer, request_host
+from gov_reports.crawl.downloader.politeness import SlotPauses, host_pacer, request_host
 from gov_reports.crawl.downloader.skips import skip_request
 from gov_reports.crawl.portals import reads_script_page
 
@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from scrapy import Request
     from scrapy.crawler import Crawler
     from scrapy.http import Response
+    from scrapy.statscollectors import StatsCollector
 
 logger = logging.getLogger(__name__)
 
@@ -42,6 +43,8 @@ _SHELL_MAX_CHARS = 30
 _INVISIBLE = re.compile(rb"<(script|style|noscript|template)\b.*?</\1\s*>|<!--.*?-->", re.S | re.I)
 _TAG = re.compile(rb"<[^>]*>")
 _ENTITY_OR_SPACE = re.compile(r"&[#\w]+;|\s+")
+_SCRIPT_RE = re.compile(rb"<script\b", re.I)
+_LINK_RE = re.compile(rb"<a\s[^>]*href", re.I)
 
 
 @dataclass(frozen=True)
@@ -63,7 +66,15 @@ def visible_text_length(body: bytes) -> int:
 
 
 def _contains_text(body: bytes, text: str) -> bool:
-    return any(text.encode(encoding) in body for encoding in ("utf-8", "gb18030"))
+    return any(encoded in body for encoded in _ENCODED_TEXTS.get(text) or _encodings(text))
+
+
+def _encodings(text: str) -> tuple[bytes, ...]:
+    return tuple(text.encode(encoding) for encoding in ("utf-8", "gb18030"))
+
+
+# The interstitial texts as the page may spell them (encoded once, not per response).
+_ENCODED_TEXTS = {text: _encodings(text) for text in (*CHALLENGE_TEXTS, "瑞数", "加速乐")}
 
 
 def looks_like_html(content_type: str, body: bytes) -> bool:
@@ -99,7 +110,7 @@ def _block_page(status: int, body: bytes, content_type: str, set_cookies: Iterab
     cookies = b" ".join(set_cookies)
     if status == 412 and (b"$_ts" in body or _contains_text(body, "瑞数")):
         return BlockPage("ruishu", "412 $_ts")
-    if status == 412 and re.search(rb"<script\b", body, re.I) and visible_text_length(body) < _SHORT_PAGE_CHARS:
+    if status == 412 and _SCRIPT_RE.search(body) and visible_text_length(body) < _SHORT_PAGE_CHARS:
         # 412 Precondition Failed to a GET without preconditions: a challenge whose script sets a cookie and
         # reloads (瑞数 variants without $_ts, other vendors). A server's own 412 page has text, not a script.
         return BlockPage("waf_412", "412 JavaScript challenge")
@@ -107,16 +118,16 @@ def _block_page(status: int, body: bytes, content_type: str, set_cookies: Iterab
         return BlockPage("jiasule", "521 __jsl_clearance")
     if not looks_like_html(content_type, body):
         return None
-    visible = visible_text_length(body)
-    if status >= 400 or visible < _SHORT_PAGE_CHARS:
-        for text in CHALLENGE_TEXTS:
-            if _contains_text(body, text):
-                return BlockPage("challenge_page", text)
+    # The visible text is measured only for a page that could be a block (it costs a pass over the body,
+    # and an ordinary report page has no challenge text and links): the same answers, in another order.
+    challenge = next((text for text in CHALLENGE_TEXTS if _contains_text(body, text)), None)
+    if challenge is not None and (status >= 400 or visible_text_length(body) < _SHORT_PAGE_CHARS):
+        return BlockPage("challenge_page", challenge)
     if (
         200 <= status < 300
-        and visible < _SHELL_MAX_CHARS
-        and re.search(rb"<script\b", body, re.I)
-        and not re.search(rb"<a\s[^>]*href", body, re.I)
+        and _SCRIPT_RE.search(body)
+        and not _LINK_RE.search(body)
+        and visible_text_length(body) < _SHELL_MAX_CHARS
     ):
         return BlockPage("js_shell", "scripts, no text")
     return None
@@ -125,17 +136,25 @@ def _block_page(status: int, body: bytes, content_type: str, set_cookies: Iterab
 class WafBlockMiddleware:
     """Turn block pages into host pauses and retries, then a recorded `waf_blocked` skip."""
 
-    def __init__(self, crawler: Crawler) -> None:
-        self.crawler = crawler
-        settings = crawler.settings
-        self.retries = settings.getint("GOV_REPORTS_WAF_RETRIES")
-        self.base = settings.getfloat("GOV_REPORTS_WAF_BACKOFF_BASE")
-        self.maximum = settings.getfloat("GOV_REPORTS_BACKOFF_MAX")
-        self.pacer = host_pacer(crawler)
+    def __init__(self, pauses: SlotPauses, stats: StatsCollector, *, retries: int, base: float, maximum: float) -> None:
+        self.pauses = pauses
+        self.pacer = pauses.pacer
+        self.stats = stats
+        self.retries = retries
+        self.base = base
+        self.maximum = maximum
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
-        return cls(crawler)
+        settings = crawler.settings
+        assert crawler.stats is not None
+        return cls(
+            host_pacer(crawler),
+            crawler.stats,
+            retries=settings.getint("GOV_REPORTS_WAF_RETRIES"),
+            base=settings.getfloat("GOV_REPORTS_WAF_BACKOFF_BASE"),
+            maximum=settings.getfloat("GOV_REPORTS_BACKOFF_MAX"),
+        )
 
     def process_response(self, request: Request, response: Response) -> Request | Response:
         block = detect_block(
@@ -148,11 +167,11 @@ class WafBlockMiddleware:
         if block is None:
             return response
         host = request_host(request)
-        stats = self.crawler.stats
+        stats = self.stats
         stats.inc_value(f"gov_reports/blocked/{host}")
         stats.inc_value(f"gov_reports/blocked_kind/{block.kind}")
         pause = self.pacer.back_off(host, self.base, self.maximum)
-        hold_slot(self.crawler, request, self.pacer)
+        self.pauses.hold(request)
         tries = request.meta.get("gov_reports_waf_retries", 0)
         logger.warning(
             "Blocked by a WAF (%s, %s, HTTP %d) at %s; host paused %.1f s",
@@ -163,7 +182,7 @@ class WafBlockMiddleware:
             pause,
         )
         if tries >= self.retries:
-            raise skip_request(self.crawler, "waf_blocked", request.url)
+            raise skip_request(self.stats, "waf_blocked", request.url)
         stats.inc_value("gov_reports/waf_retries")
         retry = request.replace(dont_filter=True)
         retry.meta["gov_reports_waf_retries"] = tries + 1

@@ -12,14 +12,12 @@ from __future__ import annotations
 import logging
 import warnings
 from collections.abc import AsyncIterator, Iterator, Mapping
-from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urldefrag, urlsplit
 
 import scrapy
 from scrapy.exceptions import ScrapyDeprecationWarning
 from scrapy.http import FormRequest, Request, Response, TextResponse
-from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
 from gov_reports.crawl.attachments import attachment_links, attachment_request, fetched_document, file_type, image_links
@@ -36,12 +34,13 @@ from gov_reports.crawl.progress import (
     note_source_column,
     record_source_failure,
 )
+from gov_reports.crawl.spiders.failures import failure_reason
+from gov_reports.crawl.spiders.parameters import CrawlLimits, CrawlParameters
 from gov_reports.crawl.summary import SKIPPED
 from gov_reports.extract.recognition import is_annual_column_page, is_article_url, link_verdict
 from gov_reports.extract.titles import is_report_title, year_from_title
 from gov_reports.model.record import FetchedDocument, FetchedPage
 from gov_reports.model.years import YearRange
-from gov_reports.sources import load_registry, province_columns
 
 logger = logging.getLogger(__name__)
 # How many hub pages (政务公开 → 政府信息公开 → …) deep a request is, while looking for a 年报 column.
@@ -56,40 +55,6 @@ ADAPTER_STATE_META = "portal_state"
 # How many sub-columns (per year, level, department) below the 年报 column a list page is, and that column's URL.
 SUBCOLUMN_DEPTH_META = "subcolumn_depth"
 COLUMN_META = "annual_column"
-# Failure class names (Twisted's and Scrapy's, which vary by version) -> short reasons for the summary.
-_FAILURE_REASONS = (
-    ("DownloadCancelled", "too_large"),  # download_maxsize exceeded
-    ("ConnectionRefused", "connection_refused"),
-    ("DNSLookup", "dns_error"),
-    ("CannotResolveHost", "dns_error"),
-    ("DataLoss", "truncated"),
-    ("DownloadFailed", "connection_lost"),
-    ("Cancelled", "too_large"),  # Scrapy cancels a download only when it outgrows DOWNLOAD_MAXSIZE
-    ("Timeout", "timeout"),
-    ("ConnectionLost", "connection_lost"),
-    ("ResponseNeverReceived", "connection_lost"),
-    ("ConnectionDone", "connection_lost"),
-    ("SSL", "tls_error"),
-    ("TLS", "tls_error"),
-    ("IgnoreRequest", "ignored"),
-)
-
-
-def failure_reason(failure: Failure) -> str:
-    """A short, stable reason for a failed request: http_404, connection_refused, timeout…"""
-    if failure.check(HttpError):
-        return f"http_{failure.value.response.status}"
-    names = [cls.__name__ for cls in type(failure.value).__mro__]
-    for marker, reason in _FAILURE_REASONS:
-        if any(marker in name for name in names):
-            if reason == "ignored" and "robots" in str(failure.value).lower():
-                return "robots_forbidden"
-            if reason == "ignored" and "redirections" in str(failure.value).lower():
-                return "too_many_redirects"
-            if reason == "ignored" and "DOWNLOAD_MAXSIZE" in str(failure.value):
-                return "too_large"  # a compressed body cut off while inflating (HttpCompressionMiddleware)
-            return reason
-    return type(failure.value).__name__
 
 
 def listing_url(response: Response) -> str:
@@ -113,41 +78,6 @@ def listing_meta(link: ListingLink, listing_url: str, source: str) -> dict[str, 
     }
 
 
-@dataclass(frozen=True)
-class CrawlParameters:
-    """The spider's arguments, validated (`-a start_urls=URL[,URL]` or keyword arguments)."""
-
-    start_urls: tuple[str, ...]
-    extra_hosts: tuple[str, ...] = ()
-    max_listing_pages: int = 2000
-
-    @classmethod
-    def from_arguments(cls, start_urls: Any, hosts: Any = None, max_listing_pages: Any = None) -> CrawlParameters:
-        urls = _as_list(start_urls)
-        if not urls:
-            raise ValueError("annual_reports needs at least one start URL: -a start_urls=URL[,URL]")
-        for url in urls:
-            parts = urlsplit(url)
-            if parts.scheme not in ("http", "https") or not parts.netloc:
-                raise ValueError(f"not an http(s) URL: {url!r}")
-        limit = int(max_listing_pages) if max_listing_pages else cls.max_listing_pages
-        return cls(
-            start_urls=tuple(urls), extra_hosts=tuple(h.lower() for h in _as_list(hosts)), max_listing_pages=limit
-        )
-
-    @property
-    def hosts(self) -> frozenset[str]:
-        return frozenset({urlsplit(u).netloc.lower() for u in self.start_urls} | set(self.extra_hosts))
-
-
-def _as_list(value: Any) -> list[str]:
-    if not value:
-        return []
-    if isinstance(value, str):
-        return [v.strip() for v in value.split(",") if v.strip()]
-    return [str(v).strip() for v in value if str(v).strip()]
-
-
 class AnnualReportsSpider(scrapy.Spider):
     name = "annual_reports"
 
@@ -162,14 +92,10 @@ class AnnualReportsSpider(scrapy.Spider):
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
-        # -a province=黑龙江[,浙江] [-a sources=PATH]: the registry's columns (for scrapyd and `scrapy crawl`).
-        self.source_labels: dict[str, str] = {}
-        if province:
-            columns = province_columns(load_registry(sources), _as_list(province))
-            start_urls = [*_as_list(start_urls), *columns.start_urls]
-            hosts = [*_as_list(hosts), *columns.hosts]
-            self.source_labels = columns.labels
-        self.params = CrawlParameters.from_arguments(start_urls, hosts, max_listing_pages)
+        self.params = CrawlParameters.from_arguments(
+            start_urls, hosts, max_listing_pages, province=province, sources=sources
+        )
+        self.source_labels = self.params.source_labels
         self.start_urls = list(self.params.start_urls)
         self.configured_hosts = self.params.hosts
         self.allowed_domains = sorted({h.split(":")[0] for h in self.configured_hosts})
@@ -177,6 +103,8 @@ class AnnualReportsSpider(scrapy.Spider):
         self.source_listing_pages: dict[str, int] = {}
         self.subcolumns: set[str] = set()
         self.years = YearRange()
+        # Read from the settings when the crawl starts (add-ons have changed them by then): `start`.
+        self.limits = CrawlLimits()
 
     @classmethod
     def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> AnnualReportsSpider:
@@ -186,6 +114,7 @@ class AnnualReportsSpider(scrapy.Spider):
         return spider
 
     async def start(self) -> AsyncIterator[Request]:
+        self.limits = CrawlLimits.from_settings(self.settings)
         for url in self.params.start_urls:
             # Every request carries the column (source) it came from, for per-source counts and dead-column findings.
             count_for_source(self.crawler.stats, url, "listing_pages", 0)
@@ -283,7 +212,7 @@ class AnnualReportsSpider(scrapy.Spider):
             # 年报 column (a gkmlpt directory found its 年报 category) is followed like one.
             return
         # Both budgets: the crawl's, and each source's, so that one trap column cannot starve the others.
-        per_source = self.settings.getint("GOV_REPORTS_MAX_LISTING_PAGES_PER_SOURCE")
+        per_source = self.limits.per_source_listing_pages
         if self.listing_pages >= self.params.max_listing_pages or (
             per_source and self.source_listing_pages[source] >= per_source
         ):
@@ -305,7 +234,7 @@ class AnnualReportsSpider(scrapy.Spider):
                 continue  # an article named like a sub-column, fetched as a report candidate
             if page.subcolumn and not in_column:
                 continue
-            if page.subcolumn and depth >= self.settings.getint("GOV_REPORTS_SUBCOLUMN_DEPTH", 3):
+            if page.subcolumn and depth >= self.limits.subcolumn_depth:
                 if page.url not in self.subcolumns:  # not one already reached by a shorter way
                     self.crawler.stats.inc_value("gov_reports/subcolumns/too_deep")
                 continue
@@ -354,7 +283,7 @@ class AnnualReportsSpider(scrapy.Spider):
                 errback=self.on_error,
                 meta={"role": "listing", SOURCE_META: source, COLUMN_META: link.url, ANNUAL_CONTEXT_META: True},
             )
-        if hops >= self.settings.getint("GOV_REPORTS_DISCOVERY_HOPS", 3):
+        if hops >= self.limits.discovery_hops:
             return
         for link in found.gateways:
             self.crawler.stats.inc_value("gov_reports/discovery/hub_links")
@@ -416,7 +345,7 @@ class AnnualReportsSpider(scrapy.Spider):
 
     @property
     def follow_attachments(self) -> bool:
-        return self.settings.getbool("GOV_REPORTS_ATTACHMENTS_ENABLED")
+        return self.limits.follow_attachments
 
     def parse_attachment(self, response: Response) -> Iterator[FetchedDocument]:
         yield fetched_document(response, official=urlsplit(response.url).netloc.lower() in self.configured_hosts)

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from gov_reports.demo.endpoints import aspnet, gkmlpt, jpaas, xxgk
 
 if TYPE_CHECKING:
-    from gov_reports.demo.server import Endpoint
+    from gov_reports.demo.handler import Endpoint
 
 ENDPOINTS: dict[str, Endpoint] = {
     "gkmlpt": gkmlpt.answer,

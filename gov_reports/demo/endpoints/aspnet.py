@@ -1,7 +1,7 @@
 """The demo's ASP.NET WebForms site: GridView paging by postback.
 
 A GET of a list (``/gk/default.aspx``) is its static first page. A POST to it is a postback, checked as
-ASP.NET checks one against ``_aspnet/postbacks.json`` (written by data/demo/platforms/aspnet.py), which holds
+ASP.NET checks one against ``_aspnet/postbacks.json`` (written by gov_reports/demo/builder/aspnet.py), which holds
 per list the pages it renders, each with its ``__VIEWSTATE``, its ``__EVENTVALIDATION`` and the postbacks
 (event target, argument) it offers:
 
@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import SplitResult, parse_qsl
 
 if TYPE_CHECKING:
-    from gov_reports.demo.server import _Handler
+    from gov_reports.demo.handler import SiteHandler
 
 HTML_TYPE = "text/html; charset=utf-8"
 ERROR_PAGE = (
@@ -29,7 +29,7 @@ ERROR_PAGE = (
 )
 
 
-def answer(handler: _Handler, method: str, split: SplitResult, body: bytes) -> bool:
+def answer(handler: SiteHandler, method: str, split: SplitResult, body: bytes) -> bool:
     if method != "POST":
         return False  # GETs are the static pages (a list's first page, the report pages)
     root = handler.server.site_root
@@ -59,5 +59,5 @@ def answer(handler: _Handler, method: str, split: SplitResult, body: bytes) -> b
     return True
 
 
-def _error(handler: _Handler, message: str) -> None:
+def _error(handler: SiteHandler, message: str) -> None:
     handler._send(HTTPStatus.INTERNAL_SERVER_ERROR, ERROR_PAGE.format(message=message).encode("utf-8"), HTML_TYPE)

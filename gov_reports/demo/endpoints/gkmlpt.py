@@ -3,7 +3,7 @@
 * ``/gkmlpt/index`` and ``/gkmlpt/mindex`` (no extension, as on the real sites) are the files
   ``gkmlpt/index.html`` and ``gkmlpt/mindex.html``;
 * ``/gkmlpt/api/all/{category}?page={n}&sid={sid}`` answers JSON ``{classify, total, offset, articles}``
-  from ``_gkmlpt/api.json`` (written by data/demo/platforms/gkmlpt.py): each category's pages as
+  from ``_gkmlpt/api.json`` (written by gov_reports/demo/builder/gkmlpt.py): each category's pages as
   declared there, each with the total it states; a page past them is empty; article paths become
   absolute URLs on the requested host, as the real API gives them. A category marked ``broken``
   answers the site's HTML error page with status 200, a wrong SID a JSON error without articles.
@@ -18,14 +18,14 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import SplitResult, parse_qs
 
 if TYPE_CHECKING:
-    from gov_reports.demo.server import _Handler
+    from gov_reports.demo.handler import SiteHandler
 
 API_RE = re.compile(r"/gkmlpt/api/all/(\d+)/?")
 FRONT_PAGES = {"/gkmlpt/index": "index.html", "/gkmlpt/mindex": "mindex.html", "/gkmlpt/": "index.html"}
 JSON_TYPE = "application/json; charset=utf-8"
 
 
-def answer(handler: _Handler, method: str, split: SplitResult, body: bytes) -> bool:
+def answer(handler: SiteHandler, method: str, split: SplitResult, body: bytes) -> bool:
     if method not in ("GET", "HEAD"):
         return False
     root = handler.server.site_root
@@ -71,5 +71,5 @@ def _absolute(article: dict[str, Any], host: str) -> dict[str, Any]:
     return out
 
 
-def _json(handler: _Handler, payload: dict[str, Any]) -> None:
+def _json(handler: SiteHandler, payload: dict[str, Any]) -> None:
     handler._send(HTTPStatus.OK, json.dumps(payload, ensure_ascii=False).encode("utf-8"), JSON_TYPE)

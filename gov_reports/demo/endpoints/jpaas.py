@@ -1,7 +1,7 @@
 """The demo's JPaaS site: the unitbuild list endpoint (reference/portals.md §2.5).
 
 ``/api-gateway/jpaas-publish-server/front/page/build/unit`` (GET with a query, or POST with a form) answers
-from ``_jpaas/units.json`` (written by data/demo/platforms/jpaas.py), per ``pageId``:
+from ``_jpaas/units.json`` (written by gov_reports/demo/builder/jpaas.py), per ``pageId``:
 
 * the parameters the column page's queryData names (webId, tplSetId, tagId, pageType, parseType) must be
   the unit's, and ``paramJson`` must be JSON with a pageNo, else ``{"success": false, "data": {}}`` (as the
@@ -22,14 +22,14 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import SplitResult, parse_qsl
 
 if TYPE_CHECKING:
-    from gov_reports.demo.server import _Handler
+    from gov_reports.demo.handler import SiteHandler
 
 UNIT_PATH = "/api-gateway/jpaas-publish-server/front/page/build/unit"
 JSON_TYPE = "application/json;charset=UTF-8"
 CHECKED = ("webId", "tplSetId", "tagId", "pageType", "parseType")
 
 
-def answer(handler: _Handler, method: str, split: SplitResult, body: bytes) -> bool:
+def answer(handler: SiteHandler, method: str, split: SplitResult, body: bytes) -> bool:
     if split.path != UNIT_PATH or method not in ("GET", "HEAD", "POST"):
         return False
     params = dict(parse_qsl(split.query, keep_blank_values=True))
@@ -74,5 +74,5 @@ def _paging(param_json: str) -> tuple[int | None, int | None]:
     return int(page_no), int(size)
 
 
-def _json(handler: _Handler, payload: dict[str, Any]) -> None:
+def _json(handler: SiteHandler, payload: dict[str, Any]) -> None:
     handler._send(HTTPStatus.OK, json.dumps(payload, ensure_ascii=False).encode("utf-8"), JSON_TYPE)

@@ -1,8 +1,8 @@
 """The Hanweb 信息公开 module of the demo's `hanweb_xxgk` site (reference/portals.md §2.4).
 
 * `/module/xxgk/search.jsp` (GET or POST): one page of the list whose `infotypeId`, `jdid`, `area` and
-  `divid` the request names, from `<site>/_xxgk/lists.json` (written by data/demo/build.py). Parameters are
-  read as a JSP reads them: the query string first, then the form body. The answer is the module's HTML
+  `divid` the request names, from `<site>/_xxgk/lists.json` (written by gov_reports/demo/builder/xxgk.py).
+  Parameters are read as a JSP reads them: the query string first, then the form body. The answer is the module's HTML
   fragment: rows `tr.tr_main_value_odd/even` whose link text is cut short (the `title` attribute is whole),
   and the pager 「共N条记录&nbsp;&nbsp;共N页&nbsp;&nbsp;当前第N页」. A `currpage` past the end answers the last
   page (as the module does); a list the site does not have answers an empty list (「共0条记录」).
@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import SplitResult, parse_qsl
 
 if TYPE_CHECKING:
-    from gov_reports.demo.server import _Handler
+    from gov_reports.demo.handler import SiteHandler
 
 SEARCH_PATH = "/module/xxgk/search.jsp"
 ANNUAL_PATH = "/module/xxgk/xxgkAnnualReport.jsp"
@@ -32,7 +32,7 @@ _YEAR_RE = re.compile(r"^\d{4}$")
 _AREA_RE = re.compile(r"^[0-9A-Za-z-]{6,20}$")
 
 
-def answer(handler: _Handler, method: str, split: SplitResult, body: bytes) -> bool:
+def answer(handler: SiteHandler, method: str, split: SplitResult, body: bytes) -> bool:
     if split.path == SEARCH_PATH:
         if method not in ("GET", "HEAD", "POST"):
             handler._error(HTTPStatus.METHOD_NOT_ALLOWED)
@@ -54,7 +54,7 @@ def _parameters(query: str, form: str) -> dict[str, str]:
     return values
 
 
-def _search(handler: _Handler, params: dict[str, str]) -> None:
+def _search(handler: SiteHandler, params: dict[str, str]) -> None:
     lists_file = handler.server.site_root / LISTS_FILE
     lists: list[dict[str, Any]] = (
         json.loads(lists_file.read_text(encoding="utf-8"))["lists"] if lists_file.is_file() else []
@@ -105,7 +105,7 @@ def render_search(entries: list[dict[str, str]], per_page: int, page: int) -> st
     )
 
 
-def _annual(handler: _Handler, params: dict[str, str]) -> None:
+def _annual(handler: SiteHandler, params: dict[str, str]) -> None:
     year, area = params.get("fbtime", ""), params.get("area", "")
     if not _YEAR_RE.match(year) or not _AREA_RE.match(area):
         handler._error(HTTPStatus.NOT_FOUND)

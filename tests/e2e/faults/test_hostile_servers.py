@@ -15,8 +15,7 @@ from scrapy.utils.defer import deferred_from_coro
 from gov_reports.crawl.summary import skipped_reasons
 from tests.support.crawling import crawl, read_records
 from tests.support.faults.servers import HostileServer
-
-ROOT = Path(__file__).resolve().parents[3]
+from tests.support.paths import ROOT
 
 
 @pytest_twisted.inlineCallbacks

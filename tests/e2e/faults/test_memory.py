@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 
 from tests.support.faults import bombs
+from tests.support.paths import ROOT
 
-ROOT = Path(__file__).resolve().parents[3]
 PEAK_RSS_LIMIT_MB = 500
 
 READER = """

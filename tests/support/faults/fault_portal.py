@@ -32,10 +32,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 from typing import Any
 
-DEMO_ROOT = Path(__file__).resolve().parents[3] / "data" / "demo"
+from tests.support.paths import DEMO_ROOT
+
 BIG_PAGE_BYTES = 3 * 1024 * 1024
 _ATTACH_BLOCK = re.compile(rb'<div class="attach">.*?</div>', re.S)
 
@@ -50,7 +50,7 @@ class DemoReport:
     @property
     def raw(self) -> bytes:
         # This portal serves pages, not the demo's attachments: their links (年报下载, 附件) go.
-        # A query variant X?q is the file X@q (gov_reports.demo.server.site_file).
+        # A query variant X?q is the file X@q (gov_reports.demo.files.site_file).
         path = self.path.lstrip("/").replace("?", "@", 1)
         return _ATTACH_BLOCK.sub(b"", (DEMO_ROOT / self.site / path).read_bytes())
 
