@@ -73,12 +73,13 @@ GOV_REPORTS_BACKOFF_HTTP_CODES = [429, 500, 502, 503, 504, 522, 524]
 GOV_REPORTS_WAF_BACKOFF_BASE = 60.0
 GOV_REPORTS_WAF_RETRIES = 2
 ITEM_PIPELINES = {
-    "gov_reports.crawl.table_images.TableImagesPipeline": 95,
-    "gov_reports.crawl.pipelines.ReportExtractionPipeline": 100,
-    "gov_reports.crawl.attachments.AttachmentExtractionPipeline": 110,
-    "gov_reports.model.years.YearRangePipeline": 150,
-    "gov_reports.crawl.pipelines.SchemaValidationPipeline": 200,
-    "gov_reports.crawl.pipelines.DuplicateCountPipeline": 300,
+    "gov_reports.crawl.pipelines.extraction.ReportExtractionPipeline": 100,
+    # OCR is a follow-up on the records extracted just before that are flagged tables_as_images.
+    "gov_reports.crawl.pipelines.table_images.TableImagesPipeline": 105,
+    "gov_reports.crawl.pipelines.attachments.AttachmentExtractionPipeline": 110,
+    "gov_reports.crawl.pipelines.years.YearRangePipeline": 150,
+    "gov_reports.crawl.pipelines.validation.SchemaValidationPipeline": 200,
+    "gov_reports.crawl.pipelines.validation.DuplicateCountPipeline": 300,
 }
 EXTENSIONS = {
     "gov_reports.crawl.extensions.CrawlSummary": 500,
@@ -123,7 +124,8 @@ GOV_REPORTS_ATTACHMENT_MAXSIZE = 30 * 1024 * 1024
 GOV_REPORTS_DOCUMENT_XML_MAXSIZE = 8_000_000
 GOV_REPORTS_PDF_MAX_PAGES = 2000
 GOV_REPORTS_OCR_MAX_PIXELS = 50_000_000
-# Tables pasted as images: OCR with Tesseract (gov_reports.crawl.table_images), numbers kept only when verified.
+# Tables pasted as images: OCR with Tesseract (gov_reports.crawl.pipelines.table_images), numbers kept only
+# when verified.
 GOV_REPORTS_OCR_ENABLED = True
 GOV_REPORTS_OCR_LANG = "chi_sim+eng"
 

@@ -18,15 +18,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
-from urllib.parse import parse_qs, unquote, urlsplit
+from urllib.parse import unquote, urlsplit
 
-DOCUMENT_SUFFIXES = ("pdf", "docx", "doc", "wps", "xlsx", "xls", "et")
+from gov_reports.extract.attachment_links import READABLE_TYPES, attachment_links, file_type, script_file_name
+
+DOCUMENT_SUFFIXES = READABLE_TYPES
 """Saved attachments `extract` reads with the document readers (gov_reports.extract.documents)."""
 PAGE_SUFFIXES = (".html", ".htm", ".shtml", ".jsp", ".xhtml", ".asp", ".aspx", ".php", ".do", ".action")
 # A saved page under another name (a CMS's `index`, a query string cut off) is still HTML by its first bytes.
 _HTML_START = (b"<!doctype html", b"<html", b"<?xml", b"<head", b"<meta", b"<!--")
-# Query parameters naming the file behind a download script, as gov_reports.crawl.attachments reads them.
-_NAME_PARAMS = ("showname", "filename", "fileName", "name", "file")
 
 
 @dataclass(frozen=True)
@@ -83,7 +83,7 @@ def official_hosts(hosts: Iterable[str]) -> frozenset[str]:
 
 
 def page_source(url: str, hosts: frozenset[str], whitelist: frozenset[str]) -> Any:
-    """What the crawl would know of a page at `url` besides its bytes (gov_reports.crawl.pipelines.page_source)."""
+    """What the crawl would know of a page at `url` besides its bytes (crawl.pipelines.extraction.page_source)."""
     from gov_reports.extract.page import PageSource
 
     # A crawl fetches from its configured hosts only (a page elsewhere came through a redirect: unofficial).
@@ -141,7 +141,7 @@ def extract_saved(files: Sequence[SavedFile], hosts: Iterable[str] = (), *, rais
             done.skipped.append((saved.path, str(error)))
             continue
         if link is not None and page_keys.get(link.page_url) in (None, record.key):
-            # The page is where the file was published (the pipeline's rule, gov_reports.crawl.attachments).
+            # The page is where the file was published (the pipeline's rule, gov_reports.crawl.pipelines.attachments).
             record.urls = sorted({*record.urls, link.page_url})
         results[index] = asdict(record)
     done.records = [results[i] for i in sorted(results)]
@@ -158,20 +158,17 @@ def _read_document(saved: SavedFile, link: _Link | None, hosts: frozenset[str], 
 
 
 def saved_file_name(path: Path, url: str, link_text: str = "") -> str:
-    """The name the crawl gives a file (gov_reports.crawl.attachments.file_name), from what was saved.
+    """The name the crawl gives a file (gov_reports.extract.attachment_links.file_name), from what was saved.
 
     A browser saves a file under its Content-Disposition name, which the crawl prefers too; a file
     saved under its URL's last part had none, and then the crawl's next choices apply: the download
     script's name parameter, then the link text when it names a file.
     """
-    from gov_reports.crawl.attachments import file_type
-
     parts = urlsplit(url)
     if url.startswith(("http://", "https://")) and path.name == PurePosixPath(unquote(parts.path)).name:
-        query = parse_qs(parts.query)
-        for key in _NAME_PARAMS:
-            if query.get(key):
-                return PurePosixPath(query[key][0].replace("\\", "/")).name
+        named = script_file_name(url)
+        if named is not None:
+            return named
         if link_text and file_type("", link_text):
             return link_text
     return path.name
@@ -179,11 +176,10 @@ def saved_file_name(path: Path, url: str, link_text: str = "") -> str:
 
 def _page_file_links(data: bytes, url: str, hosts: frozenset[str]) -> list[Any]:
     """The report files a page links, by the spider's rule (on the configured hosts, else the page's own)."""
+    # Decoded as the crawl decodes a page it fetched (Scrapy's rules: declared charset, then detection).
     from scrapy.http import HtmlResponse
-
-    from gov_reports.crawl.attachments import attachment_links
 
     if not url.startswith(("http://", "https://")):
         return []
     response = HtmlResponse(url=url, body=data)
-    return attachment_links(response, hosts or {urlsplit(url).netloc.lower()})
+    return attachment_links(response.selector, response.url, hosts or {urlsplit(url).netloc.lower()})

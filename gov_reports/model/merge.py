@@ -78,6 +78,8 @@ def merge_records(records: Iterable[Record]) -> Record:
                 continue  # an attachment's flags describe the file, not the page
             if field == "sections" and other.get("text") != best.get("text"):
                 continue  # sections are places in their own copy's text
+            if field == "table_images":
+                continue  # the pictures of that copy's tables, OCR'd or flagged on that copy alone
             if best.get(field) in (None, "", [], {}) and value not in (None, "", [], {}):
                 best[field] = value
     _publication_dates(best, pages or documents, donors)

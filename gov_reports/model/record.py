@@ -140,6 +140,9 @@ class AnnualReport:
     """Quality flags, e.g. 'nongov_address:www.tgflt.cn', 'spam_removed', 'tables_missing', 'title_reconstructed';
     where the numbers came from: 'stats_from_attachment', 'text_from_attachment', 'from_attachment' (a report
     published only as a file), 'tables_as_images', 'stats_from_ocr', 'ocr_unverified' (see docs/attachments.md)."""
+    table_images: list[str] = field(default_factory=list)
+    """On a page flagged 'tables_as_images': its images on the crawl's hosts (up to 12, in page order), where the
+    tables pasted as pictures are; the OCR step reads them. Empty on every other record."""
     spam: list[str] = field(default_factory=list)
     """Spam removed from the page (injected keywords, off-site gambling links, hidden text)."""
     trust: dict[str, Any] = field(default_factory=lambda: {"verdict": "unknown", "reasons": []})

@@ -1,30 +1,29 @@
-"""`--years 2016-2024`: keep a backfill to the report years asked for.
+"""`--years`: the one grammar of report-year spans, for `crawl` and for `report`.
 
-The spider drops report links whose listing title names a year outside the
-range (no download at all); `YearRangePipeline` drops records whose extracted
-year is outside it (titles that name no year are fetched, then judged on the
-page). Both count under `gov_reports/skipped/year_out_of_range`.
+A span is `2016-2024`, `2016–2024`, `2016..2024` or one year `2020`. `gov-reports crawl --years`
+takes one span, which may be open (`2016-`: from 2016 on): `YearRange`. The spider drops report
+links whose listing title names a year outside it (no download at all);
+`gov_reports.crawl.pipelines.years.YearRangePipeline` drops records whose extracted year is outside
+it. `gov-reports report --years` takes a comma-separated list of closed spans written with `-` or
+`–` (`2016,2020-2022`): `year_list`.
 """
 
 from __future__ import annotations
 
-import logging
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from scrapy.exceptions import DropItem, NotConfigured
+_SPAN = re.compile(r"\s*(\d{4})\s*(?:(-|–|\.\.)\s*(\d{4})?)?\s*")
+"""A span: a year, then optionally a separator and (for an open span, optionally) the last year."""
 
-from gov_reports.crawl.summary import SKIPPED
-from gov_reports.model.record import AnnualReport
 
-if TYPE_CHECKING:
-    from typing import Self
-
-    from scrapy.crawler import Crawler
-
-logger = logging.getLogger(__name__)
-_RANGE_RE = re.compile(r"^\s*(\d{4})\s*(?:(-|–|\.\.)\s*(\d{4})?)?\s*$")
+def _span(text: str) -> tuple[int, str | None, int | None] | None:
+    """(first, separator, last) of a span, last None when open or when one year; None if `text` is none."""
+    match = _SPAN.fullmatch(text)
+    if not match:
+        return None
+    return int(match.group(1)), match.group(2), int(match.group(3)) if match.group(3) else None
 
 
 @dataclass(frozen=True)
@@ -39,11 +38,11 @@ class YearRange:
         """'2016-2024', '2020' (one year), '2016-' (from 2016 on); empty or None: every year."""
         if text is None or not str(text).strip():
             return cls()
-        match = _RANGE_RE.match(str(text))
-        if not match:
+        span = _span(str(text))
+        if span is None:
             raise ValueError(f"years must look like 2016-2024, 2020 or 2016-, got {text!r}")
-        first = int(match.group(1))
-        last = first if not match.group(2) else (int(match.group(3)) if match.group(3) else None)
+        first, separator, end = span
+        last = first if not separator else end
         if last is not None and last < first:
             raise ValueError(f"years {text!r}: the range ends before it starts")
         return cls(first, last)
@@ -62,23 +61,17 @@ class YearRange:
         return (self.first is None or year >= self.first) and (self.last is None or year <= self.last)
 
 
-class YearRangePipeline:
-    """Drop records whose report year lies outside GOV_REPORTS_YEARS."""
-
-    def __init__(self, crawler: Crawler) -> None:
-        self.crawler = crawler
-        self.years = YearRange.parse(crawler.settings.get("GOV_REPORTS_YEARS"))
-        if self.years.unbounded:
-            raise NotConfigured  # no message: Scrapy would log a warning for a normal, unfiltered crawl
-
-    @classmethod
-    def from_crawler(cls, crawler: Crawler) -> Self:
-        return cls(crawler)
-
-    def process_item(self, item: Any) -> Any:
-        if not isinstance(item, AnnualReport):
-            return item
-        if self.years.admits(item.year):
-            return item
-        self.crawler.stats.inc_value(SKIPPED + "year_out_of_range")
-        raise DropItem(f"Report year {item.year} outside {self.years}: {item.url}", log_level="INFO")
+def year_list(spec: str) -> list[int]:
+    """'2016-2024' or '2019' or '2016,2018,2020-2022' -> sorted years; ValueError on anything else
+    (an open span or `..` too: a report covers years that are named)."""
+    years: set[int] = set()
+    for part in spec.split(","):
+        span = _span(part.strip())
+        if span is None or span[1] == ".." or (span[1] and span[2] is None):
+            raise ValueError(f"--years takes YEAR, FIRST-LAST or a comma-separated list of them, got {spec!r}")
+        first, _, end = span
+        last = end or first
+        if last < first:
+            raise ValueError(f"--years range {part.strip()!r} runs backwards")
+        years.update(range(first, last + 1))
+    return sorted(years)

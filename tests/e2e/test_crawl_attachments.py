@@ -112,5 +112,9 @@ def test_table_images_are_ocr_verified_or_withheld_and_big_files_cut(site: str, 
     assert not (wrong["stats"] or {}).get("applications")
     assert wrong["summary"].get("applications_new") is None
 
+    # The records carry the pictures OCR read (the OCR step follows the one extraction of each page).
+    assert good["table_images"] == [site + "/xxgk/nb/2021/0205/t3.png"]
+    assert wrong["table_images"] == [site + "/xxgk/nb/2020/0120/t3.png"]
+    assert stats["gov_reports/reports_extracted"] == 2
     assert stats["gov_reports/ocr/verified"] == 1 and stats["gov_reports/ocr/unverified"] == 1
     assert stats[f"{SKIPPED}attachment_too_large"] == 1  # Scrapy cancelled the 200 KB download

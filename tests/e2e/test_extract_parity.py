@@ -16,8 +16,8 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from gov_reports.crawl.attachments import disposition_filename
 from gov_reports.demo.server import DemoPortal
+from gov_reports.extract.attachment_links import disposition_filename
 from tests.support.cli_support import gov_reports
 
 # The demo sites whose listings are platform APIs that say more than the pages (data/demo/sites.json).

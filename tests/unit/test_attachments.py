@@ -15,7 +15,8 @@ import pytest
 from itemadapter import ItemAdapter
 from scrapy.http import HtmlResponse, Request, Response
 
-from gov_reports.crawl.attachments import attachment_links, disposition_filename, fetched_document, file_name, file_type
+from gov_reports.crawl.attachments import attachment_links, fetched_document, file_name
+from gov_reports.extract.attachment_links import disposition_filename, file_type
 from gov_reports.extract.documents.record import document_report
 from gov_reports.extract.page import PageSource, extract_report
 from gov_reports.model.merge import merge_records

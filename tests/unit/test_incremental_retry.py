@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from gov_reports.crawl.attachments import AttachmentSkipped
 from gov_reports.crawl.downloader.incremental import IncrementalMiddleware, SeenPage, SeenStore
+from gov_reports.crawl.pipelines.attachments import AttachmentSkipped
 from gov_reports.model.record import FetchedDocument
 
 

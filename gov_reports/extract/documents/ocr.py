@@ -11,8 +11,9 @@ kept only when the table's own consistency rules check them:
   (unreadable) cell makes a check "not checkable", which is not a pass;
 - table 四, when read, must pass its row totals too.
 
-Anything less: `verified_statistics` returns no numbers and says why
-('ocr_unverified'). Pure code: image bytes in, text/statistics out; the
+Anything less: `verified_statistics` returns no numbers and says why, and
+`adopt_ocr` (the one place a page's record takes OCR'd numbers) flags the record
+'ocr_unverified'. Pure code: image bytes in, text/statistics out; the
 tesseract binary is run in a subprocess with a timeout.
 """
 
@@ -28,10 +29,14 @@ import shutil
 import subprocess
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from gov_reports.extract.documents._common import PDFIUM_LOCK
 from gov_reports.extract.statistics import extract_statistics
+from gov_reports.model.merge import is_table_flag
+
+if TYPE_CHECKING:
+    from gov_reports.model.record import AnnualReport
 
 TESSERACT_TIMEOUT = 60
 MAX_OCR_PIXELS = 50_000_000
@@ -221,3 +226,17 @@ def verified_statistics(
     return OcrStatistics(
         text=text, verified=True, stats=statistics.stats, summary=statistics.summary, checks=statistics.checks
     )
+
+
+def adopt_ocr(record: AnnualReport, result: OcrStatistics | None) -> bool:
+    """Give a page's record the OCR'd numbers of its table images when they are verified (`stats_from_ocr`,
+    the table flags dropped); else present none of them (`ocr_unverified`). True when adopted.
+
+    `result` None: OCR itself failed. The caller recomputes `content_sha1` (the statistics changed).
+    """
+    if result is None or not result.verified:
+        record.flags.append("ocr_unverified")
+        return False
+    record.stats, record.summary, record.checks = result.stats, result.summary, result.checks
+    record.flags = [f for f in record.flags if not is_table_flag(f)] + ["stats_from_ocr"]
+    return True

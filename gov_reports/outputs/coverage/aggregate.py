@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from gov_reports.model.years import year_list
 from gov_reports.outputs.coverage.deadlines import TIMELINESS, Timeliness, deadline, parse_date, timeliness
 
 UNKNOWN = "(unknown)"
@@ -108,18 +109,8 @@ class ReportData:
 
 
 def parse_years(spec: str) -> list[int]:
-    """'2016-2024' or '2019' or '2016,2018,2020-2022' -> sorted years; ValueError on anything else."""
-    years: set[int] = set()
-    for part in spec.split(","):
-        part = part.strip()
-        match = re.fullmatch(r"(\d{4})(?:\s*[-–]\s*(\d{4}))?", part)
-        if not match:
-            raise ValueError(f"--years takes YEAR, FIRST-LAST or a comma-separated list of them, got {spec!r}")
-        first, last = int(match[1]), int(match[2] or match[1])
-        if last < first:
-            raise ValueError(f"--years range {part!r} runs backwards")
-        years.update(range(first, last + 1))
-    return sorted(years)
+    """'2016-2024' or '2019' or '2016,2018,2020-2022' -> sorted years (the one grammar: gov_reports.model.years)."""
+    return year_list(spec)
 
 
 def _year(record: Mapping[str, Any]) -> int | None:

@@ -1,0 +1,65 @@
+"""Validate every record against the JSON Schema, and count copies: the checks after extraction."""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any
+
+from itemadapter import ItemAdapter
+
+from gov_reports.model.record import AnnualReport
+from gov_reports.model.schema import record_validator
+
+if TYPE_CHECKING:
+    from typing import Self
+
+    from jsonschema import Draft202012Validator
+    from scrapy.crawler import Crawler
+    from scrapy.statscollectors import StatsCollector
+
+logger = logging.getLogger(__name__)
+
+
+class SchemaValidationPipeline:
+    """Validate every record against the published JSON Schema; report failures, keep the record."""
+
+    def __init__(self, stats: StatsCollector, validator: Draft202012Validator) -> None:
+        self.stats = stats
+        self.validator = validator
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        return cls(crawler.stats, record_validator())
+
+    def process_item(self, item: Any) -> Any:
+        if not isinstance(item, AnnualReport):
+            return item
+        errors = sorted(self.validator.iter_errors(ItemAdapter(item).asdict()), key=lambda e: list(e.path))
+        if errors:
+            self.stats.inc_value("gov_reports/schema_invalid")
+            for error in errors[:5]:
+                where = "/".join(str(p) for p in error.path) or "(record)"
+                logger.error("Schema violation in %s at %s: %s", item.key, where, error.message)
+                item.flags.append(f"schema_invalid:{where}")
+        return item
+
+
+class DuplicateCountPipeline:
+    """Count copies of reports already met in this crawl (they are merged by the feed storage)."""
+
+    def __init__(self, stats: StatsCollector) -> None:
+        self.stats = stats
+        self.keys: set[str] = set()
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        return cls(crawler.stats)
+
+    def process_item(self, item: Any) -> Any:
+        if isinstance(item, AnnualReport):
+            if item.key in self.keys:
+                self.stats.inc_value("gov_reports/duplicate_copies")
+            else:
+                self.keys.add(item.key)
+                self.stats.inc_value("gov_reports/unique_reports")
+        return item
