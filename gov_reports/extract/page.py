@@ -55,7 +55,7 @@ class PageSource:
     """What the platform says of the issuer: 'publisher' (a name), 'credit_code'."""
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True)
 class Page:
     """One page to extract: its content (decoded HTML, or text), which of the two, and what the crawler knows."""
 
@@ -72,14 +72,6 @@ def extract(page: Page) -> AnnualReport:
     source = page.source
     cleaned = clean_html(page.content, source.url) if page.kind == "html" else clean_text(page.content)
     return build_record(cleaned, page.content, source)
-
-
-def extract_report(
-    content: str, *, kind: Literal["html", "text"] = "html", source: PageSource | None = None
-) -> AnnualReport:
-    """Deprecated: `extract(Page(content=…, kind=…, source=…))`. Kept only for the crawl code that still calls it
-    (issue 17: switched to `extract` after the restructure is merged); it adds nothing to `extract`."""
-    return extract(Page(content=content, kind=kind, source=source or PageSource()))
 
 
 def build_record(page: CleanPage, raw: str, source: PageSource) -> AnnualReport:

@@ -104,7 +104,7 @@ def extract_saved(files: Sequence[SavedFile], hosts: Iterable[str] = (), *, rais
     in `skipped` with the reason, or raised with `raise_errors`.
     """
     from gov_reports.extract.documents import UnreadableDocument
-    from gov_reports.extract.page import NotAReport, extract_report
+    from gov_reports.extract.page import NotAReport, Page, extract
 
     configured = frozenset(h.lower() for h in hosts)
     whitelist = official_hosts(configured)
@@ -122,7 +122,7 @@ def extract_saved(files: Sequence[SavedFile], hosts: Iterable[str] = (), *, rais
                 for link in _page_file_links(saved.path.read_bytes(), saved.url, configured):
                     links.setdefault(link.url, _Link(saved.url, link.text))
             source = page_source(saved.url, configured, whitelist)
-            record = extract_report(content, kind=kind, source=source)  # type: ignore[arg-type]
+            record = extract(Page(content, kind=kind, source=source))  # type: ignore[arg-type]  # kind: read_page says html|text
         except errors as error:
             page_keys[saved.url] = None
             if raise_errors:

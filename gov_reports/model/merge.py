@@ -109,9 +109,9 @@ def _publication_dates(best: Record, faces: list[Record], donors: list[Record]) 
     corrections = [best.get("corrected")] + [
         c.get("published") if _legacy_correction(c) else c.get("corrected") for c in donors
     ]
-    corrections = [d for d in corrections if d]
-    if corrections:
-        best["corrected"] = max(corrections)
+    dates: list[str] = [d for d in corrections if d]
+    if dates:
+        best["corrected"] = max(dates)
 
 
 def _legacy_correction(record: Mapping[str, Any]) -> bool:

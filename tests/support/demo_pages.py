@@ -15,7 +15,7 @@ from w3lib.encoding import html_to_unicode
 from gov_reports.demo.files import site_file
 from gov_reports.demo.server import default_root
 from gov_reports.extract.documents.record import document_report
-from gov_reports.extract.page import PageSource, extract_report
+from gov_reports.extract.page import Page, PageSource, extract
 from gov_reports.extract.saved_files import DOCUMENT_SUFFIXES
 from gov_reports.model.record import AnnualReport
 from tests.support.paths import DEMO_ROOT as DEMO
@@ -38,7 +38,7 @@ def demo_extract(site: str, path: str, official_hosts: frozenset[str] = frozense
     if is_demo_file(path):  # a report published only as a file (PDF, DOCX)
         data = (DEMO / site / path.lstrip("/")).read_bytes()
         return document_report(data, url=source.url, name=path.rsplit("/", 1)[-1], source=source)[0]
-    return extract_report(demo_page(site, path)[1], kind="html", source=source)
+    return extract(Page(demo_page(site, path)[1], kind="html", source=source))
 
 
 def is_demo_file(path: str) -> bool:

@@ -18,7 +18,7 @@ from scrapy.http import HtmlResponse, Request, Response
 from gov_reports.crawl.attachments import attachment_links, fetched_document, file_name
 from gov_reports.extract.attachment_links import disposition_filename, file_type
 from gov_reports.extract.documents.record import document_report
-from gov_reports.extract.page import PageSource, extract_report
+from gov_reports.extract.page import Page, PageSource, extract
 from gov_reports.model.merge import merge_records
 from tests.support.documents import make_report_docx
 
@@ -115,7 +115,7 @@ PAGE_WITHOUT_TABLES = """<html><head><meta name="PubDate" content="2021-02-05 09
 
 def page_record(images: str = "") -> dict[str, Any]:
     html = PAGE_WITHOUT_TABLES.format(images=images)
-    return ItemAdapter(extract_report(html, source=PageSource(url=PAGE))).asdict()
+    return ItemAdapter(extract(Page(html, source=PageSource(url=PAGE)))).asdict()
 
 
 @pytest.fixture(scope="module")

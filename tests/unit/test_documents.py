@@ -29,7 +29,7 @@ from gov_reports.extract.documents import (
     read_document,
     sniff_kind,
 )
-from gov_reports.extract.page import extract_report
+from gov_reports.extract.page import Page, extract
 from gov_reports.extract.report_tables import APPLICATION_ROWS
 from gov_reports.extract.statistics import extract_statistics
 from tests.support.documents import (
@@ -139,7 +139,7 @@ def test_docx_statistics(report_docx: bytes) -> None:
 
 
 def test_docx_report_record(report_docx: bytes) -> None:
-    record = extract_report(read_document(report_docx, name="r.docx").text, kind="text")
+    record = extract(Page(read_document(report_docx, name="r.docx").text, kind="text"))
     assert record.key == f"{ISSUER}|2020"
     assert record.published == "2021-02-04"
     assert record.format == "2019"
@@ -338,7 +338,7 @@ def test_doc_with_libreoffice() -> None:
     for row, numbers in _expected_applications().items():
         assert tuple(stats["applications"][row].values()) == numbers, row
     assert tuple(stats["reviews"]["reconsideration"].values()) == REVIEWS[:5]
-    record = extract_report(doc.text, kind="text")
+    record = extract(Page(doc.text, kind="text"))
     assert (record.key, record.published) == (f"{ISSUER}|2020", "2021-02-04")
 
 
@@ -358,7 +358,7 @@ def test_doc_and_wps_with_antiword(name: str, monkeypatch: pytest.MonkeyPatch) -
     assert lines[0] == TITLE
     assert lines[-2:] == [ISSUER, SIGNED]
     assert "行政许可\t154\t增71\t4567" in lines
-    record = extract_report(doc.text, kind="text")
+    record = extract(Page(doc.text, kind="text"))
     assert (record.key, record.published) == (f"{ISSUER}|2020", "2021-02-04")
     assert record.stats is not None and record.stats["disclosure"] is not None
 

@@ -1,4 +1,4 @@
-"""extract_report on HTML: every report and trap of the demo portal, and hand-written pages.
+"""`extract` on HTML: every report and trap of the demo portal, and hand-written pages.
 
 Demo pages are read from data/demo/<site>/ and decoded the way the crawler
 decodes responses (w3lib, with the charset the demo server sends: none for the
@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 
 from gov_reports.extract.clean import clean_html
-from gov_reports.extract.page import NotAReport, PageSource, extract_report
+from gov_reports.extract.page import NotAReport, Page, PageSource, extract
 from gov_reports.model.merge import merge_records
 from gov_reports.model.record import AnnualReport
 from tests.support.demo_pages import BASES, EXPECTED, SITES, demo_extract, demo_page, is_demo_file
@@ -41,7 +41,7 @@ def demo_copy(expected: dict[str, Any], path: str) -> AnnualReport:
         # as here (tests/e2e/test_platform_gkmlpt.py checks that the crawl takes it from the API).
         site = expected["site"]
         source = PageSource(url=BASES[site] + path, platform_published=expected["published"])
-        return extract_report(demo_page(site, path)[1], kind="html", source=source)
+        return extract(Page(demo_page(site, path)[1], kind="html", source=source))
     return demo_extract(expected["site"], path)
 
 
@@ -144,7 +144,7 @@ def test_page_case(case: str, expected: dict[str, Any]) -> None:
     source = PageSource(url=expected["url"])
     if "not_a_report" in expected:
         with pytest.raises(NotAReport) as raised:
-            extract_report(html, kind="html", source=source)
+            extract(Page(html, kind="html", source=source))
         assert raised.value.reason == expected["not_a_report"]
         return
     if "page" in expected:
@@ -152,7 +152,7 @@ def test_page_case(case: str, expected: dict[str, Any]) -> None:
         assert {k: page[k] for k in expected["page"]} == expected["page"]
         check_text("\n".join(page["lines"]), expected)
         return
-    record = extract_report(html, kind="html", source=source)
+    record = extract(Page(html, kind="html", source=source))
     assert {k: getattr(record, k) for k in expected["record"]} == expected["record"]
     assert [f for f in expected.get("flags_include", []) if f not in record.flags] == []
     check_text(record.text, expected)
@@ -176,7 +176,7 @@ def test_page_cases_cover_the_required_kinds() -> None:
 @pytest.mark.parametrize("content", ["", "   ", "\n\t\n"])
 def test_empty_content_is_empty_page(content: str) -> None:
     with pytest.raises(NotAReport) as raised:
-        extract_report(content, kind="html", source=PageSource(url="http://www.harbin.gov.cn/a.html"))
+        extract(Page(content, kind="html", source=PageSource(url="http://www.harbin.gov.cn/a.html")))
     assert raised.value.reason == "empty_page"
 
 
@@ -185,19 +185,19 @@ def test_page_without_body_text_is_not_a_report() -> None:
         "<html><head><title>哈尔滨市2020年政府信息公开工作报告</title></head><body><div id='zoom'></div></body></html>"
     )
     with pytest.raises(NotAReport) as raised:
-        extract_report(html, kind="html", source=PageSource(url="http://www.harbin.gov.cn/a.html"))
+        extract(Page(html, kind="html", source=PageSource(url="http://www.harbin.gov.cn/a.html")))
     assert raised.value.reason == "empty_body"
 
 
 def test_unofficial_host_flagged() -> None:
     html = (PAGES / "chinese_numeral_signature" / "input.html").read_text(encoding="utf-8")
-    record = extract_report(html, kind="html", source=PageSource(url="http://www.zwinkt.com/a.html", official=False))
+    record = extract(Page(html, kind="html", source=PageSource(url="http://www.zwinkt.com/a.html", official=False)))
     assert "unofficial_host" in record.flags
 
 
 def test_official_hosts_not_reported_as_mirror_addresses() -> None:
     text = (SEEDS / "001_89556ba07ee0906a.txt").read_text(encoding="utf-8")
-    record = extract_report(text, kind="text", source=PageSource(official_hosts=frozenset({"www.tgflt.cn"})))
+    record = extract(Page(text, kind="text", source=PageSource(official_hosts=frozenset({"www.tgflt.cn"}))))
     assert [f for f in record.flags if "tgflt" in f or f == "mirror_suspected"] == []
 
 

@@ -1,4 +1,4 @@
-"""extract_report on the five seed texts (tests/fixtures/seeds): every field, clean text, sections.
+"""`extract` on the five seed texts (tests/fixtures/seeds): every field, clean text, sections.
 
 The seeds are real page dumps with their chrome, spam and PDF/Word damage
 (reference/report-formats.md §11); the expected values come from the reference
@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from gov_reports.extract import sections
-from gov_reports.extract.page import extract_report
+from gov_reports.extract.page import Page, extract
 from gov_reports.extract.titles import is_report_title
 from gov_reports.model.record import AnnualReport
 from tests.support.paths import SEEDS
@@ -164,7 +164,7 @@ SPAM = ("类似亚博的台子", "亚博", "麻将胡了", "官方版下载")
 
 @cache
 def record(name: str) -> AnnualReport:
-    return extract_report((SEEDS / name).read_text(encoding="utf-8"), kind="text")
+    return extract(Page((SEEDS / name).read_text(encoding="utf-8"), kind="text"))
 
 
 def lines(name: str) -> list[str]:
@@ -298,7 +298,7 @@ def test_record_basics(name: str) -> None:
     assert rec.key == f"{rec.issuer}|{rec.year}"
     assert rec.url == "" and rec.urls == []
     assert len(rec.content_sha1) == 40
-    assert rec.content_sha1 == extract_report((SEEDS / name).read_text(encoding="utf-8"), kind="text").content_sha1
+    assert rec.content_sha1 == extract(Page((SEEDS / name).read_text(encoding="utf-8"), kind="text")).content_sha1
 
 
 @pytest.mark.parametrize("name", [HARBIN_CIVIL, JIANGGAN])

@@ -18,7 +18,7 @@ from gov_reports.crawl.portals import parse_listing
 from gov_reports.crawl.portals.aspnet import MAX_PAGES
 from gov_reports.crawl.portals.base import PageRequest
 from gov_reports.crawl.spiders.annual_reports import ADAPTER_META, ADAPTER_STATE_META, AnnualReportsSpider
-from gov_reports.extract.page import NotAReport, PageSource, extract_report
+from gov_reports.extract.page import NotAReport, Page, PageSource, extract
 from gov_reports.extract.recognition import link_verdict
 from gov_reports.extract.titles import is_report_title
 from tests.support.paths import DEMO_ROOT, PORTAL_FIXTURES
@@ -167,7 +167,7 @@ def test_cut_list_titles_are_candidates_unless_they_name_a_look_alike(title: str
 def test_the_report_page_decides_a_cut_title() -> None:
     url = "http://www.yanjiang.gov.cn/gk/year_details.aspx?dept=38&id=91674"
     page = (DEMO / "gk" / "year_details.aspx@dept=38&id=91674").read_text(encoding="utf-8")
-    record = extract_report(page, source=PageSource(url=url, listing_title="资阳市雁江区2022年政府信息公开工..."))
+    record = extract(Page(page, source=PageSource(url=url, listing_title="资阳市雁江区2022年政府信息公开工...")))
     assert record.title == "资阳市雁江区2022年政府信息公开工作年度报告" and record.year == 2022
     # Behind the very text the 2021 report is listed by: its interpretation, refused by its own title.
     for article, listed, reason in (
@@ -177,5 +177,5 @@ def test_the_report_page_decides_a_cut_title() -> None:
     ):
         page = (DEMO / "gk" / f"year_details.aspx@dept=38&id={article}").read_text(encoding="utf-8")
         with pytest.raises(NotAReport) as refused:
-            extract_report(page, source=PageSource(url=url, listing_title=listed))
+            extract(Page(page, source=PageSource(url=url, listing_title=listed)))
         assert refused.value.reason == reason, article

@@ -11,7 +11,7 @@ import pytest
 from gov_reports.commands import extract_file
 from gov_reports.extract.clean import clean_html, clean_text, dump_header, title_from_lines
 from gov_reports.extract.fields import issuer_candidates, signature, stat_period_year
-from gov_reports.extract.page import NotAReport, extract_report
+from gov_reports.extract.page import NotAReport, Page, extract
 from gov_reports.extract.regions import is_body_name
 from gov_reports.extract.saved_files import read_page
 from gov_reports.extract.titles import year_from_title
@@ -241,7 +241,7 @@ def test_spaced_year_decides_a_record_without_title_year() -> None:
         "本报告中所列数据的统计期限为 二〇二三 年 1 月 1 日至 二〇二三 年 12 月 31 日。主动公开政府信息 12 条，"
         "收到依申请公开申请 3 件。\n某县人民政府\n2024 年 1 月 30 日"
     )
-    record = extract_report(text, kind="text")
+    record = extract(Page(text, kind="text"))
     assert record.year == 2023
     assert (record.published, record.published_source) == ("2024-01-30", "signature")
 
@@ -303,7 +303,7 @@ def test_styled_trap_title_is_seen_as_a_trap() -> None:
         "<p align=center><b>某县政府信息公开工作年度报告制度</b></p>" + BODY + "</body></html>"
     )
     with pytest.raises(NotAReport) as refused:
-        extract_report(html)
+        extract(Page(html))
     assert refused.value.reason == "rule"  # refused by its title's kind (extract.recognition)
 
 

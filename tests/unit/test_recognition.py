@@ -18,7 +18,7 @@ import pytest
 from gov_reports.crawl.portals import parse_listing
 from gov_reports.extract.clean import clean_html, clean_text
 from gov_reports.extract.documents import read_document
-from gov_reports.extract.page import NotAReport, PageSource, RefusedPage, extract_report
+from gov_reports.extract.page import NotAReport, Page, PageSource, RefusedPage, extract
 from gov_reports.extract.recognition import (
     decide,
     is_annual_column_page,
@@ -367,10 +367,10 @@ def test_decision_on_the_page(html: str, listing: str | None, reason: str) -> No
     assert (decision.is_report, decision.reason) == (reason == "report", reason), decision.evidence
     source = PageSource(url=url, listing_title=listing)
     if reason == "report":
-        assert extract_report(html, kind="html", source=source).year is not None
+        assert extract(Page(html, kind="html", source=source)).year is not None
     else:
         with pytest.raises(RefusedPage) as refused:
-            extract_report(html, kind="html", source=source)
+            extract(Page(html, kind="html", source=source))
         assert refused.value.reason == reason
 
 
@@ -388,7 +388,7 @@ def test_page_without_report_words_is_still_a_plain_skip() -> None:
     """「not_report_text」 stays a skip (as before), not a refusal: nothing in the page reads as a report."""
     html = article("2021年", ["<p>今日天气晴。</p>"])
     with pytest.raises(NotAReport) as raised:
-        extract_report(html, kind="html", source=PageSource(url="http://www.hulin.gov.cn/a/2021/0101/1.html"))
+        extract(Page(html, kind="html", source=PageSource(url="http://www.hulin.gov.cn/a/2021/0101/1.html")))
     assert raised.value.reason == "not_report_text" and not isinstance(raised.value, RefusedPage)
 
 

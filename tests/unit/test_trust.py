@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from gov_reports.extract.page import NotAReport, PageSource, extract_report
+from gov_reports.extract.page import NotAReport, Page, PageSource, extract
 from gov_reports.extract.trust import (
     Trust,
     TrustEvidence,
@@ -32,7 +32,7 @@ from tests.support.paths import SEEDS
 
 HARBIN_2020, HARBIN_CIVIL, JIANGGAN, HULIN, QINHUANGDAO = sorted(p.name for p in SEEDS.glob("*.txt"))
 
-# A short report body: enough vocabulary and a year for extract_report to take it as a report.
+# A short report body: enough vocabulary and a year for `extract` to take it as a report.
 BODY = (
     "本报告根据《中华人民共和国政府信息公开条例》要求编制。本年度报告中所列数据统计期限为{year}年1月1日至12月31日。",
     "一、总体情况",
@@ -52,7 +52,7 @@ def seed(name: str) -> str:
 
 
 def seed_trust(name: str, **source: Any) -> dict[str, Any]:
-    return extract_report(seed(name), kind="text", source=PageSource(**source)).trust
+    return extract(Page(seed(name), kind="text", source=PageSource(**source))).trust
 
 
 # --------------------------------------------------------------------------- seeds
@@ -134,7 +134,7 @@ def test_brand_replaced_issuer_is_rejected() -> None:
         "365bet(中国)官方网站 2024年政府信息公开工作年度报告", "涵盖365bet(中国)官方网站 各县、区政府", year=2024
     )
     with pytest.raises(NotAReport) as raised:
-        extract_report(text, kind="text", source=PageSource(url="https://365betchina.com/zwgk/post_3938658.html"))
+        extract(Page(text, kind="text", source=PageSource(url="https://365betchina.com/zwgk/post_3938658.html")))
     assert raised.value.reason == "mirror_rejected:brand_issuer"
 
 
@@ -149,7 +149,7 @@ def test_brand_replaced_issuer_is_rejected() -> None:
 def test_brands_outside_the_spam_lexicon_are_rejected(title: str, brand: str) -> None:
     text = report_text(title, year=2023)
     with pytest.raises(NotAReport) as raised:
-        extract_report(text, kind="text", source=PageSource(url="http://www.gasstoo.com/col/col71982/index.html"))
+        extract(Page(text, kind="text", source=PageSource(url="http://www.gasstoo.com/col/col71982/index.html")))
     assert raised.value.reason == "mirror_rejected:brand_issuer"
     trust = assess(TrustEvidence(issuer=title[: title.index("2023")]))
     assert [r for r in trust.reasons if r.startswith("brand_issuer")] == [f"brand_issuer:{brand}"]
@@ -159,19 +159,19 @@ def test_brand_prefixed_department_is_rejected() -> None:
     """bjmssf.com: the brand replaced the region in front of a real department's name."""
     title = "365bet网上娱乐_365BETAPP官网_365体育平台网址人民政府合作交流办公室 2022年政府信息公开工作年度报告"
     with pytest.raises(NotAReport) as raised:
-        extract_report(report_text(title), kind="text", source=PageSource(url="https://bjmssf.com/hzjl/t1"))
+        extract(Page(report_text(title), kind="text", source=PageSource(url="https://bjmssf.com/hzjl/t1")))
     assert raised.value.reason == "mirror_rejected:brand_issuer"
 
 
 def test_pinyin_noise_is_a_mirror_and_a_garbled_issuer_is_rejected() -> None:
     """hongxingpaper.com: 「國辦公(gong)開辦函〔2019〕60號」, 「政(zheng)(zheng)府(fu)(fu)」."""
     noise = "依据國辦公(gong)開辦函〔2019〕60號，政(zheng)(zheng)府(fu)(fu)信息公开工作稳步推进。"
-    record = extract_report(report_text("泰州市2022年政府信息公开工作年度报告", noise), kind="text")
+    record = extract(Page(report_text("泰州市2022年政府信息公开工作年度报告", noise), kind="text"))
     assert record.key == "泰州市人民政府|2022"
     assert record.trust == {"verdict": "mirror", "reasons": ["no_url", "pinyin_gloss"]}
     garbled = report_text("泰州市民(min)政(zheng)局2022年政府信息公开工作年度报告", noise)
     with pytest.raises(NotAReport) as raised:
-        extract_report(garbled, kind="text")
+        extract(Page(garbled, kind="text"))
     assert raised.value.reason == "mirror_rejected:unrecognised_issuer"
 
 

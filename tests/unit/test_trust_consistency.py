@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from gov_reports.extract.page import NotAReport, PageSource, extract_report
+from gov_reports.extract.page import NotAReport, Page, PageSource, extract
 from gov_reports.extract.trust import MIRROR_SIGNS, OFFICIAL_HOST_REASONS
 from gov_reports.model.record import AnnualReport
 from tests.support.demo_pages import BASES, EXPECTED, demo_page, is_demo_file
@@ -59,7 +59,7 @@ def records() -> Iterator[tuple[str, AnnualReport]]:
     for name, (content, kind, url) in pages().items():
         for setting, source in settings(url):
             try:
-                yield f"{name} [{setting}]", extract_report(content, kind=kind, source=source)  # type: ignore[arg-type]
+                yield f"{name} [{setting}]", extract(Page(content, kind=kind, source=source))  # type: ignore[arg-type]
             except NotAReport:
                 continue
 
@@ -104,8 +104,8 @@ def with_site_id(content: str, kind: str, code: str) -> str:
 def test_a_foreign_site_id_never_makes_an_official_copy_a_mirror(name: str):
     content, kind, url = pages()[name]
     source = PageSource(url=url, official_hosts=frozenset({urlsplit(url).netloc}))
-    plain = extract_report(content, kind=kind, source=source)  # type: ignore[arg-type]
-    hosted = extract_report(with_site_id(content, kind, FOREIGN_SITE_ID), kind=kind, source=source)  # type: ignore[arg-type]
+    plain = extract(Page(content, kind=kind, source=source))  # type: ignore[arg-type]
+    hosted = extract(Page(with_site_id(content, kind, FOREIGN_SITE_ID), kind=kind, source=source))  # type: ignore[arg-type]
     assert hosted.site_id_code == FOREIGN_SITE_ID
     if plain.division_code is None or plain.division_code.startswith("65"):
         # Issuer not located (or near the foreign code): no mismatch to record, and the verdict must not move.

@@ -16,7 +16,7 @@ from scrapy.exceptions import DropItem
 from gov_reports.crawl.pipelines.hosts import OfficialHosts
 from gov_reports.crawl.progress import count_for_source
 from gov_reports.crawl.summary import REFUSED, SKIPPED, TRUST
-from gov_reports.extract.page import NotAReport, PageSource, RefusedPage, extract_report
+from gov_reports.extract.page import NotAReport, Page, PageSource, RefusedPage, extract
 from gov_reports.model.record import FetchedPage
 
 if TYPE_CHECKING:
@@ -59,7 +59,7 @@ class ReportExtractionPipeline:
             return item
         source = page_source(item, self.hosts.hosts)
         try:
-            record = extract_report(item.text, kind=item.kind, source=source)
+            record = extract(Page(item.text, kind=item.kind, source=source))
         except NotAReport as error:
             # 「详见附件」: a page with no report text of its own whose files are followed is no loss.
             reason = "body_in_attachment" if error.reason == "empty_body" and item.attachment_links else error.reason

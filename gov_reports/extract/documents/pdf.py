@@ -226,7 +226,11 @@ def _read_objects(objects: _pdfium.PageObjects, page: Any) -> PageRead:
     from pdfplumber.table import TableFinder, TableSettings
     from pdfplumber.utils.text import chars_to_textmap
 
-    found = [t for t in TableFinder(objects, TableSettings.resolve(None)).tables if is_grid(t)] if objects.ruled else []
+    # PageObjects carries the attributes TableFinder reads from a pdfplumber Page (duck-typed, not a subclass).
+    finder_page: Any = objects
+    found = (
+        [t for t in TableFinder(finder_page, TableSettings.resolve(None)).tables if is_grid(t)] if objects.ruled else []
+    )
     boxes = [t.bbox for t in found]
     chars = [c for c in objects.chars if outside_tables(c, boxes)] if boxes else objects.chars
     textmap = chars_to_textmap(chars, layout_bbox=page.bbox, layout_width=page.width, layout_height=page.height)

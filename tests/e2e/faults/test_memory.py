@@ -40,9 +40,9 @@ elif kind == "ocr":
     from gov_reports.extract.documents.ocr import verified_statistics
     outcome = verified_statistics([data]).reason
 elif kind == "page":
-    from gov_reports.extract.page import NotAReport, extract_report
+    from gov_reports.extract.page import extract, NotAReport, Page
     try:
-        record = extract_report(data.decode("utf-8"))
+        record = extract(Page(data.decode("utf-8")))
         outcome = "expanded" if "lollol" in record.text else "not expanded"
     except NotAReport as error:
         outcome = error.reason
