@@ -23,6 +23,7 @@ from pathlib import Path
 
 from gov_reports.exit_codes import INTERNAL_ERROR, ExitCode
 from gov_reports.extras import MissingExtra
+from gov_reports.model.vocabulary import ExportFormat
 from gov_reports.paths import DATA_DIR
 
 logger = logging.getLogger("gov_reports")
@@ -176,8 +177,8 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("input", type=Path)
     export.add_argument(
         "--format",
-        choices=["csv", "parquet", "both"],
-        default="csv",
+        choices=[ExportFormat.CSV, ExportFormat.PARQUET, ExportFormat.BOTH],
+        default=ExportFormat.CSV,
         help="csv (the default), parquet (typed; needs pip install 'gov-reports[parquet]'), or both",
     )
     export.add_argument(

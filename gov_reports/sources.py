@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from gov_reports.model.vocabulary import Level
 from gov_reports.paths import DATA_DIR
 
 logger = logging.getLogger(__name__)
@@ -36,7 +37,7 @@ COLUMNS = (
     "checked",
 )
 REQUIRED = ("issuer", "province", "level", "column_url", "provenance")
-LEVELS = ("province", "city", "county", "department", "township")
+LEVELS = (Level.PROVINCE, Level.CITY, Level.COUNTY, Level.DEPARTMENT, Level.TOWNSHIP)
 CMS_TYPES = ("hanweb", "trs", "gkmlpt", "generic")
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _HOST_RE = re.compile(r"^[a-z0-9.-]+(?::\d{1,5})?$")

@@ -31,6 +31,7 @@ from gov_reports.model.dump_writer import (
     merge_pending,
     remove_stale_temporaries,
 )
+from gov_reports.model.vocabulary import Stat, StatPrefix
 
 if TYPE_CHECKING:
     from typing import Self
@@ -41,9 +42,9 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 MERGED_FORMATS = ("jsonlines", "jsonl")
 # Stats the CLI reads: where the records are when the merge failed, and why; where rejected lines went.
-STORE_FAILED = "gov_reports/feed/store_failed"
-STORE_ERROR = "gov_reports/feed/store_error"
-REJECTED_STAT = "gov_reports/feed/rejected_path"
+STORE_FAILED = Stat.FEED_STORE_FAILED
+STORE_ERROR = Stat.FEED_STORE_ERROR
+REJECTED_STAT = Stat.FEED_REJECTED_PATH
 
 
 class FlushingJsonLinesExporter(JsonLinesItemExporter):
@@ -136,7 +137,7 @@ class MergingFileFeedStorage(FileFeedStorage):
                 self.pending_lock = None
         if stats is not None:
             for name in ("written", "new", "updated", "unchanged", "copies_merged", "unreadable_lines"):
-                stats.inc_value(f"gov_reports/feed/{name}", getattr(result, name))
+                stats.inc_value(f"{StatPrefix.FEED}{name}", getattr(result, name))
             if result.rejected_path is not None:
                 stats.set_value(REJECTED_STAT, str(result.rejected_path))
         logger.info("Merged into %s: %s", self.path, result)

@@ -22,6 +22,8 @@ from scrapy import signals
 from scrapy.exceptions import NotConfigured
 from twisted.internet.task import LoopingCall
 
+from gov_reports.model.vocabulary import StatPrefix
+
 if TYPE_CHECKING:
     from typing import Self
 
@@ -32,7 +34,7 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 SOURCE_META = "gov_reports_source"
-SOURCE_STATS = "gov_reports/source/"
+SOURCE_STATS = StatPrefix.SOURCE
 COUNTS = (
     "listing_pages",
     "report_links",

@@ -20,6 +20,7 @@ from scrapy.exceptions import NotConfigured
 from twisted.internet.task import LoopingCall
 
 from gov_reports.crawl.progress import SOURCE_META
+from gov_reports.model.vocabulary import Stat
 
 if TYPE_CHECKING:
     from typing import Self
@@ -40,7 +41,7 @@ def crawl_figures(stats: dict[str, Any], elapsed: float, pending: int) -> dict[s
     rate = pages / elapsed if elapsed > 0 else 0.0
     eta = pending / rate if rate > 0 and pending else None
     return {
-        "reports": int(stats.get("gov_reports/reports_extracted", 0)),
+        "reports": int(stats.get(Stat.REPORTS_EXTRACTED, 0)),
         "pages": pages,
         "errors": errors,
         "rate": rate,

@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-SKIPPED = "gov_reports/skipped/"
+from gov_reports.model.vocabulary import SkipReason, Stat, StatPrefix
+
+SKIPPED = StatPrefix.SKIPPED
 # Candidate pages refused by their content (recognition.decide), by reason: letter, plan, budget…
-REFUSED = "gov_reports/refused/"
-BLOCKED = "gov_reports/blocked/"
-TRUST = "gov_reports/trust/"
-MIRROR_REJECTED = "mirror_rejected"
+REFUSED = StatPrefix.REFUSED
+BLOCKED = StatPrefix.BLOCKED
+TRUST = StatPrefix.TRUST
+MIRROR_REJECTED = SkipReason.MIRROR_REJECTED
 
 
 def skipped_reasons(stats: Mapping[str, Any]) -> dict[str, int]:
@@ -31,21 +33,20 @@ def format_summary(stats: Mapping[str, Any]) -> str:
     lines = [
         "gov-reports crawl summary",
         f"  pages fetched:       {stats.get('downloader/response_count', 0)}",
-        f"  listing pages:       {stats.get('gov_reports/listing_pages', 0)}",
-        f"  reports extracted:   {stats.get('gov_reports/reports_extracted', 0)}"
-        f" ({stats.get('gov_reports/unique_reports', 0)} distinct)",
-        f"  duplicates merged:   {stats.get('gov_reports/duplicate_copies', 0)} in this crawl, "
-        f"{stats.get('gov_reports/feed/unchanged', 0) + stats.get('gov_reports/feed/updated', 0)}"
+        f"  listing pages:       {stats.get(Stat.LISTING_PAGES, 0)}",
+        f"  reports extracted:   {stats.get(Stat.REPORTS_EXTRACTED, 0)} ({stats.get(Stat.UNIQUE_REPORTS, 0)} distinct)",
+        f"  duplicates merged:   {stats.get(Stat.DUPLICATE_COPIES, 0)} in this crawl, "
+        f"{stats.get(Stat.FEED_UNCHANGED, 0) + stats.get(Stat.FEED_UPDATED, 0)}"
         " with the existing dump",
-        f"  records written:     {stats.get('gov_reports/feed/written', 0)} in the dump "
-        f"({stats.get('gov_reports/feed/new', 0)} new, {stats.get('gov_reports/feed/updated', 0)} updated, "
-        f"{stats.get('gov_reports/feed/unchanged', 0)} unchanged)",
+        f"  records written:     {stats.get(Stat.FEED_WRITTEN, 0)} in the dump "
+        f"({stats.get(Stat.FEED_NEW, 0)} new, {stats.get(Stat.FEED_UPDATED, 0)} updated, "
+        f"{stats.get(Stat.FEED_UNCHANGED, 0)} unchanged)",
     ]
     lines += storage_lines(stats)
     lines += trust_lines(stats)
     lines += attachment_lines(stats)
-    if stats.get("gov_reports/schema_invalid"):
-        lines.append(f"  schema violations:   {stats['gov_reports/schema_invalid']} record(s), flagged")
+    if stats.get(Stat.SCHEMA_INVALID):
+        lines.append(f"  schema violations:   {stats[Stat.SCHEMA_INVALID]} record(s), flagged")
     from gov_reports.crawl.downloader.incremental import format_incremental
     from gov_reports.crawl.progress import format_sources
 
@@ -68,18 +69,18 @@ def format_summary(stats: Mapping[str, Any]) -> str:
 def storage_lines(stats: Mapping[str, Any]) -> list[str]:
     """Where the records are when the merge failed, and where lines the schema refused went."""
     lines = []
-    pending = stats.get("gov_reports/feed/store_failed")
+    pending = stats.get(Stat.FEED_STORE_FAILED)
     if pending:
-        error = stats.get("gov_reports/feed/store_error", "?")
+        error = stats.get(Stat.FEED_STORE_ERROR, "?")
         lines.append(
             f"  NOT STORED:          the merge into the dump failed ({error}); "
             f"the records are in {pending}; the next gov-reports crawl into the dump "
             "(with the same --jobdir, if one was given) merges them first"
         )
-    rejected = stats.get("gov_reports/feed/rejected_path")
+    rejected = stats.get(Stat.FEED_REJECTED_PATH)
     if rejected:
         lines.append(
-            f"  rejected lines:      {stats.get('gov_reports/feed/unreadable_lines', 0)} failed the record schema, "
+            f"  rejected lines:      {stats.get(Stat.FEED_UNREADABLE_LINES, 0)} failed the record schema, "
             f"kept verbatim in {rejected}"
         )
     return lines
@@ -99,7 +100,7 @@ def trust_lines(stats: Mapping[str, Any]) -> list[str]:
     return lines
 
 
-ATTACHMENTS_READ = "gov_reports/attachments_read"
+ATTACHMENTS_READ = Stat.ATTACHMENTS_READ
 
 
 def attachment_lines(stats: Mapping[str, Any]) -> list[str]:
@@ -108,7 +109,7 @@ def attachment_lines(stats: Mapping[str, Any]) -> list[str]:
     kinds = {k[len(prefix) :]: v for k, v in sorted(stats.items()) if k.startswith(prefix)}
     detail = ", ".join(f"{kind} {count}" for kind, count in kinds.items())
     lines = [f"  attachments read:    {stats.get(ATTACHMENTS_READ, 0)}" + (f" ({detail})" if detail else "")]
-    verified, unverified = stats.get("gov_reports/ocr/verified", 0), stats.get("gov_reports/ocr/unverified", 0)
+    verified, unverified = stats.get(Stat.OCR_VERIFIED, 0), stats.get(Stat.OCR_UNVERIFIED, 0)
     if verified or unverified:
         lines.append(f"  table images OCR'd:  {verified} verified, {unverified} withheld (ocr_unverified)")
     return lines

@@ -24,6 +24,7 @@ from gov_reports.extract.report_tables import (
     REVIEW_COLUMNS,
     REVIEW_ROWS,
 )
+from gov_reports.model.vocabulary import FlagPrefix
 
 Number = int | float
 _TOLERANCE = 1e-6
@@ -208,4 +209,4 @@ def review_checks(reviews: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
 
 def failed_flags(checks: Iterable[dict[str, Any]]) -> list[str]:
     """'check_failed:<name>' for every check that ran and failed."""
-    return [f"check_failed:{c['name']}" for c in checks if c["ok"] is False]
+    return [f"{FlagPrefix.CHECK_FAILED}{c['name']}" for c in checks if c["ok"] is False]

@@ -18,6 +18,7 @@ from gov_reports.extract.numbers import chinese_to_int
 from gov_reports.extract.regions import Place, locate, normalize_issuer
 from gov_reports.extract.text import address_matches, match_form, squeeze
 from gov_reports.extract.titles import is_report_title, issuer_from_title, year_from_title
+from gov_reports.model.vocabulary import Flag, FlagPrefix
 
 _STAT_PERIOD_RE = re.compile(
     r"统计(?:期限|时限|时间|区间|周期|范围)[^。;；]{0,12}?((?:19|20)\d{2}|[〇零○一二三四五六七八九]{4})\s*年\s*(?:1|一|01)\s*月\s*(?:1|一|01)\s*日"
@@ -80,12 +81,12 @@ def report_year(title: str | None, text: str, listing_title: str | None) -> tupl
     from_title = year_from_title(title) if title else None
     from_period = stat_period_year(text)
     if from_title and from_period and from_title != from_period:
-        flags.append(f"year_conflict:title={from_title},period={from_period}")
+        flags.append(f"{FlagPrefix.YEAR_CONFLICT}title={from_title},period={from_period}")
     year = from_title or from_period or (year_from_title(listing_title) if listing_title else None)
     if year is None:
         year = body_lead_year(text.split("\n"))
         if year is not None:
-            flags.append("year_from_body")
+            flags.append(Flag.YEAR_FROM_BODY)
     return year, flags
 
 
@@ -171,7 +172,7 @@ def published_date(
             continue
         # A report on year N cannot be out before N ends; such dates are widgets or the URL's.
         if year is not None and int(date[:4]) < year:
-            flags.append(f"implausible_date_ignored:{source}={date}")
+            flags.append(f"{FlagPrefix.IMPLAUSIBLE_DATE_IGNORED}{source}={date}")
             continue
         return date, source, flags
     return None, None, flags

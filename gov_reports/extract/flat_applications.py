@@ -18,6 +18,7 @@ from gov_reports.extract.report_tables import (
     match_application_segment,
 )
 from gov_reports.extract.tables import normalise_text, strip_numbering
+from gov_reports.model.vocabulary import FlagPrefix, ReportFormat
 
 # --- Table 三 ----------------------------------------------------------------
 
@@ -116,7 +117,7 @@ def _label_parts(label: str) -> list[str]:
     return [p for p in _PART.split(label) if p.strip()]
 
 
-def read_flat_applications(text: str, layout_hint: str = "2021") -> TableRead:
+def read_flat_applications(text: str, layout_hint: str = ReportFormat.Y2021) -> TableRead:
     """Table 三 from text whose grid is lost (see the module doc); `layout_hint` when its rows do not say.
 
     Prose may name 本年新收 before the table does: every stretch that starts so is read, and the one that
@@ -174,7 +175,7 @@ def _read_applications_region(region: str, layout_hint: str) -> TableRead:
         if key is None:
             continue
         if key in rows:
-            out.flags.append(f"duplicate_row:applications.{key}")
+            out.flags.append(f"{FlagPrefix.DUPLICATE_ROW}applications.{key}")
             continue
         settled = settle(values, len(APPLICATION_COLUMNS), row_check, False)
         assert settled is not None
@@ -250,7 +251,7 @@ def _align(
 
 
 def _constraints(layout: tuple[str, ...]) -> list[tuple[tuple[str, ...], tuple[str, ...], int]]:
-    fmt = "2021" if "other_misc" in layout else "2019"
+    fmt = ReportFormat.Y2021 if "other_misc" in layout else ReportFormat.Y2019
     found: list[tuple[tuple[str, ...], tuple[str, ...], int]] = []
     for column in range(len(APPLICATION_COLUMNS)):
         found.append((("new", "carried_over"), ("total", "carried_forward"), column))
@@ -328,4 +329,4 @@ def _place_strays(rows: dict[str, Row], strays: list[str], layout: tuple[str, ..
             key, i = fits[0]
             rows[key].cells[i] = stray
             blanks.remove(fits[0])
-            out.flags.append(f"cell_placed_by_sums:applications.{key}")
+            out.flags.append(f"{FlagPrefix.CELL_PLACED_BY_SUMS}applications.{key}")

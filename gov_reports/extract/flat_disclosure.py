@@ -14,6 +14,7 @@ from gov_reports.extract.report_tables import (
     disclosure_cell,
 )
 from gov_reports.extract.tables import normalise_text
+from gov_reports.model.vocabulary import FlagPrefix, ReportFormat
 
 # --- Table 二 ----------------------------------------------------------------
 
@@ -100,7 +101,7 @@ def _printed_name(label: str, key: str) -> str:
     return label[at:].strip() if at >= 0 else label.strip()
 
 
-def read_flat_disclosure(text: str, layout_hint: str = "2021") -> TableRead:
+def read_flat_disclosure(text: str, layout_hint: str = ReportFormat.Y2021) -> TableRead:
     """Table 二 from text whose grid is lost: each row's cells in the format's column order."""
     out = TableRead()
     regions = _disclosure_regions(text)
@@ -134,13 +135,13 @@ def read_flat_disclosure(text: str, layout_hint: str = "2021") -> TableRead:
             if settled is None:
                 continue
             if key in rows:
-                out.flags.append(f"duplicate_row:disclosure.{key}")
+                out.flags.append(f"{FlagPrefix.DUPLICATE_ROW}disclosure.{key}")
                 continue
             cells, problem, readings = settled
             chosen = _by_statements(key, columns, readings, stated) if readings else None
             if chosen is not None:
                 cells, problem = list(chosen), None
-                out.flags.append(f"cells_by_prose:disclosure.{key}")
+                out.flags.append(f"{FlagPrefix.CELLS_BY_PROSE}disclosure.{key}")
             if problem:
                 label = "cells" if problem == "ambiguous" else "row"
                 out.flags.append(f"{problem}_{label}:disclosure.{key}")

@@ -12,6 +12,7 @@ headings and year they share is `format_from_headings`.
 from __future__ import annotations
 
 from gov_reports.extract.text import match_form
+from gov_reports.model.vocabulary import ReportFormat
 
 MARKERS_2021 = ("本年制发件数", "本年废止件数", "逾期不补正", "现行有效件数")
 MARKERS_2019 = ("本年新制作数量", "第二十条第(九)项", "采购总金额", "本年新公开数量", "对外公开总数量")
@@ -19,9 +20,9 @@ MARKERS_2019 = ("本年新制作数量", "第二十条第(九)项", "采购总�
 
 _MARKERS_2019_FORM = tuple(match_form(m) for m in MARKERS_2019)
 
-TABLE_FORMATS = ("2019", "2021")
+TABLE_FORMATS = (ReportFormat.Y2019, ReportFormat.Y2021)
 """The formats with the statutory tables 二/三/四."""
-STATS_FORMATS = ("2019", "2021", "pre2019", "unknown")
+STATS_FORMATS = (ReportFormat.Y2019, ReportFormat.Y2021, ReportFormat.PRE2019, ReportFormat.UNKNOWN)
 """Every value of `format`."""
 
 
@@ -51,7 +52,7 @@ def stats_format(table_hint: str | None, has_tables: bool, report_format: str, y
     """The statistics' `format`: the tables' own evidence, else the caller's format, else the weak rule."""
     if has_tables:
         return table_hint or table_layout(report_format, year, unknown_year="2019")
-    if report_format in STATS_FORMATS and report_format != "unknown":
+    if report_format in STATS_FORMATS and report_format != ReportFormat.UNKNOWN:
         return report_format
     return format_from_headings(year, headings)
 
@@ -62,9 +63,9 @@ def detect_format(
     """pre2019 | 2019 | 2021 | unknown. `compact`: `match_form(text)`, when the caller has it already."""
     compact = match_form(text) if compact is None else compact
     if any(m in compact for m in MARKERS_2021):
-        return "2021"
+        return ReportFormat.Y2021
     if any(m in compact for m in _MARKERS_2019_FORM):
-        return "2019"
+        return ReportFormat.Y2019
     if table_hint in TABLE_FORMATS:
         return table_hint
     return format_from_headings(year, six_headings)

@@ -24,6 +24,7 @@ from gov_reports.extract.text import match_form
 from gov_reports.extract.titles import is_correction
 from gov_reports.extract.trust import Trust, TrustEvidence, assess, brand_rejection, rejection, trust_flags
 from gov_reports.model.record import AnnualReport
+from gov_reports.model.vocabulary import Flag, FlagPrefix, ReportFormat, SkipReason, TrustVerdict
 
 
 class NotAReport(Exception):
@@ -68,7 +69,7 @@ def extract(page: Page) -> AnnualReport:
     """The extraction: the page's HTML parsed once (`clean.clean_html`), its one tree and one line list handed
     to every step (fields, sections, statistics tables, recognition, trust); an `AnnualReport`, or `NotAReport`."""
     if not page.content or not page.content.strip():
-        raise NotAReport("empty_page")
+        raise NotAReport(SkipReason.EMPTY_PAGE)
     source = page.source
     cleaned = clean_html(page.content, source.url) if page.kind == "html" else clean_text(page.content)
     return build_record(cleaned, page.content, source)
@@ -77,7 +78,7 @@ def extract(page: Page) -> AnnualReport:
 def build_record(page: CleanPage, raw: str, source: PageSource) -> AnnualReport:
     """Turn a cleaned page into a record (also used for attachment text): the steps below, in this order."""
     if not page.lines:
-        raise NotAReport("empty_body", source.url)
+        raise NotAReport(SkipReason.EMPTY_BODY, source.url)
     text = "\n".join(page.lines)
     compact = match_form(text)
     title = _recognised_title(page, source, compact)
@@ -85,7 +86,7 @@ def build_record(page: CleanPage, raw: str, source: PageSource) -> AnnualReport:
     year, year_flags = fields.report_year(title, text, source.listing_title)
     flags += year_flags
     if year is None:
-        raise NotAReport("no_year", title or source.url)
+        raise NotAReport(SkipReason.NO_YEAR, title or source.url)
     sig = fields.signature(page.lines)
     issuer, place = _issuer(page, source, title, sig, text, flags)
     published, published_source, date_flags = fields.published_date(page, sig, source.listing_date, year)
@@ -101,25 +102,25 @@ def build_record(page: CleanPage, raw: str, source: PageSource) -> AnnualReport:
     if title is None:
         # Researchers sort and search by title; say plainly that this one is ours, not the page's.
         title = f"{issuer}{year}年政府信息公开工作年度报告"
-        flags.append("title_reconstructed")
+        flags.append(Flag.TITLE_RECONSTRUCTED)
     if page.spam:
-        flags.append("spam_removed")
+        flags.append(Flag.SPAM_REMOVED)
     corrected = None
     if title and is_correction(title):
         # A 更正/修订 copy's date is when the correction came out, not the report's first publication:
         # `published` stays for the original copy (merging takes the earliest), `corrected` says when.
-        flags.append("correction")
+        flags.append(Flag.CORRECTION)
         corrected, published, published_source = published, None, None
     flags += [f for f in statistics.flags if f not in flags]
-    if page.image_count and "tables_missing" in flags:
+    if page.image_count and Flag.TABLES_MISSING in flags:
         # Pictures where the tables belong: the numbers exist, only not as text (OCR or the attachment).
-        flags.append("tables_as_images")
+        flags.append(Flag.TABLES_AS_IMAGES)
 
     site_code = fields.site_id_code(page, raw)
     trust = _trust(page, source, raw, issuer, place, text, site_code)
     # mirror_suspected, unofficial_host, nongov_address:… come from the verdict's own decision.
     flags += [f for f in trust_flags(trust) if f not in flags]
-    mirror = trust.verdict == "mirror"
+    mirror = trust.verdict == TrustVerdict.MIRROR
     level = issuer_level(issuer, place)
     codes = division_codes(issuer, place, level)
     urls = [source.url] if source.url else []
@@ -165,11 +166,13 @@ def _statistics(
 ) -> tuple[Statistics, str]:
     """The statistics tables (read from the cleaner's tree and grids, not parsed again) and the report's format;
     a statistics `format` the tables left open takes the report's."""
-    statistics = extract_statistics(text, html=page.body, grids=page.grids, report_format="unknown", year=year)
+    statistics = extract_statistics(
+        text, html=page.body, grids=page.grids, report_format=ReportFormat.UNKNOWN, year=year
+    )
     report_format = detect_format(
         text, year=year, six_headings=has_six_headings(sections), table_hint=statistics.format_hint, compact=compact
     )
-    if statistics.stats is not None and statistics.stats.get("format") in (None, "unknown"):
+    if statistics.stats is not None and statistics.stats.get("format") in (None, ReportFormat.UNKNOWN):
         statistics.stats["format"] = report_format
     return statistics, report_format
 
@@ -200,9 +203,9 @@ def _issuer(
     title_place = locate(candidates[0][0], hint_code=hint) if candidates else None
     issuer, issuer_source = fields.pick_issuer(candidates, title_place or context)
     if issuer is None:
-        raise NotAReport(brand_rejection([name for name, _ in candidates]) or "no_issuer", title or source.url)
+        raise NotAReport(brand_rejection([name for name, _ in candidates]) or SkipReason.NO_ISSUER, title or source.url)
     if issuer_source not in ("title", "signature", "metadata", "platform"):
-        flags.append(f"issuer_from_{issuer_source}")
+        flags.append(f"{FlagPrefix.ISSUER_FROM}{issuer_source}")
     return issuer, locate(issuer, hint_code=hint)
 
 

@@ -20,6 +20,7 @@ from functools import cache
 from importlib import resources
 
 from gov_reports.extract.text import squeeze
+from gov_reports.model.vocabulary import Level
 
 _SKIP_NAMES = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划", "直辖县级行政区划"}
 _GOV_SUFFIX = "人民政府"
@@ -233,14 +234,14 @@ def issuer_level(issuer: str, place: Place | None) -> str:
     """province | city | county | department | township | unknown, from the name and its division."""
     tail = issuer[place.end :] if place is not None else issuer
     if _TOWNSHIP_RE.search(tail) and tail not in (_GOV_SUFFIX,):
-        return "township"
+        return Level.TOWNSHIP
     if tail == _GOV_SUFFIX and place is not None:
-        return ("province", "city", "county")[place.division.rank]
+        return (Level.PROVINCE, Level.CITY, Level.COUNTY)[place.division.rank]
     if place is not None and tail:
-        return "department"
+        return Level.DEPARTMENT
     if place is None and _DEPARTMENT_RE.search(issuer):
-        return "department"
-    return "unknown"
+        return Level.DEPARTMENT
+    return Level.UNKNOWN
 
 
 @dataclass(frozen=True)
@@ -262,7 +263,7 @@ def division_codes(issuer: str, place: Place | None, level: str) -> DivisionCode
     """
     if place is None:
         return DivisionCodes(None)
-    if level != "township":
+    if level != Level.TOWNSHIP:
         return DivisionCodes(place.division.code)
     name = _TOWNSHIP_BODY_RE.sub("", issuer[place.end :])
     return DivisionCodes(_townships().get((place.division.code, name)), place.division.code)

@@ -42,6 +42,7 @@ from gov_reports.extract.tables import (
     normalise_label,
     split_row,
 )
+from gov_reports.model.vocabulary import FlagPrefix
 
 __all__ = [
     "ALL_APPLICATION_ROWS",
@@ -146,7 +147,7 @@ def read_applications(grid: Grid) -> TableRead:
             values, problem = fit_values(tail, len(APPLICATION_COLUMNS))
         previous = key
         if key in rows:
-            out.flags.append(f"duplicate_row:applications.{key}")
+            out.flags.append(f"{FlagPrefix.DUPLICATE_ROW}applications.{key}")
             continue
         if problem:
             out.flags.append(f"{problem}_row:applications.{key}")
@@ -177,10 +178,10 @@ def complete_applications(rows: dict[str, dict[str, Any]], fmt: str, out: TableR
             result[key] = rows[key]
         else:
             result[key] = dict.fromkeys(APPLICATION_COLUMNS)
-            out.flags.append(f"missing_row:applications.{key}")
+            out.flags.append(f"{FlagPrefix.MISSING_ROW}applications.{key}")
     for key in rows:
         if key not in result:
-            out.flags.append(f"unexpected_row:applications.{key}")
+            out.flags.append(f"{FlagPrefix.UNEXPECTED_ROW}applications.{key}")
     return result
 
 
@@ -349,7 +350,7 @@ def read_disclosure(grid: Grid) -> TableRead:
         if not grid.positional and not all(is_value_cell(c) for c in tail):
             continue
         if key in rows:
-            out.flags.append(f"duplicate_row:disclosure.{key}")
+            out.flags.append(f"{FlagPrefix.DUPLICATE_ROW}disclosure.{key}")
             continue
         row: dict[str, Any] = {}
         for offset, column in columns or []:
@@ -375,7 +376,7 @@ def complete_disclosure(rows: dict[str, dict[str, Any]], fmt: str, out: TableRea
     for key, cols in layout.items():
         row = rows.get(key)
         if row is None:
-            out.flags.append(f"missing_row:disclosure.{key}")
+            out.flags.append(f"{FlagPrefix.MISSING_ROW}disclosure.{key}")
             result[key] = dict.fromkeys(cols)
             continue
         if "_cells" in row:
@@ -385,12 +386,12 @@ def complete_disclosure(rows: dict[str, dict[str, Any]], fmt: str, out: TableRea
                 value, blank = disclosure_cell(tail[i] if i < len(tail) else None, col, None)
                 row[col] = value
                 out.blank_cells += blank
-            out.flags.append(f"columns_by_position:disclosure.{key}")
+            out.flags.append(f"{FlagPrefix.COLUMNS_BY_POSITION}disclosure.{key}")
         result[key] = {col: row.get(col) for col in cols}
         extra = set(row) - set(cols)
         if extra:
-            out.flags.append(f"unexpected_columns:disclosure.{key}")
+            out.flags.append(f"{FlagPrefix.UNEXPECTED_COLUMNS}disclosure.{key}")
     for key in rows:
         if key not in layout:
-            out.flags.append(f"unexpected_row:disclosure.{key}")
+            out.flags.append(f"{FlagPrefix.UNEXPECTED_ROW}disclosure.{key}")
     return result

@@ -39,6 +39,7 @@ from gov_reports.extract.stats_schema import (
     SUMMARY_KEYS,
 )
 from gov_reports.extract.tables import Grid, html_grids, normalise_text, text_grid
+from gov_reports.model.vocabulary import Flag, FlagPrefix, ReportFormat
 
 __all__ = [
     "CHECK_JSON_SCHEMA",
@@ -124,7 +125,7 @@ def _merge_applications(reads: list[TableRead]) -> TableRead | None:
         if not added:
             continue
         merged.data.update({key: read.data[key] for key in added})
-        merged.flags += [f for f in read.flags if not f.startswith("duplicate_row:")]
+        merged.flags += [f for f in read.flags if not f.startswith(FlagPrefix.DUPLICATE_ROW)]
         merged.evidence |= read.evidence
         merged.blank_cells += read.blank_cells
         merged.incomplete += [i for i in read.incomplete if i["row"] in added]
@@ -141,7 +142,7 @@ def _merge_disclosure(reads: list[TableRead]) -> TableRead | None:
         assert read.data is not None and merged.data is not None
         for key, row in read.data.items():
             if key in merged.data:
-                merged.flags.append(f"duplicate_row:disclosure.{key}")
+                merged.flags.append(f"{FlagPrefix.DUPLICATE_ROW}disclosure.{key}")
             else:
                 merged.data[key] = row
         merged.flags += read.flags
@@ -151,7 +152,7 @@ def _merge_disclosure(reads: list[TableRead]) -> TableRead | None:
 
 
 def _read_tables(
-    text: str, html: str | etree._Element | None, grids: list[Grid] | None = None, layout_hint: str = "2021"
+    text: str, html: str | etree._Element | None, grids: list[Grid] | None = None, layout_hint: str = ReportFormat.Y2021
 ) -> tuple[TableRead | None, TableRead | None, TableRead | None]:
     """(disclosure, applications, reviews): from HTML tables first, then from the text.
 
@@ -217,10 +218,10 @@ def _decide_hint(disclosure: TableRead | None, applications: TableRead | None, f
     a = applications.evidence if applications else set()
     for evidence in (d, a):
         if len(evidence) > 1:
-            flags.append("format_conflict")
+            flags.append(Flag.FORMAT_CONFLICT)
     if len(d) == 1:
         if a and a != d:
-            flags.append("format_conflict")
+            flags.append(Flag.FORMAT_CONFLICT)
         return next(iter(d))
     if len(a) == 1:
         return next(iter(a))
@@ -240,7 +241,7 @@ def extract_statistics(
     text: str,
     *,
     html: str | etree._Element | None = None,
-    report_format: str = "unknown",
+    report_format: str = ReportFormat.UNKNOWN,
     year: int | None = None,
     grids: list[Grid] | None = None,
 ) -> Statistics:
@@ -295,7 +296,7 @@ def extract_statistics(
             blank_cells += read.blank_cells
             stats["incomplete_rows"] += read.incomplete
     if blank_cells:
-        flags.append("blank_cells")
+        flags.append(Flag.BLANK_CELLS)
 
     if headings or has_tables:
         names = [
@@ -304,7 +305,7 @@ def extract_statistics(
             if read
         ]
         if not names:
-            flags.append("tables_missing")
+            flags.append(Flag.TABLES_MISSING)
             checks.append(
                 make_check(
                     "tables_missing",
@@ -315,7 +316,7 @@ def extract_statistics(
             )
         else:
             missing = [n for n in ("disclosure", "applications", "reviews") if n not in names]
-            flags += [f"table_missing:{n}" for n in missing]
+            flags += [f"{FlagPrefix.TABLE_MISSING}{n}" for n in missing]
             checks.append(
                 make_check(
                     "tables_missing",
@@ -337,7 +338,7 @@ def extract_statistics(
             if summary[key] is None and value is not None:
                 summary[key] = value
                 if key in tables_would_say and (has_tables or headings):
-                    flags.append(f"summary_from_prose:{key}")
+                    flags.append(f"{FlagPrefix.SUMMARY_FROM_PROSE}{key}")
 
     found_anything = has_tables or stats["prose"] is not None
     return Statistics(

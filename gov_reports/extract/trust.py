@@ -65,15 +65,16 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any
 from urllib.parse import urlsplit
 
 from gov_reports.extract.regions import division_by_code, locate
 from gov_reports.extract.spam import SPAM_PHRASE_RE
 from gov_reports.extract.text import address_matches, squeeze
+from gov_reports.model.vocabulary import Flag, FlagPrefix, SkipReason, TrustVerdict, TrustVerdictName
 
-Verdict = Literal["official", "mirror", "unknown"]
-VERDICTS: tuple[Verdict, ...] = ("official", "mirror", "unknown")
+Verdict = TrustVerdictName
+VERDICTS: tuple[Verdict, ...] = (TrustVerdict.OFFICIAL, TrustVerdict.MIRROR, TrustVerdict.UNKNOWN)
 
 MIRROR_SIGNS = (
     "brand_issuer",
@@ -88,7 +89,7 @@ MIRROR_SIGNS = (
     "spam_dense",
 )
 WEAK_SIGNS = ("nongov_address", "spam_injected")
-REJECTED = "mirror_rejected"
+REJECTED = SkipReason.MIRROR_REJECTED
 
 # One pinyin syllable (an initial, vowels with or without tone marks, a final n/ng/r) in brackets right
 # after a character: 「政(zheng)」, 「號(hào)」. Whole syllables only, so a WeChat id in brackets
@@ -190,7 +191,9 @@ def assess(evidence: TrustEvidence) -> Trust:
     if len(_JUNK_TAG_RE.findall(evidence.raw)) >= MIN_JUNK_TAGS:
         signs.append("junk_tags")
     weak += [
-        f"nongov_address:{a}" for a in addresses if _site(a) != own and not _is_official(a, evidence.official_hosts)
+        f"{FlagPrefix.NONGOV_ADDRESS}{a}"
+        for a in addresses
+        if _site(a) != own and not _is_official(a, evidence.official_hosts)
     ]
     if evidence.spam and is_dense_spam(evidence.spam, evidence.text):
         signs.append("spam_dense")
@@ -198,13 +201,13 @@ def assess(evidence: TrustEvidence) -> Trust:
         weak.append("spam_injected")
     reasons = (host_reason, *signs, *weak)
     if signs:
-        verdict: Verdict = "mirror"
+        verdict: Verdict = TrustVerdict.MIRROR
     elif host_reason in ("gov_host", "configured_host"):
-        verdict = "official"
-    elif host_reason.startswith("unofficial_host") and weak:
-        verdict = "mirror"
+        verdict = TrustVerdict.OFFICIAL
+    elif host_reason.startswith(Flag.UNOFFICIAL_HOST) and weak:
+        verdict = TrustVerdict.MIRROR
     else:
-        verdict = "unknown"
+        verdict = TrustVerdict.UNKNOWN
     return Trust(verdict, tuple(dict.fromkeys(reasons)))
 
 
@@ -215,20 +218,20 @@ def _is_official(host: str, official_hosts: frozenset[str]) -> bool:
 def trust_flags(trust: Trust) -> list[str]:
     """The record's trust flags, derived from the verdict and its reasons (they cannot disagree with it)."""
     host_reason = trust.reasons[0] if trust.reasons else ""
-    addresses = [r for r in trust.reasons if r.startswith("nongov_address:")]
+    addresses = [r for r in trust.reasons if r.startswith(FlagPrefix.NONGOV_ADDRESS)]
     flags = []
     # On a host nobody vouched for, a foreign portal address in the body is the suspicion the flag names.
-    if trust.verdict == "mirror" or (trust.verdict == "unknown" and addresses):
-        flags.append("mirror_suspected")
+    if trust.verdict == TrustVerdict.MIRROR or (trust.verdict == TrustVerdict.UNKNOWN and addresses):
+        flags.append(Flag.MIRROR_SUSPECTED)
     flags += addresses
-    if host_reason.startswith("unofficial_host"):
-        flags.append("unofficial_host")
+    if host_reason.startswith(Flag.UNOFFICIAL_HOST):
+        flags.append(Flag.UNOFFICIAL_HOST)
     return flags
 
 
 def rejection(issuer: str, trust: Trust) -> str | None:
     """The stats reason for dropping a mirror copy (``mirror_rejected:<why>``), or None to keep it."""
-    if trust.verdict != "mirror":
+    if trust.verdict != TrustVerdict.MIRROR:
         return None
     if trust.has("brand_issuer"):
         return f"{REJECTED}:brand_issuer"

@@ -20,6 +20,7 @@ from typing import Any
 
 # crawl.summary is plain names and functions over a stats dict (no Scrapy import).
 from gov_reports.crawl.summary import MIRROR_REJECTED, blocked_hosts, skipped_reasons
+from gov_reports.model.vocabulary import Stat
 
 SUFFIX = ".crawls.jsonl"
 
@@ -41,9 +42,9 @@ def crawl_entry(stats: Mapping[str, Any]) -> dict[str, Any]:
         "started": when("start_time"),
         "finished": when("finish_time"),
         "pages_fetched": stats.get("downloader/response_count", 0),
-        "reports_extracted": stats.get("gov_reports/reports_extracted", 0),
-        "records_new": stats.get("gov_reports/feed/new", 0),
-        "records_updated": stats.get("gov_reports/feed/updated", 0),
+        "reports_extracted": stats.get(Stat.REPORTS_EXTRACTED, 0),
+        "records_new": stats.get(Stat.FEED_NEW, 0),
+        "records_updated": stats.get(Stat.FEED_UPDATED, 0),
         "skipped": skipped_reasons(stats),
         "blocked_hosts": blocked_hosts(stats),
         # The sources (start URLs) crawled: what the dump is to be compared with (gov-reports report).

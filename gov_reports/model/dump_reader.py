@@ -17,6 +17,7 @@ from typing import Any
 
 from gov_reports.model.merge import Record
 from gov_reports.model.schema import record_is_valid, record_validator
+from gov_reports.model.vocabulary import FlagPrefix
 
 # Fields the merge itself reads and rewrites: they must be valid whatever the record's flags declare.
 _MERGED_FIELDS = frozenset({"key", "url", "urls", "mirrors", "attachments", "flags", "spam", "trust", "text", "stats"})
@@ -48,7 +49,7 @@ def record_problem(record: Any) -> str | None:
         return None
     flags = record.get("flags")
     declared = (
-        {f.split(":", 1)[1] for f in flags if isinstance(f, str) and f.startswith("schema_invalid:")}
+        {f.split(":", 1)[1] for f in flags if isinstance(f, str) and f.startswith(FlagPrefix.SCHEMA_INVALID)}
         if isinstance(flags, list)
         else set()
     )

@@ -20,8 +20,10 @@ import json
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from gov_reports.model.vocabulary import Flag, FlagPrefix, ReportFormat, TrustVerdict
+
 Record = dict[str, Any]
-_MIRROR_FLAGS = ("mirror_suspected", "unofficial_host")
+_MIRROR_FLAGS = (Flag.MIRROR_SUSPECTED, Flag.UNOFFICIAL_HOST)
 _VERDICT_RANK = {"official": 2, "unknown": 1, "mirror": 0}
 
 
@@ -30,19 +32,19 @@ def trust_rank(record: Mapping[str, Any]) -> int:
     verdict = (record.get("trust") or {}).get("verdict")
     if verdict in _VERDICT_RANK:
         return _VERDICT_RANK[verdict]
-    return 1 if "unofficial_host" in (record.get("flags") or []) else 2
+    return 1 if Flag.UNOFFICIAL_HOST in (record.get("flags") or []) else 2
 
 
 def is_mirror(record: Mapping[str, Any]) -> bool:
-    return (record.get("trust") or {}).get("verdict") == "mirror"
+    return (record.get("trust") or {}).get("verdict") == TrustVerdict.MIRROR
 
 
 def copy_quality(record: Mapping[str, Any]) -> tuple:
     """Sort key, higher is better: official > unknown > mirror, clean > corrected > complete > longer > earlier URL."""
     flags = record.get("flags") or []
     clean = not any(f in flags for f in _MIRROR_FLAGS) and not record.get("spam")
-    corrected = "correction" in flags
-    has_tables = bool((record.get("stats") or {}).get("applications")) and "tables_missing" not in flags
+    corrected = Flag.CORRECTION in flags
+    has_tables = bool((record.get("stats") or {}).get("applications")) and Flag.TABLES_MISSING not in flags
     url = record.get("url") or ""
     # The URL, then the content itself, only break ties (inverted so that "earlier" wins): the
     # order copies arrive in must never decide.
@@ -102,7 +104,7 @@ def _publication_dates(best: Record, faces: list[Record], donors: list[Record]) 
         # Copies are in quality order: among equal dates the best copy's source is kept.
         first = min(dated, key=lambda c: c["published"])
         best["published"], best["published_source"] = first["published"], first.get("published_source")
-    elif all("correction" in (c.get("flags") or []) for c in faces):
+    elif all(Flag.CORRECTION in (c.get("flags") or []) for c in faces):
         # Only corrected copies show the report: the first publication is unknown (not a file's date
         # filled in above).
         best["published"] = best["published_source"] = None
@@ -116,20 +118,20 @@ def _publication_dates(best: Record, faces: list[Record], donors: list[Record]) 
 
 def _legacy_correction(record: Mapping[str, Any]) -> bool:
     """A correction copy written before `corrected` existed: its `published` is the correction's date."""
-    return "correction" in (record.get("flags") or []) and "corrected" not in record
+    return Flag.CORRECTION in (record.get("flags") or []) and "corrected" not in record
 
 
-_FROM_ATTACHMENT = "from_attachment"  # gov_reports.extract.documents.record.FROM_ATTACHMENT
+_FROM_ATTACHMENT = Flag.FROM_ATTACHMENT  # gov_reports.extract.documents.record.FROM_ATTACHMENT
 # Flags that describe the statistics tables: they travel with the tables they describe.
-_TABLE_FLAGS = ("tables_missing", "blank_cells", "format_conflict")
+_TABLE_FLAGS = (Flag.TABLES_MISSING, Flag.BLANK_CELLS, Flag.FORMAT_CONFLICT)
 _TABLE_FLAG_PREFIXES = (
-    "table_missing:",
-    "check_failed:",
-    "short_row:",
-    "long_row:",
-    "duplicate_row:",
-    "missing_row:",
-    "summary_from_prose:",
+    FlagPrefix.TABLE_MISSING,
+    FlagPrefix.CHECK_FAILED,
+    FlagPrefix.SHORT_ROW,
+    FlagPrefix.LONG_ROW,
+    FlagPrefix.DUPLICATE_ROW,
+    FlagPrefix.MISSING_ROW,
+    FlagPrefix.SUMMARY_FROM_PROSE,
 )
 
 
@@ -144,7 +146,7 @@ def is_table_flag(flag: str) -> bool:
 def _table_count(record: Mapping[str, Any]) -> int:
     """How many of tables 二/三/四 (or the prose numbers) the record has."""
     stats = record.get("stats") or {}
-    if "tables_missing" in (record.get("flags") or []):
+    if Flag.TABLES_MISSING in (record.get("flags") or []):
         return 0
     return sum(1 for part in ("disclosure", "applications", "reviews", "prose") if stats.get(part))
 
@@ -170,16 +172,20 @@ def with_attachment(page: Record, document: Record) -> Record:
             if value is not None and (document.get("summary") or {}).get(name) is None
         ]
         merged["summary"] = {**(document.get("summary") or {}), **{n: page["summary"][n] for n in kept}}
-        if merged.get("format") in (None, "unknown"):
+        if merged.get("format") in (None, ReportFormat.UNKNOWN):
             merged["format"] = document.get("format")
         flags = [f for f in flags if not is_table_flag(f)]
         flags += [f for f in document.get("flags") or [] if is_table_flag(f) and f not in flags]
-        flags += [f"summary_from_prose:{n}" for n in kept if f"summary_from_prose:{n}" in (page.get("flags") or [])]
-        flags.append("stats_from_attachment")
-    if "stats_from_attachment" in flags or len(document.get("text") or "") > len(page.get("text") or ""):
+        flags += [
+            f"{FlagPrefix.SUMMARY_FROM_PROSE}{n}"
+            for n in kept
+            if f"{FlagPrefix.SUMMARY_FROM_PROSE}{n}" in (page.get("flags") or [])
+        ]
+        flags.append(Flag.STATS_FROM_ATTACHMENT)
+    if Flag.STATS_FROM_ATTACHMENT in flags or len(document.get("text") or "") > len(page.get("text") or ""):
         merged["text"] = document.get("text") or ""
         merged["sections"] = document.get("sections") or []
-        flags.append("text_from_attachment")
+        flags.append(Flag.TEXT_FROM_ATTACHMENT)
     merged["flags"] = list(dict.fromkeys(flags))
     if merged.get("text") != page.get("text") or merged.get("stats") != page.get("stats"):
         merged["content_sha1"] = content_sha1(merged)

@@ -11,9 +11,12 @@ only fetches; extraction happens in the pipelines.
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-Level = Literal["province", "city", "county", "department", "township", "unknown"]
-ReportFormat = Literal["pre2019", "2019", "2021", "unknown"]
-TrustVerdict = Literal["official", "mirror", "unknown"]
+from gov_reports.model import vocabulary
+from gov_reports.model.vocabulary import LevelName, ReportFormatName, TrustVerdictName
+
+Level = LevelName
+ReportFormat = ReportFormatName
+TrustVerdict = TrustVerdictName
 
 
 @dataclass(kw_only=True)
@@ -106,9 +109,9 @@ class AnnualReport:
     parent_division_code: str | None = None
     """For a township or street: the code of the county-level division it belongs to (the last part of `region`);
     null for every other level."""
-    level: Level = "unknown"
+    level: Level = vocabulary.Level.UNKNOWN
     """The issuer's level: province | city | county | department | township | unknown."""
-    format: ReportFormat = "unknown"
+    format: ReportFormat = vocabulary.ReportFormat.UNKNOWN
     """Layout, from the text's vocabulary: pre2019 | 2019 (国办公开办函〔2019〕60号) | 2021 (〔2021〕30号) | unknown."""
     sections: list[dict[str, Any]] = field(default_factory=list)
     """The report's sections in order, as places in `text` (which holds each paragraph once): {heading, start, end},

@@ -25,6 +25,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from gov_reports.model.vocabulary import ExportFormat, ReportFormat
 from gov_reports.outputs.columns import LONG_COLUMNS, SUMMARY_FIELDS, WIDE_COLUMNS
 from gov_reports.outputs.parquet import ParquetTable, long_schema, require_pyarrow, typed_long, typed_wide, wide_schema
 
@@ -45,8 +46,8 @@ def format_value(value: Any) -> str:
 def _record_format(record: dict[str, Any]) -> str:
     stats = record.get("stats") or {}
     fmt = stats.get("format")
-    if fmt in (None, "unknown"):
-        fmt = record.get("format") or fmt or "unknown"
+    if fmt in (None, ReportFormat.UNKNOWN):
+        fmt = record.get("format") or fmt or ReportFormat.UNKNOWN
     return str(fmt)
 
 
@@ -144,7 +145,7 @@ def parquet_path_for(csv_path: Path) -> Path:
     return csv_path.with_name(csv_path.name + ".parquet")
 
 
-FORMATS = ("csv", "parquet", "both")
+FORMATS = (ExportFormat.CSV, ExportFormat.PARQUET, ExportFormat.BOTH)
 
 
 def output_paths(out_path: Path, fmt: str) -> dict[str, tuple[Path, Path]]:
@@ -156,7 +157,7 @@ def output_paths(out_path: Path, fmt: str) -> dict[str, tuple[Path, Path]]:
     """
     if fmt not in FORMATS:
         raise ValueError(f"--format: {fmt!r} is not one of {', '.join(FORMATS)}")
-    if fmt != "both":
+    if fmt != ExportFormat.BOTH:
         return {fmt: (out_path, summary_path_for(out_path, f".{fmt}"))}
     base = out_path.with_suffix("") if out_path.suffix.lower() in (".csv", ".parquet") else out_path
     paths = {}

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pytest
 
 from gov_reports.model.years import YearRange, year_list
@@ -40,12 +37,3 @@ def test_a_report_takes_a_list_of_closed_spans() -> None:
             year_list(bad)
     with pytest.raises(ValueError, match="range '2019-2016' runs backwards"):
         year_list("2015, 2019-2016")
-
-
-def test_the_grammar_and_the_pure_link_rules_import_no_scrapy() -> None:
-    code = (
-        "import sys, gov_reports.model.years, gov_reports.extract.attachment_links, gov_reports.extract.documents.ocr;"
-        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('scrapy', 'twisted')))"
-    )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert done.stdout.strip() == "[]"

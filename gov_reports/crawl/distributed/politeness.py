@@ -35,6 +35,7 @@ from scrapy.exceptions import NotConfigured
 from scrapy.utils.asyncio import create_looping_call, sleep
 
 from gov_reports.crawl.distributed import key_prefix, lease_seconds, redis_client, worker_id
+from gov_reports.model.vocabulary import Stat
 
 if TYPE_CHECKING:
     from typing import Self
@@ -169,10 +170,10 @@ class SharedHostPolitenessMiddleware:
         args = [int(self.delay * 1000), max(self.concurrency, 0), self.lease_ms, token]
         while wait_ms := int(self._take_turn(keys=self.keys(slot), args=args)):
             if wait_ms == FULL:
-                self.stats.inc_value("gov_reports/redis/host_concurrency_waits")
+                self.stats.inc_value(Stat.REDIS_HOST_CONCURRENCY_WAITS)
                 await sleep(self.poll)
             else:
-                self.stats.inc_value("gov_reports/redis/host_delay_waits")
+                self.stats.inc_value(Stat.REDIS_HOST_DELAY_WAITS)
                 await sleep(wait_ms / 1000)
         request.meta[LEASE_META] = (slot, token)
         self.held[token] = (slot, request)

@@ -19,13 +19,7 @@ anyone to take. A request whose lease expired GOV_REPORTS_REDIS_MAX_LEASE_EXPIRI
 (it kills whoever takes it: a memory bomb, a crash) is dropped and counted, so it cannot
 take the whole crawl down worker by worker.
 
-Why a sorted set rather than Redis Streams with consumer groups and XAUTOCLAIM: a stream is
-first-in first-out, and Scrapy's frontier is ordered by request priority (the spider and the
-retry middleware use it); XAUTOCLAIM hands a dead consumer's entries straight to the claiming
-consumer instead of back into the priority order, an idle consumer must poll XAUTOCLAIM on a
-timer anyway, and a stream's pending-entries list keeps no deadline of its own to renew (only
-the idle time that XCLAIM resets). A processing set with deadlines does the same job in a few
-lines of Lua, atomically with the queue, and keeps the order.
+Why a sorted set rather than Redis Streams: docs/distributed.md ("Why not Redis Streams").
 
 Requests are JSON (`codec`), never pickle: an entry that is not a request this project
 wrote is dropped with a counted reason (``gov_reports/redis/dropped/<reason>``), never run.
@@ -62,6 +56,7 @@ from gov_reports.crawl.distributed.leases import SEQ_DIGITS, Lease, Leases
 from gov_reports.crawl.distributed.pending import feed_exporter, merged_dumps
 from gov_reports.crawl.distributed.records import WorkerRecords
 from gov_reports.crawl.distributed.scripts import CRAWL_KEYS
+from gov_reports.model.vocabulary import StatPrefix
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -77,7 +72,7 @@ if TYPE_CHECKING:
     from scrapy.utils.asyncio import CallLaterResult
 
 logger = logging.getLogger(__name__)
-STATS = "gov_reports/redis/"
+STATS = StatPrefix.REDIS
 DEFAULT_MAX_LEASE_EXPIRIES = 3
 # Entries looked at per `next_request` call before giving the engine back its turn.
 MAX_DROPS_PER_CALL = 100

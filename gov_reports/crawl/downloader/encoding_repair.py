@@ -13,6 +13,7 @@ from w3lib.encoding import html_body_declared_encoding, http_content_type_encodi
 
 from gov_reports.crawl.downloader.skips import skip_request
 from gov_reports.extract.encoding import Undecodable, repair_decoding
+from gov_reports.model.vocabulary import SkipReason, StatPrefix
 
 if TYPE_CHECKING:
     from typing import Self
@@ -40,11 +41,11 @@ class EncodingRepairMiddleware:
         try:
             decoded = repair_decoding(response.body, response.text, declared)
         except Undecodable:
-            raise skip_request(self.stats, "undecodable", request.url) from None
+            raise skip_request(self.stats, SkipReason.UNDECODABLE, request.url) from None
         if decoded is None:
             return response
         if self.stats is not None:
-            self.stats.inc_value(f"gov_reports/encoding_repaired/{decoded.repair}")
+            self.stats.inc_value(f"{StatPrefix.ENCODING_REPAIRED}{decoded.repair}")
         if decoded.repair == "charset":
             return response.replace(encoding=decoded.encoding)
         return response.replace(body=decoded.text.encode("utf-8"), encoding="utf-8")

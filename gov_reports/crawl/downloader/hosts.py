@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from scrapy.utils.httpobj import urlparse_cached
 
 from gov_reports.crawl.downloader.skips import RecordedSkip
+from gov_reports.model.vocabulary import SkipReason, Stat
 
 if TYPE_CHECKING:
     from typing import Self
@@ -52,8 +53,8 @@ class ConfiguredHostsMiddleware:
         netloc = urlparse_cached(request).netloc.lower()
         if netloc in self.hosts:
             return
-        self.stats.inc_value("gov_reports/skipped/offsite_host")
+        self.stats.inc_value(Stat.SKIPPED_OFFSITE_HOST)
         if netloc not in self.logged:
             self.logged.add(netloc)
             logger.info("Not leaving the configured hosts: refused %s", request.url)
-        raise RecordedSkip("offsite_host", request.url)
+        raise RecordedSkip(SkipReason.OFFSITE_HOST, request.url)

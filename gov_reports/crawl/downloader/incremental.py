@@ -59,6 +59,7 @@ from gov_reports.crawl.progress import SOURCE_META, count_for_source
 from gov_reports.model.dump_reader import read_jsonl
 from gov_reports.model.dump_writer import dump_lock
 from gov_reports.model.record import FetchedDocument
+from gov_reports.model.vocabulary import StatPrefix
 
 if TYPE_CHECKING:
     from typing import Self
@@ -71,7 +72,7 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 NOT_MODIFIED_META = "gov_reports_not_modified"
 _REVALIDATING_META = "gov_reports_revalidating"
-STATS = "gov_reports/incremental/"
+STATS = StatPrefix.INCREMENTAL
 SEEN_SUFFIX = ".seen.json"
 
 

@@ -31,6 +31,7 @@ from scrapy.exceptions import NotConfigured
 from scrapy.utils.job import job_dir
 
 from gov_reports.crawl.downloader.skips import RecordedSkip
+from gov_reports.model.vocabulary import SkipReason, Stat
 
 if TYPE_CHECKING:
     from typing import Self
@@ -82,7 +83,7 @@ class JobDirResumeMiddleware:
         self.collected: set[str] = set()
         if reset_after_hard_kill(self.jobdir):
             self.collected = collected_urls(self.jobdir)
-            stats.set_value("gov_reports/resume/after_hard_kill", 1)
+            stats.set_value(Stat.RESUME_AFTER_HARD_KILL, 1)
             logger.warning(
                 "%s: the previous crawl was killed; starting again from the start URLs, keeping its %d record URL(s)",
                 self.jobdir,
@@ -103,8 +104,8 @@ class JobDirResumeMiddleware:
 
     def process_request(self, request: Request) -> None:
         if request.meta.get("role") == "report" and request.url in self.collected:
-            self.stats.inc_value("gov_reports/resume/already_collected")
-            raise RecordedSkip("already_collected", request.url)
+            self.stats.inc_value(Stat.RESUME_ALREADY_COLLECTED)
+            raise RecordedSkip(SkipReason.ALREADY_COLLECTED, request.url)
 
     def engine_stopped(self) -> None:
         (self.jobdir / RUNNING_MARKER).unlink(missing_ok=True)

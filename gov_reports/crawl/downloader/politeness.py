@@ -38,6 +38,8 @@ from scrapy.core.downloader import Downloader
 from scrapy.utils.asyncio import call_later
 from scrapy.utils.httpobj import urlparse_cached
 
+from gov_reports.model.vocabulary import Stat, StatPrefix
+
 if TYPE_CHECKING:
     from typing import Self
 
@@ -224,7 +226,7 @@ class HostPacingMiddleware:
             return
         host = request_host(request)
         self.pacer.crawl_delays[host] = float(delay)
-        self.stats.set_value(f"gov_reports/crawl_delay/{host}", float(delay))
+        self.stats.set_value(f"{StatPrefix.CRAWL_DELAY}{host}", float(delay))
         logger.info("robots.txt of %s asks for Crawl-delay %s s: honoured", host, delay)
 
     def process_request(self, request: Request) -> None:
@@ -245,8 +247,8 @@ class HostPacingMiddleware:
         at_least = min(retry_after or 0.0, self.retry_after_max)
         pause = self.pacer.back_off(host, self.base, self.maximum, at_least=at_least)
         self.pauses.hold(request)
-        self.stats.inc_value(f"gov_reports/backoff/{host}")
+        self.stats.inc_value(f"{StatPrefix.BACKOFF}{host}")
         if retry_after is not None:
-            self.stats.inc_value("gov_reports/retry_after_honoured")
+            self.stats.inc_value(Stat.RETRY_AFTER_HONOURED)
         logger.info("HTTP %d from %s: pausing the host %.1f s", response.status, host, pause)
         return response

@@ -9,6 +9,7 @@ from urllib.parse import urljoin
 from w3lib.url import safe_url_string
 
 from gov_reports.crawl.downloader.skips import skip_request
+from gov_reports.model.vocabulary import SkipReason
 
 if TYPE_CHECKING:
     from typing import Self
@@ -43,5 +44,5 @@ class RedirectLoopMiddleware:
         target = urljoin(request.url, safe_url_string(location.decode("latin-1"))).partition("#")[0]
         chain = [*request.meta.get("redirect_urls", []), request.url]
         if target in {url.partition("#")[0] for url in chain}:
-            raise skip_request(self.stats, "redirect_loop", chain[0])
+            raise skip_request(self.stats, SkipReason.REDIRECT_LOOP, chain[0])
         return response

@@ -29,6 +29,7 @@ from scrapy.utils.httpobj import urlparse_cached
 
 from gov_reports.crawl.downloader.hosts import configured_hosts
 from gov_reports.crawl.downloader.skips import skip_request
+from gov_reports.model.vocabulary import SkipReason
 
 if TYPE_CHECKING:
     from typing import Self
@@ -94,7 +95,7 @@ class PrivateAddressMiddleware:
         if private is None and not configured:
             private = await self._resolves_privately(host)
         if private:
-            raise skip_request(self.stats, "private_address", request.url)
+            raise skip_request(self.stats, SkipReason.PRIVATE_ADDRESS, request.url)
 
     async def _resolves_privately(self, host: str) -> bool:
         from twisted.internet import reactor

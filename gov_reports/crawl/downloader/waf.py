@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from gov_reports.crawl.downloader.politeness import SlotPauses, host_pacer, request_host
 from gov_reports.crawl.downloader.skips import skip_request
 from gov_reports.crawl.portals import reads_script_page
+from gov_reports.model.vocabulary import SkipReason, Stat, StatPrefix
 
 if TYPE_CHECKING:
     from typing import Self
@@ -168,8 +169,8 @@ class WafBlockMiddleware:
             return response
         host = request_host(request)
         stats = self.stats
-        stats.inc_value(f"gov_reports/blocked/{host}")
-        stats.inc_value(f"gov_reports/blocked_kind/{block.kind}")
+        stats.inc_value(f"{StatPrefix.BLOCKED}{host}")
+        stats.inc_value(f"{StatPrefix.BLOCKED_KIND}{block.kind}")
         pause = self.pacer.back_off(host, self.base, self.maximum)
         self.pauses.hold(request)
         tries = request.meta.get("gov_reports_waf_retries", 0)
@@ -182,8 +183,8 @@ class WafBlockMiddleware:
             pause,
         )
         if tries >= self.retries:
-            raise skip_request(self.stats, "waf_blocked", request.url)
-        stats.inc_value("gov_reports/waf_retries")
+            raise skip_request(self.stats, SkipReason.WAF_BLOCKED, request.url)
+        stats.inc_value(Stat.WAF_RETRIES)
         retry = request.replace(dont_filter=True)
         retry.meta["gov_reports_waf_retries"] = tries + 1
         return retry

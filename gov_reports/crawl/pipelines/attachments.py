@@ -22,6 +22,7 @@ from gov_reports.extract.documents import UnreadableDocument
 from gov_reports.extract.documents.record import document_report
 from gov_reports.extract.page import NotAReport, PageSource, RefusedPage
 from gov_reports.model.record import AnnualReport, FetchedDocument
+from gov_reports.model.vocabulary import SkipReason, Stat, StatPrefix
 
 if TYPE_CHECKING:
     from typing import Self
@@ -72,7 +73,7 @@ class AttachmentExtractionPipeline:
         if not isinstance(item, FetchedDocument):
             return item
         if item.truncated:
-            self._skip("truncated", item, "fewer bytes than announced")
+            self._skip(SkipReason.TRUNCATED, item, "fewer bytes than announced")
         source = PageSource(
             url=item.url,
             listing_title=item.parent_title,
@@ -104,15 +105,15 @@ class AttachmentExtractionPipeline:
             self._skip(error.reason, item, error.detail)
         except Exception as error:  # a reader bug must not stop the crawl
             logger.exception("Attachment extraction failed on %s", item.url)
-            self._skip("extraction_error", item, repr(error))
+            self._skip(SkipReason.EXTRACTION_ERROR, item, repr(error))
         if item.parent_url and self.page_keys.get(item.parent_url, record.key) == record.key:
             # The page is where the file was published (a 「详见附件」 page that is no record by
             # itself, or the same report's page): the record lists it.
             record.urls = sorted({*record.urls, item.parent_url})
         stats = self.stats
-        stats.inc_value("gov_reports/attachments_read")
-        stats.inc_value(f"gov_reports/attachments_read/{document.kind}")
-        stats.inc_value("gov_reports/reports_extracted")
+        stats.inc_value(Stat.ATTACHMENTS_READ)
+        stats.inc_value(f"{StatPrefix.ATTACHMENTS_READ_BY_KIND}{document.kind}")
+        stats.inc_value(Stat.REPORTS_EXTRACTED)
         stats.inc_value(TRUST + record.trust["verdict"])
         return record
 

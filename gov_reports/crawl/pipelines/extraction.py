@@ -18,6 +18,7 @@ from gov_reports.crawl.progress import count_for_source
 from gov_reports.crawl.summary import REFUSED, SKIPPED, TRUST
 from gov_reports.extract.page import NotAReport, Page, PageSource, RefusedPage, extract
 from gov_reports.model.record import FetchedPage
+from gov_reports.model.vocabulary import Flag, SkipReason, Stat
 
 if TYPE_CHECKING:
     from typing import Self
@@ -62,18 +63,22 @@ class ReportExtractionPipeline:
             record = extract(Page(item.text, kind=item.kind, source=source))
         except NotAReport as error:
             # 「详见附件」: a page with no report text of its own whose files are followed is no loss.
-            reason = "body_in_attachment" if error.reason == "empty_body" and item.attachment_links else error.reason
+            reason = (
+                SkipReason.BODY_IN_ATTACHMENT
+                if error.reason == SkipReason.EMPTY_BODY and item.attachment_links
+                else error.reason
+            )
             # A candidate refused by its content (a look-alike) is counted apart from pages that could not be read.
             self.stats.inc_value((REFUSED if isinstance(error, RefusedPage) else SKIPPED) + reason)
             if item.source:
                 count_for_source(self.stats, item.source, "refused")
             raise DropItem(f"Not a report ({reason}): {item.url}: {error.detail}", log_level="INFO") from error
         except Exception as error:  # a broken page must not stop the crawl
-            self.stats.inc_value(SKIPPED + "extraction_error")
+            self.stats.inc_value(SKIPPED + SkipReason.EXTRACTION_ERROR)
             logger.exception("Extraction failed on %s", item.url)
             raise DropItem(f"Extraction failed: {item.url}: {error!r}", log_level="ERROR") from error
-        if "tables_as_images" in record.flags and item.kind == "html":
+        if Flag.TABLES_AS_IMAGES in record.flags and item.kind == "html":
             record.table_images = item.image_urls[:MAX_TABLE_IMAGES]
-        self.stats.inc_value("gov_reports/reports_extracted")
+        self.stats.inc_value(Stat.REPORTS_EXTRACTED)
         self.stats.inc_value(TRUST + record.trust["verdict"])
         return record

@@ -23,6 +23,7 @@ from twisted.internet.threads import deferToThread
 from gov_reports.extract.documents.ocr import OCR_LANG, adopt_ocr, ocr_available, verified_statistics
 from gov_reports.extract.page import content_hash
 from gov_reports.model.record import AnnualReport
+from gov_reports.model.vocabulary import Flag, Stat
 
 if TYPE_CHECKING:
     from collections.abc import Awaitable, Callable
@@ -76,7 +77,7 @@ class TableImagesPipeline:
         )
 
     async def process_item(self, item: Any) -> Any:
-        if isinstance(item, AnnualReport) and item.table_images and "tables_as_images" in item.flags:
+        if isinstance(item, AnnualReport) and item.table_images and Flag.TABLES_AS_IMAGES in item.flags:
             await self._ocr(item)
         return item
 
@@ -99,8 +100,8 @@ class TableImagesPipeline:
             logger.info("OCR failed on %s: %r", record.url, error)
             result = None
         if not adopt_ocr(record, result):
-            self.stats.inc_value("gov_reports/ocr/unverified")
+            self.stats.inc_value(Stat.OCR_UNVERIFIED)
             logger.info("OCR numbers of %s not presented: %s", record.url, result.reason if result else "OCR failed")
             return
-        self.stats.inc_value("gov_reports/ocr/verified")
+        self.stats.inc_value(Stat.OCR_VERIFIED)
         record.content_sha1 = content_hash(record)

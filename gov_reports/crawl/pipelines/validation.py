@@ -9,6 +9,7 @@ from itemadapter import ItemAdapter
 
 from gov_reports.model.record import AnnualReport
 from gov_reports.model.schema import record_validator
+from gov_reports.model.vocabulary import FlagPrefix, Stat
 
 if TYPE_CHECKING:
     from typing import Self
@@ -36,11 +37,11 @@ class SchemaValidationPipeline:
             return item
         errors = sorted(self.validator.iter_errors(ItemAdapter(item).asdict()), key=lambda e: list(e.path))
         if errors:
-            self.stats.inc_value("gov_reports/schema_invalid")
+            self.stats.inc_value(Stat.SCHEMA_INVALID)
             for error in errors[:5]:
                 where = "/".join(str(p) for p in error.path) or "(record)"
                 logger.error("Schema violation in %s at %s: %s", item.key, where, error.message)
-                item.flags.append(f"schema_invalid:{where}")
+                item.flags.append(f"{FlagPrefix.SCHEMA_INVALID}{where}")
         return item
 
 
@@ -58,8 +59,8 @@ class DuplicateCountPipeline:
     def process_item(self, item: Any) -> Any:
         if isinstance(item, AnnualReport):
             if item.key in self.keys:
-                self.stats.inc_value("gov_reports/duplicate_copies")
+                self.stats.inc_value(Stat.DUPLICATE_COPIES)
             else:
                 self.keys.add(item.key)
-                self.stats.inc_value("gov_reports/unique_reports")
+                self.stats.inc_value(Stat.UNIQUE_REPORTS)
         return item

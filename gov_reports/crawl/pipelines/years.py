@@ -8,6 +8,7 @@ from scrapy.exceptions import DropItem, NotConfigured
 
 from gov_reports.crawl.summary import SKIPPED
 from gov_reports.model.record import AnnualReport
+from gov_reports.model.vocabulary import SkipReason
 from gov_reports.model.years import YearRange
 
 if TYPE_CHECKING:
@@ -36,5 +37,5 @@ class YearRangePipeline:
             return item
         if self.years.admits(item.year):
             return item
-        self.stats.inc_value(SKIPPED + "year_out_of_range")
+        self.stats.inc_value(SKIPPED + SkipReason.YEAR_OUT_OF_RANGE)
         raise DropItem(f"Report year {item.year} outside {self.years}: {item.url}", log_level="INFO")

@@ -40,6 +40,7 @@ from gov_reports.crawl.summary import SKIPPED
 from gov_reports.extract.recognition import is_annual_column_page, is_article_url, link_verdict
 from gov_reports.extract.titles import is_report_title, year_from_title
 from gov_reports.model.record import FetchedDocument, FetchedPage
+from gov_reports.model.vocabulary import SkipReason, Stat, StatPrefix
 from gov_reports.model.years import YearRange
 
 logger = logging.getLogger(__name__)
@@ -127,10 +128,10 @@ class AnnualReportsSpider(scrapy.Spider):
 
     def parse_listing(self, response: Response) -> Iterator[Request]:
         if not isinstance(response, TextResponse):
-            self._skip("listing_not_html", response.url)
+            self._skip(SkipReason.LISTING_NOT_HTML, response.url)
             return
         self.listing_pages += 1
-        self.crawler.stats.inc_value("gov_reports/listing_pages")
+        self.crawler.stats.inc_value(Stat.LISTING_PAGES)
         source = response.meta.get(SOURCE_META, response.url)
         self.source_listing_pages[source] = self.source_listing_pages.get(source, 0) + 1
         count_for_source(self.crawler.stats, source, "listing_pages")
@@ -140,11 +141,11 @@ class AnnualReportsSpider(scrapy.Spider):
             response.meta.get(ADAPTER_META),
             dict(response.meta.get(ADAPTER_STATE_META) or ()),
         )
-        self.crawler.stats.inc_value(f"gov_reports/platform/{listing.platform}")
+        self.crawler.stats.inc_value(f"{StatPrefix.PLATFORM}{listing.platform}")
         note_source_adapter(self.crawler.stats, source, listing.platform)
         if listing.ended:
             # The adapter stopped paging early (an error page instead of JSON, a page past the total…).
-            self.crawler.stats.inc_value(f"gov_reports/listing_ended/{listing.platform}/{listing.ended}")
+            self.crawler.stats.inc_value(f"{StatPrefix.LISTING_ENDED}{listing.platform}/{listing.ended}")
             logger.info("Listing %s (%s) ended: %s", response.url, listing.platform, listing.ended)
         if listing.skipped:
             self._skip(f"listing_{listing.skipped}", response.url)
@@ -165,7 +166,7 @@ class AnnualReportsSpider(scrapy.Spider):
                 continue  # a 年报 column (sub-columns are among next_pages; others are found by discovery)
             verdict = link_verdict(link.title, link.url, annual_context)
             if verdict == "trap":
-                self.crawler.stats.inc_value(SKIPPED + "trap_link")
+                self.crawler.stats.inc_value(SKIPPED + SkipReason.TRAP_LINK)
                 logger.debug("Trap link refused: %s %s", link.title, link.url)
             elif verdict == "candidate" and (link.url not in list_pages or is_article_url(link.url)):
                 # Broad: the report page decides (recognition.decide). A 「2021年」 sub-column stays a list page.
@@ -177,7 +178,7 @@ class AnnualReportsSpider(scrapy.Spider):
                     count_for_source(self.crawler.stats, source, "candidates")
                 if not self.years.admits(year_from_title(link.title)):
                     count_for_source(self.crawler.stats, source, "out_of_years")
-                    self.crawler.stats.inc_value(SKIPPED + "year_out_of_range")
+                    self.crawler.stats.inc_value(SKIPPED + SkipReason.YEAR_OUT_OF_RANGE)
                     continue
                 if file_type(link.url) and self.follow_attachments:
                     # A report published only as a file, linked from the list itself.
@@ -217,9 +218,9 @@ class AnnualReportsSpider(scrapy.Spider):
             per_source and self.source_listing_pages[source] >= per_source
         ):
             if listing.next_pages:
-                self.crawler.stats.inc_value(SKIPPED + "listing_over_budget", len(listing.next_pages))
+                self.crawler.stats.inc_value(SKIPPED + SkipReason.LISTING_OVER_BUDGET, len(listing.next_pages))
                 # The list's paging ends here: said per platform too, beside the adapters' own reasons.
-                self.crawler.stats.inc_value(f"gov_reports/listing_ended/{listing.platform}/page_budget")
+                self.crawler.stats.inc_value(f"{StatPrefix.LISTING_ENDED}{listing.platform}/page_budget")
             return
         # A start page that is neither a 年报 column nor lists reports (a home page) has no sub-columns to descend.
         in_column = (
@@ -236,11 +237,11 @@ class AnnualReportsSpider(scrapy.Spider):
                 continue
             if page.subcolumn and depth >= self.limits.subcolumn_depth:
                 if page.url not in self.subcolumns:  # not one already reached by a shorter way
-                    self.crawler.stats.inc_value("gov_reports/subcolumns/too_deep")
+                    self.crawler.stats.inc_value(Stat.SUBCOLUMNS_TOO_DEEP)
                 continue
             if page.subcolumn and page.url not in self.subcolumns:
                 self.subcolumns.add(page.url)  # sidebars repeat sibling sub-columns: count each once
-                self.crawler.stats.inc_value("gov_reports/subcolumns/followed")
+                self.crawler.stats.inc_value(Stat.SUBCOLUMNS_FOLLOWED)
             request = self._listing_request(page, response, source)
             request.meta[SUBCOLUMN_DEPTH_META] = depth + 1 if page.subcolumn else depth
             request.meta[COLUMN_META] = response.meta.get(COLUMN_META, response.url)
@@ -276,7 +277,7 @@ class AnnualReportsSpider(scrapy.Spider):
     def _discover_columns(self, links: list[Any], url: str, source: str, hops: int) -> Iterator[Request]:
         found = discover(links, url)
         for link in found.columns:
-            self.crawler.stats.inc_value("gov_reports/discovery/column_links")
+            self.crawler.stats.inc_value(Stat.DISCOVERY_COLUMN_LINKS)
             yield Request(
                 link.url,
                 callback=self.parse_listing,
@@ -286,7 +287,7 @@ class AnnualReportsSpider(scrapy.Spider):
         if hops >= self.limits.discovery_hops:
             return
         for link in found.gateways:
-            self.crawler.stats.inc_value("gov_reports/discovery/hub_links")
+            self.crawler.stats.inc_value(Stat.DISCOVERY_HUB_LINKS)
             yield Request(
                 link.url,
                 callback=self.parse_listing,
@@ -299,7 +300,7 @@ class AnnualReportsSpider(scrapy.Spider):
             if self.follow_attachments:  # a report link that serves a file
                 yield from self.parse_attachment(response)
             else:
-                self._skip("report_not_html", response.url)
+                self._skip(SkipReason.REPORT_NOT_HTML, response.url)
             return
         yield from self._report_page(response, response.meta)
 
@@ -310,7 +311,7 @@ class AnnualReportsSpider(scrapy.Spider):
         count_for_source(self.crawler.stats, source, "report_links")
         if not self.years.admits(year_from_title(link.title)):
             count_for_source(self.crawler.stats, source, "out_of_years")
-            self.crawler.stats.inc_value(SKIPPED + "year_out_of_range")
+            self.crawler.stats.inc_value(SKIPPED + SkipReason.YEAR_OUT_OF_RANGE)
             return
         yield from self._report_page(response, listing_meta(link, response.url, source))
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from gov_reports.demo.builder.bodies import Modern, Old, row
 from gov_reports.demo.builder.text import para
+from gov_reports.model.vocabulary import ReportFormat
 
 DISTRICT = "资阳市雁江区人民政府"
 
@@ -16,7 +17,7 @@ YJ_2022 = Modern(
     issuer=DISTRICT,
     who="我区",
     year=2022,
-    fmt="2021",
+    fmt=ReportFormat.Y2021,
     t2={"gz": [0, 0, 0], "gf": [6, 2, 39], "xk": [6218], "cf": [1436], "qz": [52], "sf": [287.64]},
     t3={
         "new": row(73, 5, 1),
@@ -42,7 +43,7 @@ YJ_2021 = Modern(
     issuer=DISTRICT,
     who="我区",
     year=2021,
-    fmt="2021",
+    fmt=ReportFormat.Y2021,
     t2={"gz": [0, 0, 0], "gf": [8, 3, 35], "xk": [5874], "cf": [1309], "qz": [47], "sf": [265.09]},
     t3={
         "new": row(66, 4, 1),
@@ -68,7 +69,7 @@ YJ_2020 = Modern(
     issuer=DISTRICT,
     who="我区",
     year=2020,
-    fmt="2019",
+    fmt=ReportFormat.Y2019,
     t2={
         "gz": [0, 0, 0],
         "gf": [7, 7, 30],
@@ -119,7 +120,7 @@ ST_2022 = Modern(
     issuer="资阳市雁江区松涛镇人民政府",
     who="我镇",
     year=2022,
-    fmt="2021",
+    fmt=ReportFormat.Y2021,
     t2={"gz": [0, 0, 0], "gf": [0, 0, 0], "xk": [186], "cf": [27], "qz": [0], "sf": [0]},
     t3={"new": row(6), "open": row(3), "part": row(1), "u1": row(1), "o3": row(1)},
     t4=[[0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]],
@@ -135,7 +136,7 @@ JT_2021 = Modern(
     issuer="资阳市雁江区教育和体育局",
     who="我局",
     year=2021,
-    fmt="2021",
+    fmt=ReportFormat.Y2021,
     t2={"gz": [0, 0, 0], "gf": [2, 1, 9], "xk": [147], "cf": [2], "qz": [0], "sf": [0]},
     t3={"new": row(13, 1), "open": row(7, 1), "part": row(1), "u1": row(3), "d2": row(1), "o3": row(1)},
     t4=[[0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]],
@@ -151,7 +152,7 @@ WJ_2020 = Modern(
     issuer="资阳市雁江区卫生健康局",
     who="我局",
     year=2020,
-    fmt="2019",
+    fmt=ReportFormat.Y2019,
     t2={
         "gz": [0, 0, 0],
         "gf": [1, 1, 5],

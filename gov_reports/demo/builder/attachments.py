@@ -16,12 +16,13 @@ from gov_reports.demo.builder.report_files import PdfPage, blocks, fixed_zip, ma
 from gov_reports.demo.builder.sites import SITES
 from gov_reports.demo.builder.tables import table2_2019, table3, table4
 from gov_reports.demo.builder.text import is_heading, para
+from gov_reports.model.vocabulary import ReportFormat
 
 HRB_2020_ATTACHMENT = Modern(  # only the tables: the text is the seed's
     issuer="哈尔滨市人民政府",
     who="市政府",
     year=2020,
-    fmt="2019",
+    fmt=ReportFormat.Y2019,
     t2={
         "gz": [2, 2, 114],
         "gf": [15, 15, 329],
@@ -59,7 +60,7 @@ QHD_2020_PDF = Modern(
     issuer="秦皇岛市人民政府",
     who="市政府",
     year=2020,
-    fmt="2019",
+    fmt=ReportFormat.Y2019,
     t2={
         "gz": [1, 1, 57],
         "gf": [12, 12, 188],
@@ -94,7 +95,7 @@ JG_2019_DOCX = Modern(
     issuer="杭州市江干区人民政府",
     who="区政府",
     year=2019,
-    fmt="2019",
+    fmt=ReportFormat.Y2019,
     t2={
         "gz": [0, 0, 0],
         "gf": [9, 9, 61],
@@ -200,7 +201,7 @@ def add_attachments(pages: list[Page], reports: list[Report]) -> None:
         Report(
             issuer="秦皇岛市人民政府",
             year=2020,
-            fmt="2019",
+            fmt=ReportFormat.Y2019,
             pages=[pdf_path],
             best=pdf_path,
             note="published only as a PDF (the list links the file); tables read by pdfplumber",
@@ -240,7 +241,7 @@ def add_attachments(pages: list[Page], reports: list[Report]) -> None:
         Report(
             issuer="杭州市江干区人民政府",
             year=2019,
-            fmt="2019",
+            fmt=ReportFormat.Y2019,
             pages=[jg_docx],
             best=jg_docx,
             linked_from=[jg_page],

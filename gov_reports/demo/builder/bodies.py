@@ -8,6 +8,7 @@ from typing import Any
 from gov_reports.demo.builder.model import Report
 from gov_reports.demo.builder.tables import t3_values, t4_values, table2_2019, table2_2021, table3, table4
 from gov_reports.demo.builder.text import E, para
+from gov_reports.model.vocabulary import ReportFormat
 
 
 @dataclass
@@ -41,7 +42,7 @@ def modern_body(m: Modern) -> str:
     notice = (
         "《国务院办公厅政府信息与政务公开办公室关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知》"
         "（国办公开办函〔2021〕30号）"
-        if m.fmt == "2021"
+        if m.fmt == ReportFormat.Y2021
         else "《国务院办公厅政府信息与政务公开办公室关于政府信息公开工作年度报告有关事项的通知》"
         "（国办公开办函〔2019〕60号）"
     )
@@ -55,7 +56,7 @@ def modern_body(m: Modern) -> str:
         tables = [f'<p style="text-align: center;"><img src="{src}" /></p>' for src in m.images]
     else:
         tables = [
-            (table2_2021 if m.fmt == "2021" else table2_2019)(m.t2, m.blank_zero),
+            (table2_2021 if m.fmt == ReportFormat.Y2021 else table2_2019)(m.t2, m.blank_zero),
             table3(m.fmt, m.t3, m.blank_zero),
             table4(m.t4, m.blank_zero),
         ]

@@ -7,12 +7,13 @@ from collections.abc import Callable
 from gov_reports.demo.builder.bodies import SPAM_KAIYUN, Modern, Old, modern_body, old_body, row
 from gov_reports.demo.builder.model import Page, Report, seed
 from gov_reports.demo.builder.text import para, render_lines
+from gov_reports.model.vocabulary import ReportFormat
 
 HULIN_2021 = Modern(
     issuer="虎林市人民政府",
     who="我市",
     year=2021,
-    fmt="2021",
+    fmt=ReportFormat.Y2021,
     t2={"gz": [0, 0, 0], "gf": [7, 3, 41], "xk": [4721], "cf": [903], "qz": [12], "sf": [386.2]},
     t3={"new": row(6, 1), "open": row(3, 1), "u1": row(2), "o3": row(1)},
     t4=[[0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]],
@@ -28,7 +29,7 @@ HUTOU_2022 = Modern(
     issuer="虎林市虎头镇人民政府",
     who="我镇",
     year=2022,
-    fmt="2021",
+    fmt=ReportFormat.Y2021,
     t2={"gz": [0, 0, 0], "gf": [0, 0, 0], "xk": [0], "cf": [3], "qz": [0], "sf": [0]},
     t3={},
     t4=[[0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]],
@@ -45,7 +46,7 @@ JYJ_2019 = Modern(
     issuer="虎林市教育局",
     who="我局",
     year=2019,
-    fmt="2019",
+    fmt=ReportFormat.Y2019,
     t2={
         "gz": [0, 0, 0],
         "gf": [2, 2, 9],
@@ -106,7 +107,7 @@ def declare(pages: list[Page], reports: list[Report], trap: Callable[[Page, str]
         Report(
             issuer="虎林市人民政府",
             year=2020,
-            fmt="2019",
+            fmt=ReportFormat.Y2019,
             pages=[g2020],
             best=g2020,
             note="seed 003: tables as tab-separated text with split cells, 「**…**」 markers, "
@@ -127,7 +128,7 @@ def declare(pages: list[Page], reports: list[Report], trap: Callable[[Page, str]
         Report(
             issuer="虎林市人民政府",
             year=2009,
-            fmt="pre2019",
+            fmt=ReportFormat.PRE2019,
             pages=[g2009],
             best=g2009,
             note="the only date on the page is the signature 「二〇一〇年一月十九日」 (Chinese numerals)",
@@ -149,7 +150,7 @@ def declare(pages: list[Page], reports: list[Report], trap: Callable[[Page, str]
         Report(
             issuer="虎林市人民政府",
             year=2021,
-            fmt="2021",
+            fmt=ReportFormat.Y2021,
             pages=[g2021],
             best=g2021,
             note="2021 format with real tables on a plain county site",
@@ -172,7 +173,7 @@ def declare(pages: list[Page], reports: list[Report], trap: Callable[[Page, str]
         Report(
             issuer="虎林市虎头镇人民政府",
             year=2022,
-            fmt="2021",
+            fmt=ReportFormat.Y2021,
             pages=[g2022],
             best=g2022,
             note="township report; 表三 all zero, printed as blank cells",
@@ -196,7 +197,7 @@ def declare(pages: list[Page], reports: list[Report], trap: Callable[[Page, str]
         Report(
             issuer="虎林市教育局",
             year=2019,
-            fmt="2019",
+            fmt=ReportFormat.Y2019,
             pages=[g2019],
             best=g2019,
             spam=[SPAM_KAIYUN],

@@ -6,6 +6,7 @@ from typing import Any
 
 from gov_reports.demo.builder.bodies import Modern, Old, row
 from gov_reports.demo.builder.text import para
+from gov_reports.model.vocabulary import ReportFormat
 
 ANNUAL = 2761
 TOWNS = 2762
@@ -51,7 +52,7 @@ RY_2021 = Modern(
     issuer=COUNTY,
     who="县政府",
     year=2021,
-    fmt="2021",
+    fmt=ReportFormat.Y2021,
     t2={"gz": [0, 0, 0], "gf": [6, 2, 41], "xk": [8734], "cf": [1265], "qz": [87], "sf": [312.47]},
     t3={
         "new": row(96, 7, 1),
@@ -80,7 +81,7 @@ RY_2020 = Modern(
     issuer=COUNTY,
     who="县政府",
     year=2020,
-    fmt="2019",
+    fmt=ReportFormat.Y2019,
     t2={
         "gz": [0, 0, 0],
         "gf": [5, 5, 37],
@@ -116,7 +117,7 @@ RY_2019 = Modern(
     issuer=COUNTY,
     who="县政府",
     year=2019,
-    fmt="2019",
+    fmt=ReportFormat.Y2019,
     t2={
         "gz": [0, 0, 0],
         "gf": [4, 4, 32],
@@ -169,7 +170,7 @@ CZJ_2021 = Modern(
     issuer="乳源瑶族自治县财政局",
     who="我局",
     year=2021,
-    fmt="2021",
+    fmt=ReportFormat.Y2021,
     t2={"gz": [0, 0, 0], "gf": [1, 0, 6], "xk": [0], "cf": [3], "qz": [0], "sf": [0]},
     t3={"new": row(7, 1), "open": row(4, 1), "u1": row(2), "d1": row(1)},
     t4=[[0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]],
@@ -185,7 +186,7 @@ JYJ_2020 = Modern(
     issuer="乳源瑶族自治县教育局",
     who="我局",
     year=2020,
-    fmt="2019",
+    fmt=ReportFormat.Y2019,
     t2={
         "gz": [0, 0, 0],
         "gf": [2, 2, 9],
@@ -210,7 +211,7 @@ RCZ_2021 = Modern(
     issuer="乳源瑶族自治县乳城镇人民政府",
     who="我镇",
     year=2021,
-    fmt="2021",
+    fmt=ReportFormat.Y2021,
     t2={"gz": [0, 0, 0], "gf": [0, 0, 0], "xk": [57], "cf": [4], "qz": [0], "sf": [0]},
     t3={"new": row(3), "open": row(2), "u1": row(1)},
     t4=[[0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]],

@@ -16,6 +16,7 @@ from gov_reports.demo.builder.bodies import (
 )
 from gov_reports.demo.builder.model import Page, Report, seed
 from gov_reports.demo.builder.text import render_lines
+from gov_reports.model.vocabulary import ReportFormat
 
 
 def hanweb_art(y: int, m: int, d: int, n: int) -> str:
@@ -26,7 +27,7 @@ HRB_2019 = Modern(
     issuer="哈尔滨市人民政府",
     who="市政府",
     year=2019,
-    fmt="2019",
+    fmt=ReportFormat.Y2019,
     t2={
         "gz": [3, 3, 112],
         "gf": [18, 18, 342],
@@ -66,7 +67,7 @@ HRB_2021 = Modern(
     issuer="哈尔滨市人民政府",
     who="市政府",
     year=2021,
-    fmt="2021",
+    fmt=ReportFormat.Y2021,
     t2={
         "gz": [4, 2, 118],
         "gf": [22, 9, 301],
@@ -110,7 +111,7 @@ MZJ_2021 = Modern(
     issuer="哈尔滨市民政局",
     who="我局",
     year=2021,
-    fmt="2021",
+    fmt=ReportFormat.Y2021,
     t2={"gz": [0, 0, 0], "gf": [2, 1, 14], "xk": [412], "cf": [6], "qz": [0], "sf": [0]},
     # Deliberately inconsistent: 结转 should be 3 (15 + 1 - 13), the page prints 2.
     t3={
@@ -156,7 +157,7 @@ def declare(pages: list[Page], reports: list[Report], trap: Callable[[Page, str]
         Report(
             issuer="哈尔滨市人民政府",
             year=2020,
-            fmt="2019",
+            fmt=ReportFormat.Y2019,
             pages=[h2020],
             best=h2020,
             spam=[SPAM_TAIL],
@@ -192,7 +193,7 @@ def declare(pages: list[Page], reports: list[Report], trap: Callable[[Page, str]
         Report(
             issuer="哈尔滨市人民政府",
             year=2019,
-            fmt="2019",
+            fmt=ReportFormat.Y2019,
             pages=[h2019],
             best=h2019,
             spam=["bet365体育投注", "欧洲杯买球平台", "九游娱乐官网入口"],
@@ -220,7 +221,7 @@ def declare(pages: list[Page], reports: list[Report], trap: Callable[[Page, str]
         Report(
             issuer="哈尔滨市人民政府",
             year=2021,
-            fmt="2021",
+            fmt=ReportFormat.Y2021,
             pages=[h2021],
             best=h2021,
             note="2021 format with real tables; 五 heading variant 「五、存在问题及改进情况」",
@@ -245,7 +246,7 @@ def declare(pages: list[Page], reports: list[Report], trap: Callable[[Page, str]
         Report(
             issuer="哈尔滨市民政局",
             year=2017,
-            fmt="pre2019",
+            fmt=ReportFormat.PRE2019,
             pages=[m2017],
             best=m2017,
             note="seed 001: pre-2019 prose, signature 哈尔滨市民政局 2018年3月9日; "
@@ -280,7 +281,7 @@ def declare(pages: list[Page], reports: list[Report], trap: Callable[[Page, str]
         Report(
             issuer="哈尔滨市民政局",
             year=2021,
-            fmt="2021",
+            fmt=ReportFormat.Y2021,
             pages=[m2021],
             best=m2021,
             spam=[SPAM_LINK_TEXT],

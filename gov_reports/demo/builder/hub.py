@@ -7,12 +7,13 @@ from collections.abc import Callable
 from gov_reports.demo.builder.bodies import Modern, Old, row, spec_body, spec_report
 from gov_reports.demo.builder.model import Page, Report
 from gov_reports.demo.builder.text import render_lines
+from gov_reports.model.vocabulary import ReportFormat
 
 JLP_2021 = Modern(
     issuer="重庆市九龙坡区人民政府",
     who="我区",
     year=2021,
-    fmt="2021",
+    fmt=ReportFormat.Y2021,
     t2={"gz": [0, 0, 0], "gf": [12, 4, 86], "xk": [3812], "cf": [1294], "qz": [41], "sf": [52.8]},
     t3={
         "new": row(64, 7, 2),
@@ -35,7 +36,7 @@ JLP_2020 = Modern(
     issuer="重庆市九龙坡区人民政府",
     who="我区",
     year=2020,
-    fmt="2019",
+    fmt=ReportFormat.Y2019,
     t2={
         "gz": [0, 0, 0],
         "gf": [9, 9, 78],
@@ -76,7 +77,7 @@ JLP_JW_2022 = Modern(
     issuer="重庆市九龙坡区教育委员会",
     who="我委",
     year=2022,
-    fmt="2021",
+    fmt=ReportFormat.Y2021,
     t2={"gz": [0, 0, 0], "gf": [3, 0, 17], "xk": [286], "cf": [4], "qz": [0], "sf": [0]},
     t3={"new": row(14, 1), "open": row(8, 1), "part": row(2), "u1": row(3), "o3": row(1)},
     t4=[[0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]],
@@ -92,7 +93,7 @@ JLP_MZJ_2021 = Modern(
     issuer="重庆市九龙坡区民政局",
     who="我局",
     year=2021,
-    fmt="2021",
+    fmt=ReportFormat.Y2021,
     t2={"gz": [0, 0, 0], "gf": [1, 0, 6], "xk": [512], "cf": [2], "qz": [0], "sf": [0]},
     t3={"new": row(9), "open": row(5), "u1": row(3), "o3": row(1)},
     t4=[[0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]],
@@ -108,7 +109,7 @@ JLP_JLZ_2022 = Modern(
     issuer="重庆市九龙坡区九龙镇人民政府",
     who="我镇",
     year=2022,
-    fmt="2021",
+    fmt=ReportFormat.Y2021,
     t2={"gz": [0, 0, 0], "gf": [0, 0, 0], "xk": [0], "cf": [6], "qz": [0], "sf": [0]},
     t3={"new": row(2), "open": row(1), "u1": row(1)},
     t4=[[0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]],

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from gov_reports.demo.builder.bodies import SPAM_MAJIANG
 from gov_reports.demo.builder.model import Page, Report, seed
 from gov_reports.demo.builder.text import para, render_lines
+from gov_reports.model.vocabulary import ReportFormat
 
 
 def declare(pages: list[Page], reports: list[Report], trap: Callable[[Page, str], None]) -> None:
@@ -27,7 +28,7 @@ def declare(pages: list[Page], reports: list[Report], trap: Callable[[Page, str]
         Report(
             issuer="杭州市江干区人民政府",
             year=2020,
-            fmt="unknown",
+            fmt=ReportFormat.UNKNOWN,
             pages=[j2020],
             best=j2020,
             spam=[SPAM_MAJIANG],

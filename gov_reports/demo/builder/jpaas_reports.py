@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from gov_reports.demo.builder.bodies import Modern, Old, row
 from gov_reports.demo.builder.text import para
+from gov_reports.model.vocabulary import ReportFormat
 
 DISTRICT = "湖州市南浔区人民政府"
 
@@ -17,7 +18,7 @@ NX_2022 = Modern(
     issuer=DISTRICT,
     who="我区",
     year=2022,
-    fmt="2021",
+    fmt=ReportFormat.Y2021,
     t2={"gz": [0, 0, 0], "gf": [7, 3, 52], "xk": [9126], "cf": [1873], "qz": [64], "sf": [418.36]},
     t3={
         "new": row(112, 9, 2),
@@ -43,7 +44,7 @@ NX_2021 = Modern(
     issuer=DISTRICT,
     who="我区",
     year=2021,
-    fmt="2021",
+    fmt=ReportFormat.Y2021,
     t2={"gz": [0, 0, 0], "gf": [9, 2, 48], "xk": [8541], "cf": [1702], "qz": [58], "sf": [396.12]},
     t3={
         "new": row(97, 6, 1),
@@ -69,7 +70,7 @@ NX_2020 = Modern(
     issuer=DISTRICT,
     who="我区",
     year=2020,
-    fmt="2019",
+    fmt=ReportFormat.Y2019,
     t2={
         "gz": [0, 0, 0],
         "gf": [8, 8, 41],
@@ -120,7 +121,7 @@ LS_2022 = Modern(
     issuer="湖州市南浔区练市镇人民政府",
     who="我镇",
     year=2022,
-    fmt="2021",
+    fmt=ReportFormat.Y2021,
     t2={"gz": [0, 0, 0], "gf": [0, 0, 0], "xk": [312], "cf": [46], "qz": [0], "sf": [0]},
     t3={"new": row(9), "open": row(5), "part": row(1), "u1": row(2), "o3": row(1)},
     t4=[[0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]],
@@ -136,7 +137,7 @@ JY_2022 = Modern(
     issuer="湖州市南浔区教育局",
     who="我局",
     year=2022,
-    fmt="2021",
+    fmt=ReportFormat.Y2021,
     t2={"gz": [0, 0, 0], "gf": [2, 0, 11], "xk": [203], "cf": [3], "qz": [0], "sf": [0]},
     t3={"new": row(18, 1), "open": row(9, 1), "part": row(2), "u1": row(4), "d2": row(1), "o3": row(1)},
     t4=[[1, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]],
@@ -152,7 +153,7 @@ MZ_2021 = Modern(
     issuer="湖州市南浔区民政局",
     who="我局",
     year=2021,
-    fmt="2021",
+    fmt=ReportFormat.Y2021,
     t2={"gz": [0, 0, 0], "gf": [1, 1, 6], "xk": [88], "cf": [0], "qz": [0], "sf": [0]},
     t3={"new": row(7), "carry": row(1), "open": row(4), "u1": row(2), "o3": row(1)},
     t4=[[0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]],
@@ -168,7 +169,7 @@ CZ_2020 = Modern(
     issuer="湖州市南浔区财政局",
     who="我局",
     year=2020,
-    fmt="2019",
+    fmt=ReportFormat.Y2019,
     t2={
         "gz": [0, 0, 0],
         "gf": [3, 3, 17],

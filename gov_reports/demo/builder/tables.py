@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from gov_reports.demo.builder.text import E
+from gov_reports.model.vocabulary import ReportFormat
 
 
 def cell(v: Any, blank_zero: bool) -> str:
@@ -97,7 +98,7 @@ def t3_values(fmt: str, t3: dict[str, list[int]]) -> dict[str, list[int]]:
     ``total``/``out`` in the spec override the computed rows: that is how a
     report breaks the 勾稽关系 on purpose.
     """
-    keys = [k for k, _ in T3_LABELS_2019] + ([k for k, _ in T3_OTHER_2021] if fmt == "2021" else ["o"])
+    keys = [k for k, _ in T3_LABELS_2019] + ([k for k, _ in T3_OTHER_2021] if fmt == ReportFormat.Y2021 else ["o"])
     rows: dict[str, list[int]] = {}
     for k in ["new", "carry", *keys]:
         rows[k] = list(t3.get(k, [0] * 6))
@@ -114,7 +115,7 @@ def table3(fmt: str, t3: dict[str, list[int]], blank_zero: bool = False) -> str:
     def nums(k: str) -> str:
         return "".join(cell(x, blank_zero) for x in v[k])
 
-    span = 22 if fmt == "2021" else 20
+    span = 22 if fmt == ReportFormat.Y2021 else 20
     r = [f"<table {TABLE_ATTR}><tbody>"]
     r.append(
         '<tr><td colspan="3" rowspan="3">（本列数据的勾稽关系为：第一项加第二项之和，'
@@ -138,7 +139,7 @@ def table3(fmt: str, t3: dict[str, list[int]], blank_zero: bool = False) -> str:
             k = f"{prefix}{i}"
             head = f'<td rowspan="{n}">{group}</td>' if i == 1 else ""
             r.append(f"<tr>{head}<td>{labels[k]}</td>{nums(k)}</tr>")
-    if fmt == "2021":
+    if fmt == ReportFormat.Y2021:
         for i, (k, label) in enumerate(T3_OTHER_2021):
             head = '<td rowspan="3">（六）其他处理</td>' if i == 0 else ""
             r.append(f"<tr>{head}<td>{label}</td>{nums(k)}</tr>")

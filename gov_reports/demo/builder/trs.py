@@ -23,6 +23,7 @@ from gov_reports.demo.builder.trs_reports import (
     qhd_2021,
     qhd_meta,
 )
+from gov_reports.model.vocabulary import ReportFormat
 
 
 def declare(pages: list[Page], reports: list[Report], trap: Callable[[Page, str], None]) -> None:
@@ -46,7 +47,7 @@ def declare(pages: list[Page], reports: list[Report], trap: Callable[[Page, str]
         Report(
             issuer="秦皇岛市人民政府",
             year=2016,
-            fmt="pre2019",
+            fmt=ReportFormat.PRE2019,
             pages=[q2016],
             best=q2016,
             note="seed 004: metadata block (发布时间/发布机构 市政府办公厅/索引号 58/2017-092426); "
@@ -72,7 +73,7 @@ def declare(pages: list[Page], reports: list[Report], trap: Callable[[Page, str]
         Report(
             issuer="秦皇岛市人民政府",
             year=2017,
-            fmt="pre2019",
+            fmt=ReportFormat.PRE2019,
             pages=[q2017],
             best=q2017,
             spam=[SPAM_MAJIANG],
@@ -99,7 +100,7 @@ def declare(pages: list[Page], reports: list[Report], trap: Callable[[Page, str]
         Report(
             issuer="秦皇岛市人民政府",
             year=2019,
-            fmt="2019",
+            fmt=ReportFormat.Y2019,
             pages=[q2019],
             best=q2019,
             note="2019 format with real tables, served as GBK",
@@ -142,7 +143,7 @@ def declare(pages: list[Page], reports: list[Report], trap: Callable[[Page, str]
         Report(
             issuer="秦皇岛市人民政府",
             year=2021,
-            fmt="2021",
+            fmt=ReportFormat.Y2021,
             pages=[q2021, q2021c],
             best=q2021c,
             note="「更正」 republication wins: the original has 现行有效件数 230 (corrected 203) and a "
@@ -257,7 +258,7 @@ def declare(pages: list[Page], reports: list[Report], trap: Callable[[Page, str]
         Report(
             issuer="秦皇岛市财政局",
             year=2020,
-            fmt="2019",
+            fmt=ReportFormat.Y2019,
             pages=[c2020, c2020_city],
             best=c2020,
             note="title 「关于2020年度政府信息公开情况的报告」 names no issuer: take it from 发布机构/"
@@ -285,7 +286,7 @@ def declare(pages: list[Page], reports: list[Report], trap: Callable[[Page, str]
         Report(
             issuer="秦皇岛市财政局",
             year=2021,
-            fmt="2021",
+            fmt=ReportFormat.Y2021,
             pages=[c2021],
             best=c2021,
             note="2021 format, department column (.shtml, 6-argument createPageHTML)",
@@ -309,7 +310,7 @@ def declare(pages: list[Page], reports: list[Report], trap: Callable[[Page, str]
         Report(
             issuer="秦皇岛市财政局",
             year=2018,
-            fmt="pre2019",
+            fmt=ReportFormat.PRE2019,
             pages=[c2018],
             best=c2018,
             note="pre-2019 prose; title without 年度 (「…2018年政府信息公开工作报告」)",
@@ -333,7 +334,7 @@ def declare(pages: list[Page], reports: list[Report], trap: Callable[[Page, str]
         Report(
             issuer="秦皇岛市生态环境局",
             year=2022,
-            fmt="2021",
+            fmt=ReportFormat.Y2021,
             pages=[e2022],
             best=e2022,
             note="2021 format with blank cells for zeros; 四 heading 「…行政复议和行政诉讼情况」",

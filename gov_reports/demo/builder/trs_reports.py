@@ -5,12 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from gov_reports.demo.builder.bodies import Modern, Old, row
+from gov_reports.model.vocabulary import ReportFormat
 
 QHD_2019 = Modern(
     issuer="秦皇岛市人民政府",
     who="市政府",
     year=2019,
-    fmt="2019",
+    fmt=ReportFormat.Y2019,
     t2={
         "gz": [1, 1, 58],
         "gf": [12, 12, 196],
@@ -75,7 +76,7 @@ def qhd_2021(t2: dict[str, list[Any]], t3: dict[str, list[int]], sig: str) -> Mo
         issuer="秦皇岛市人民政府",
         who="市政府",
         year=2021,
-        fmt="2021",
+        fmt=ReportFormat.Y2021,
         t2=t2,
         t3=t3,
         t4=[[9, 3, 2, 2], [4, 1, 1, 1], [2, 0, 0, 1]],
@@ -94,7 +95,7 @@ CZJ_2020 = Modern(
     issuer="秦皇岛市财政局",
     who="我局",
     year=2020,
-    fmt="2019",
+    fmt=ReportFormat.Y2019,
     t2={
         "gz": [0, 0, 0],
         "gf": [4, 4, 37],
@@ -120,7 +121,7 @@ CZJ_2021 = Modern(
     issuer="秦皇岛市财政局",
     who="我局",
     year=2021,
-    fmt="2021",
+    fmt=ReportFormat.Y2021,
     t2={"gz": [0, 0, 0], "gf": [3, 2, 38], "xk": [0], "cf": [1], "qz": [0], "sf": [0]},
     t3={
         "new": row(18, 2),
@@ -143,7 +144,7 @@ HBJ_2022 = Modern(
     issuer="秦皇岛市生态环境局",
     who="我局",
     year=2022,
-    fmt="2021",
+    fmt=ReportFormat.Y2021,
     t2={"gz": [0, 0, 0], "gf": [1, 0, 6], "xk": [356], "cf": [128], "qz": [7], "sf": [0]},
     t3={
         "new": row(34, 6, 2),

@@ -2,7 +2,6 @@
 """The demo's Hanweb 信息公开 module site (site style `hanweb_xxgk`): 丽水市莲都区人民政府.
 
 reference/portals.md §2.4. What the crawler has to get through, as a real 浙江 county serves it:
-
 * the home page links 「政务公开」/「政府信息公开」 to the 信息公开 directory, whose tree links the
   「政府信息公开年报」 column (`/col/col1229288480/index.html`, the site's start URL);
 * the column page carries the list only as a POST form to `/module/xxgk/search.jsp` (hidden `infotypeId`,
@@ -43,6 +42,7 @@ from gov_reports.demo.builder.xxgk_reports import (
     gov_2019_format,
     gov_old,
 )
+from gov_reports.model.vocabulary import ReportFormat
 
 KEY = "xxgk"
 STYLE = "hanweb_xxgk"
@@ -286,7 +286,7 @@ def declared() -> XxgkDemo:
         (2017, art(2018, 3, 28, 58301958), "2018-03-28 15:40", "2018-00035", "pre2019"),
     )
     for year, path, pubdate, number, fmt in dated:
-        modern = gov_2019_format(year) if fmt == "2019" else None
+        modern = gov_2019_format(year) if fmt == ReportFormat.Y2019 else None
         title = f"{GOV.name}{year}年政府信息公开工作年度报告"
         body = modern_body(modern) if modern else old_body(gov_old(year))
         listed(
@@ -310,7 +310,7 @@ def declared() -> XxgkDemo:
                 pages=[path],
                 best=path,
                 note="xxgk search.jsp list (POST form, 共3页): a Hanweb /art/ page with the 信息公开 metadata table"
-                + ("; real tables" if fmt == "2019" else "; pre-2019 prose"),
+                + ("; real tables" if fmt == ReportFormat.Y2019 else "; pre-2019 prose"),
                 t3=(fmt, modern.t3) if modern else None,
                 evidence={"credit_code": GOV.code},  # the list is the government's catalogue (form area)
             )
@@ -377,7 +377,7 @@ def declared() -> XxgkDemo:
                 Report(
                     issuer=unit.name,
                     year=year,
-                    fmt="2021",
+                    fmt=ReportFormat.Y2021,
                     pages=[path],
                     best=path,
                     note="xxgkAnnualReport.jsp: the page is the report (year tab × unit select); "

@@ -9,6 +9,7 @@ from typing import Any
 
 from gov_reports.demo.builder.bodies import Modern, Old, row
 from gov_reports.demo.builder.text import para
+from gov_reports.model.vocabulary import ReportFormat
 
 DIVISION = "331102"  # 丽水市莲都区
 
@@ -136,7 +137,7 @@ def annual_modern(unit: Unit, year: int) -> Modern:
         issuer=unit.name,
         who=unit.who,
         year=year,
-        fmt="2021",
+        fmt=ReportFormat.Y2021,
         t2=t2,
         t3=t3,
         t4=review,
@@ -179,7 +180,7 @@ def gov_2019_format(year: int) -> Modern:
         issuer=GOV.name,
         who="我区",
         year=year,
-        fmt="2019",
+        fmt=ReportFormat.Y2019,
         t2=GOV_2020 if year == 2020 else GOV_2019,
         t3={
             "new": row(96 + 21 * d, 8 + d, 1),

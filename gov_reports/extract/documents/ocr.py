@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Any
 from gov_reports.extract.documents._common import PDFIUM_LOCK
 from gov_reports.extract.statistics import extract_statistics
 from gov_reports.model.merge import is_table_flag
+from gov_reports.model.vocabulary import Flag, ReportFormat
 
 if TYPE_CHECKING:
     from gov_reports.model.record import AnnualReport
@@ -219,7 +220,7 @@ def verified_statistics(
     text = "\n".join(lines)
     if images and unreadable == len(images):
         return OcrStatistics(text="", verified=False, reason=f"no image could be read ({unreadable})")
-    statistics = extract_statistics(text, report_format="unknown", year=year)
+    statistics = extract_statistics(text, report_format=ReportFormat.UNKNOWN, year=year)
     reason = unverified_reason(statistics.stats, statistics.checks)
     if reason:
         return OcrStatistics(text=text, verified=False, reason=reason)
@@ -235,8 +236,8 @@ def adopt_ocr(record: AnnualReport, result: OcrStatistics | None) -> bool:
     `result` None: OCR itself failed. The caller recomputes `content_sha1` (the statistics changed).
     """
     if result is None or not result.verified:
-        record.flags.append("ocr_unverified")
+        record.flags.append(Flag.OCR_UNVERIFIED)
         return False
     record.stats, record.summary, record.checks = result.stats, result.summary, result.checks
-    record.flags = [f for f in record.flags if not is_table_flag(f)] + ["stats_from_ocr"]
+    record.flags = [f for f in record.flags if not is_table_flag(f)] + [Flag.STATS_FROM_OCR]
     return True

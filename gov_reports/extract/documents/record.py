@@ -27,10 +27,11 @@ from gov_reports.extract.documents.ocr import (
 from gov_reports.extract.page import NotAReport, PageSource, build_record, content_hash
 from gov_reports.model.merge import is_table_flag
 from gov_reports.model.record import AnnualReport
+from gov_reports.model.vocabulary import Flag, FlagPrefix, SkipReason
 
-FROM_ATTACHMENT = "from_attachment"
+FROM_ATTACHMENT = Flag.FROM_ATTACHMENT
 """Flag of a record read from an attachment (merging keeps the page in front of it)."""
-TABLES_AS_IMAGES = "tables_as_images"
+TABLES_AS_IMAGES = Flag.TABLES_AS_IMAGES
 """Flag: the statistics tables are pictures (no table text anywhere, images where they belong)."""
 
 
@@ -71,13 +72,13 @@ def document_report(
         return scanned_pdf_report(data, url=url, name=name, source=source, max_pixels=max_pixels)
     page = clean_text(document.text)
     if not page.lines:
-        raise NotAReport("empty_body", url)
+        raise NotAReport(SkipReason.EMPTY_BODY, url)
     record = build_record(page, document.text, source)
     record.attachments = [attachment_entry(url or None, name, document)] + [
         a for a in record.attachments if a.get("url") != url
     ]
     flags = [FROM_ATTACHMENT]
-    if document.image_only_pages and "tables_missing" in record.flags:
+    if document.image_only_pages and Flag.TABLES_MISSING in record.flags:
         flags.append(TABLES_AS_IMAGES)
     record.flags = flags + [f for f in record.flags if f not in flags]
     return record, document
@@ -120,11 +121,13 @@ def scanned_pdf_report(
     record.attachments = [attachment_entry(url or None, name, document)]
     if unverified_reason(record.stats, record.checks):
         record.stats, record.summary, record.checks = None, {}, []
-        record.flags = [f for f in record.flags if not is_table_flag(f)] + ["ocr_unverified"]
+        record.flags = [f for f in record.flags if not is_table_flag(f)] + [Flag.OCR_UNVERIFIED]
     else:
-        prose = {f.split(":", 1)[1] for f in record.flags if f.startswith("summary_from_prose:")}
+        prose = {f.split(":", 1)[1] for f in record.flags if f.startswith(FlagPrefix.SUMMARY_FROM_PROSE)}
         record.summary = {k: (None if k in prose else v) for k, v in record.summary.items()}
-        record.flags = [f for f in record.flags if not f.startswith("summary_from_prose:")] + ["stats_from_ocr"]
+        record.flags = [f for f in record.flags if not f.startswith(FlagPrefix.SUMMARY_FROM_PROSE)] + [
+            Flag.STATS_FROM_OCR
+        ]
     flags = [FROM_ATTACHMENT, TABLES_AS_IMAGES, "text_from_ocr"]
     record.flags = flags + [f for f in record.flags if f not in flags]
     record.content_sha1 = content_hash(record)

@@ -12,11 +12,12 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from gov_reports.model.vocabulary import Flag, Level, TrustVerdict
 from gov_reports.model.years import year_list
 from gov_reports.outputs.coverage.deadlines import TIMELINESS, Timeliness, deadline, parse_date, timeliness
 
 UNKNOWN = "(unknown)"
-LEVELS: tuple[str, ...] = ("province", "city", "county", "department", "township", "unknown")
+LEVELS: tuple[str, ...] = (Level.PROVINCE, Level.CITY, Level.COUNTY, Level.DEPARTMENT, Level.TOWNSHIP, Level.UNKNOWN)
 
 # Table 三 outcome rows grouped as the table groups them: （一）（二） alone, （三）不予公开, （四）无法提供,
 # （五）不予处理, （六）其他处理. Pre-2019 reports state the same groups in prose.
@@ -175,8 +176,8 @@ def is_mirror(record: Mapping[str, Any]) -> bool:
     """The best copy is a mirror: the trust verdict says so; a record from before `trust` existed, its flag."""
     verdict = trust_verdict(record)
     if verdict != "not_assessed":
-        return verdict == "mirror"
-    return "mirror_suspected" in (record.get("flags") or [])
+        return verdict == TrustVerdict.MIRROR
+    return Flag.MIRROR_SUSPECTED in (record.get("flags") or [])
 
 
 def missing_pairs(sources: Iterable[Any], by_issuer: Mapping[str, set[int]], years: Iterable[int]) -> list[Missing]:
@@ -223,7 +224,7 @@ def aggregate(
         kept += 1
         issuer = str(record.get("issuer") or UNKNOWN)
         level = str(record.get("level") or "unknown")
-        level = level if level in LEVELS else "unknown"
+        level = level if level in LEVELS else Level.UNKNOWN
         by_province[str(record.get("province") or UNKNOWN)][year] += 1
         by_level[level][year] += 1
         by_issuer[issuer].add(year)
@@ -250,14 +251,14 @@ def aggregate(
         flags = [str(f) for f in record.get("flags") or []]
         quality[year]["records"] += 1
         quality[year]["failed_checks"] += bool(failed_checks(record))
-        quality[year]["tables_missing"] += "tables_missing" in flags
+        quality[year]["tables_missing"] += Flag.TABLES_MISSING in flags
         quality[year]["no_statistics"] += not record.get("stats")
 
         trust[trust_verdict(record)] += 1
         nongov_hosts.update(m[1] for f in flags if (m := _NONGOV_HOST_RE.match(f)))
         mirror_records += is_mirror(record)
         mirror_copies += len(record.get("mirrors") or [])
-        spam_removed += bool(record.get("spam")) or "spam_removed" in flags
+        spam_removed += bool(record.get("spam")) or Flag.SPAM_REMOVED in flags
 
     late.sort(key=lambda r: (-r.days_late, r.issuer, r.year))
     report_years = sorted(wanted) if wanted is not None else sorted({y for counts in by_level.values() for y in counts})

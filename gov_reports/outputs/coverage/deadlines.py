@@ -15,12 +15,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
+from gov_reports.model.vocabulary import Level
+
 Timeliness = Literal["on_time", "late", "no_date", "level_unknown"]
 TIMELINESS: tuple[Timeliness, ...] = ("on_time", "late", "no_date", "level_unknown")
 FIRST_2019_RULE_YEAR = 2019
 DEPARTMENT_DEADLINE = (1, 31)
 GOVERNMENT_DEADLINE = (3, 31)
-GOVERNMENT_LEVELS = frozenset({"province", "city", "county", "township"})
+GOVERNMENT_LEVELS = frozenset({Level.PROVINCE, Level.CITY, Level.COUNTY, Level.TOWNSHIP})
 
 
 def deadline(year: int, level: str | None) -> dt.date | None:
@@ -28,7 +30,7 @@ def deadline(year: int, level: str | None) -> dt.date | None:
     and is unknown."""
     if year < FIRST_2019_RULE_YEAR:
         month, day = GOVERNMENT_DEADLINE
-    elif level == "department":
+    elif level == Level.DEPARTMENT:
         month, day = DEPARTMENT_DEADLINE
     elif level in GOVERNMENT_LEVELS:
         month, day = GOVERNMENT_DEADLINE

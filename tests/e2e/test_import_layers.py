@@ -16,18 +16,15 @@ import gov_reports.extract
 import gov_reports.model
 import gov_reports.outputs
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[2]  # the interpreter runs the checkout's package
 CRAWLING = ("scrapy", "twisted")
-# model/years.py still holds the year filter's Scrapy pipeline (x17pipelines moves it to crawl/): drop this
-# exception when that lands.
-NOT_YET = {"gov_reports.model.years"}
 
 
 def _modules(package) -> list[str]:
     found = [package.__name__]
     for info in pkgutil.walk_packages(package.__path__, prefix=package.__name__ + "."):
         found.append(info.name)
-    return sorted(name for name in found if name not in NOT_YET)
+    return sorted(found)
 
 
 def _imported_after(statement: str) -> list[str]:
