@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from itemadapter import ItemAdapter
-
 from gov_reports.model.record import AnnualReport
-from gov_reports.model.schema import record_validator
+from gov_reports.model.schema import record_is_valid, record_validator
 from gov_reports.model.vocabulary import FlagPrefix, Stat
 
 if TYPE_CHECKING:
@@ -24,18 +24,27 @@ logger = logging.getLogger(__name__)
 class SchemaValidationPipeline:
     """Validate every record against the published JSON Schema; report failures, keep the record."""
 
-    def __init__(self, stats: StatsCollector, validator: Draft202012Validator) -> None:
+    def __init__(
+        self,
+        stats: StatsCollector,
+        is_valid: Callable[[Any], bool] = record_is_valid,
+        explain: Callable[[], Draft202012Validator] = record_validator,
+    ) -> None:
         self.stats = stats
-        self.validator = validator
+        self.is_valid = is_valid  # jsonschema-rs: ~0.03 ms a record, where jsonschema's iter_errors takes ~3 ms
+        self.explain = explain  # jsonschema, built only for a record that fails: its messages
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
-        return cls(crawler.stats, record_validator())
+        return cls(crawler.stats)
 
     def process_item(self, item: Any) -> Any:
         if not isinstance(item, AnnualReport):
             return item
-        errors = sorted(self.validator.iter_errors(ItemAdapter(item).asdict()), key=lambda e: list(e.path))
+        record = dataclasses.asdict(item)
+        if self.is_valid(record):
+            return item
+        errors = sorted(self.explain().iter_errors(record), key=lambda e: list(e.path))
         if errors:
             self.stats.inc_value(Stat.SCHEMA_INVALID)
             for error in errors[:5]:
