@@ -114,7 +114,7 @@ def test_the_scheduled_script_runs_incrementally(
     """deploy/gov-reports-weekly.sh as the timer runs it: the second run downloads no report again."""
     env = {
         "PATH": "/usr/bin:/bin",
-        "GOV_REPORTS_HOME": str(Path(sys.executable).parents[2].parent),
+        "GOV_REPORTS_HOME": str(Path(sys.prefix).parent),  # the checkout whose .venv runs the tests
         "GOV_REPORTS_DUMP": str(tmp_path / "var" / "reports.jsonl"),
         "GOV_REPORTS_PROVINCES": "黑龙江 河北",
         "GOV_REPORTS_SOURCES": str(demo_registry(demo_portal, tmp_path)),
