@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -135,5 +136,14 @@ def test_the_scheduled_script_runs_incrementally(
     second = subprocess.run(["sh", str(script)], env=env, capture_output=True, text=True, timeout=180, check=False)
     assert second.returncode == 3, second.stderr[-2000:]
     downloaded = {(site, path) for site, _, path, status in demo_portal.request_log[before:] if status == 200}
-    assert downloaded and not downloaded & reports
-    assert f"{len(reports)} answered 304" in second.stdout
+    # Without a Word converter on the script's PATH, a page whose full text is a .doc is fetched again in
+    # full, to retry the .doc (tests/e2e/test_incremental_retry.py); with one, nothing is.
+    converter = any(shutil.which(tool, path=env["PATH"]) for tool in ("antiword", "soffice", "libreoffice"))
+    retried = {
+        (r["site"], p)
+        for r in demo_expected["reports"]
+        if r["site"] in crawled and r.get("needs_converter") and not converter
+        for p in r["paths"]
+    }
+    assert downloaded and downloaded & reports == retried
+    assert f"{len(reports) - len(retried)} answered 304" in second.stdout

@@ -26,6 +26,26 @@ from tests.support.table_three import split_table_pdf
 TITLE = "虎林市2021年政府信息公开工作年度报告"
 
 
+def pdfium_sees_cjk_text() -> bool:
+    """Whether PDFium reads the CJK text of a PDF whose CJK font is not embedded (as pdf_writer's are).
+
+    PDFium needs a system CJK font for such text and drops it without one; the reader then leaves
+    those pages to pdfminer (same text, slower), so tests of the PDFium path itself need the font.
+    """
+    import pypdfium2
+
+    page = PdfPage()
+    page.text(60, 800, "表")
+    document = pypdfium2.PdfDocument(make_pdf([page]))
+    try:
+        return "表" in document[0].get_textpage().get_text_range()
+    finally:
+        document.close()
+
+
+NEEDS_CJK_SYSTEM_FONT = "PDFium reads non-embedded CJK text only with a CJK system font (apt: fonts-wqy-zenhei)"
+
+
 @dataclass(frozen=True)
 class Sample:
     data: bytes

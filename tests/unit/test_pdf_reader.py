@@ -22,9 +22,10 @@ import pytest
 from gov_reports.demo.builder.pdf_writer import PdfPage, make_pdf
 from gov_reports.extract.documents import UnreadableDocument, _pdfium, clear_cache, pdf
 from tests.support.paths import ROOT
-from tests.support.pdf_samples import Sample, sample_pdfs
+from tests.support.pdf_samples import NEEDS_CJK_SYSTEM_FONT, Sample, pdfium_sees_cjk_text, sample_pdfs
 
 SAMPLES = sample_pdfs()
+needs_cjk_system_font = pytest.mark.skipif(not pdfium_sees_cjk_text(), reason=NEEDS_CJK_SYSTEM_FONT)
 REAL_CORPUS = Path(os.environ.get("GOV_REPORTS_REAL_CORPUS") or ROOT.parent / "shared" / "real-corpus")
 REAL_TABLES_PDF = REAL_CORPUS / "001_trap_ptq_shgzb2024_bmjs.pdf"
 HOLDOUT = {
@@ -77,6 +78,7 @@ def test_table_pages_are_detected() -> None:
     assert framed is not None and not framed.ruled
 
 
+@needs_cjk_system_font
 def test_rule_count_is_the_minimum_a_grid_needs() -> None:
     """A 2 x 2 grid needs 3 horizontal and 3 vertical rules; a box or a line short of that is no table."""
     grid = PdfPage()
@@ -92,6 +94,7 @@ def test_rule_count_is_the_minimum_a_grid_needs() -> None:
     assert boxed is not None and not boxed.ruled
 
 
+@needs_cjk_system_font
 def test_edges_are_pdfplumbers() -> None:
     """PDFium's paths become the same edges as pdfplumber's `page.edges` (rectangles, lines, curves)."""
     import pdfplumber
@@ -106,6 +109,7 @@ def test_edges_are_pdfplumbers() -> None:
         assert got == expected, name
 
 
+@needs_cjk_system_font
 def test_characters_are_pdfplumbers() -> None:
     """PDFium's characters are pdfplumber's `page.chars`: same text, same order, same boxes.
 
