@@ -8,6 +8,7 @@ is cut off by Scrapy and counted, with the page's record kept.
 
 from __future__ import annotations
 
+import io
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -118,3 +119,70 @@ def test_table_images_are_ocr_verified_or_withheld_and_big_files_cut(site: str, 
     assert stats["gov_reports/reports_extracted"] == 2
     assert stats["gov_reports/ocr/verified"] == 1 and stats["gov_reports/ocr/unverified"] == 1
     assert stats[f"{SKIPPED}attachment_too_large"] == 1  # Scrapy cancelled the 200 KB download
+
+
+HELD = "/xxgk/nb/2021/0210/3.html"
+HELD_IMAGES = ("t1.png", "t2.png", "t3.png")
+
+
+@pytest.fixture
+def held_site() -> Iterator[tuple[str, list[str]]]:
+    """A page with three table pictures whose server answers none until all three are asked for."""
+    from PIL import Image
+
+    blank = io.BytesIO()
+    Image.new("RGB", (400, 120), "white").save(blank, format="PNG")
+    images = {
+        HELD.rsplit("/", 1)[0] + "/" + name: table_image() if name == "t3.png" else blank.getvalue()
+        for name in HELD_IMAGES
+    }
+    files = {
+        LIST: f'<ul><li><a href="{HELD}">虎林市2020年政府信息公开工作年度报告</a></li></ul>'.encode(),
+        HELD: report_page("虎林市2020年政府信息公开工作年度报告", list(HELD_IMAGES)),
+        "/robots.txt": b"User-agent: *\nDisallow:\n",
+    }
+    together = threading.Barrier(len(HELD_IMAGES), timeout=10)
+    answers: list[str] = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            body = images.get(self.path) or files.get(self.path, b"")
+            if self.path in images:
+                try:
+                    together.wait()
+                    answers.append("together")
+                except threading.BrokenBarrierError:  # asked for one after another
+                    answers.append("alone")
+                    body = b""
+            self.send_response(200 if body else 503)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, format: str, *args: Any) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}", answers
+    server.shutdown()
+    server.server_close()
+    thread.join(timeout=5)
+
+
+@pytest.mark.skipif(
+    not ocr_available() or FONT is None,
+    reason="needs tesseract with chi_sim and a CJK font (apt: tesseract-ocr tesseract-ocr-chi-sim fonts-wqy-zenhei)",
+)
+@pytest_twisted.inlineCallbacks
+def test_a_pages_table_images_are_fetched_together(held_site: tuple[str, list[str]], tmp_path: Path):
+    """The OCR step asks for all of a page's pictures at once, and reads them in the page's order."""
+    site, answers = held_site
+    output = tmp_path / "held.jsonl"
+    yield deferred_from_coro(crawl([site + LIST], output))
+    assert answers == ["together"] * len(HELD_IMAGES)
+    (record,) = read_records(output).values()
+    assert record["table_images"] == [site + HELD.rsplit("/", 1)[0] + "/" + name for name in HELD_IMAGES]
+    assert "stats_from_ocr" in record["flags"]  # two blank pictures beside the table: its numbers are read
+    assert record["summary"]["applications_new"] == 16

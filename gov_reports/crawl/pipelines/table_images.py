@@ -3,7 +3,7 @@
 A report page whose statistics tables are pictures is flagged `tables_as_images` by the extractor
 (images in the body, the table headings, no table text), and `ReportExtractionPipeline` puts the
 page's same-host image URLs on the record (`table_images`). This step runs after it, on those
-records only: it downloads the images (through the downloader middlewares: robots.txt, configured
+records only: it downloads the images at once (through the downloader middlewares: robots.txt, configured
 hosts), OCRs them with Tesseract off the reactor thread, and keeps the numbers only when the 勾稽关系
 hold (gov_reports.extract.documents.ocr.adopt_ocr: `stats_from_ocr`, else `ocr_unverified`). The
 page is never extracted again. Needs the `tesseract` binary with `chi_sim` and `eng`
@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING, Any
 
 from scrapy.exceptions import NotConfigured
 from scrapy.http import Request
-from scrapy.utils.defer import maybe_deferred_to_future
+from scrapy.utils.defer import deferred_from_coro, maybe_deferred_to_future
+from twisted.internet.defer import DeferredList
 from twisted.internet.threads import deferToThread
 
 from gov_reports.extract.documents.ocr import OCR_LANG, adopt_ocr, ocr_available, verified_statistics
@@ -81,17 +82,20 @@ class TableImagesPipeline:
             await self._ocr(item)
         return item
 
+    async def _image(self, url: str) -> bytes | None:
+        request = Request(url, meta={"download_maxsize": self.max_bytes, "role": "table_image"})
+        try:
+            response = await self.download(request)
+        except Exception as error:
+            logger.info("Table image not downloaded: %s: %r", url, error)
+            return None
+        return response.body if response.status == 200 and response.body else None
+
     async def _ocr(self, record: AnnualReport) -> None:
-        images = []
-        for url in record.table_images:
-            request = Request(url, meta={"download_maxsize": self.max_bytes, "role": "table_image"})
-            try:
-                response = await self.download(request)
-            except Exception as error:
-                logger.info("Table image not downloaded: %s: %r", url, error)
-                continue
-            if response.status == 200 and response.body:
-                images.append(response.body)
+        # All of a page's images are requested at once (the downloader's per-host limits still pace
+        # them), not one after the other; the results keep the page's order.
+        fetches = DeferredList([deferred_from_coro(self._image(url)) for url in record.table_images])
+        images = [body for _, body in await maybe_deferred_to_future(fetches) if body]
         try:
             result = await maybe_deferred_to_future(
                 deferToThread(verified_statistics, images, year=record.year, lang=self.lang, max_pixels=self.max_pixels)
