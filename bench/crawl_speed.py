@@ -44,6 +44,7 @@ def run_worker(args: argparse.Namespace) -> int:
     settings.set("LOG_LEVEL", "WARNING", priority="cmdline")
     process = AsyncCrawlerProcess(settings)
     crawler = process.create_crawler(AnnualReportsSpider)
+    timeline = Timeline(crawler) if args.timeline else None
     process.crawl(crawler, start_urls=args.start_url)
     if args.profile:  # where a crawl's time goes, in this process: python -m pstats PATH
         import cProfile
@@ -63,6 +64,49 @@ def run_worker(args: argparse.Namespace) -> int:
         "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
     }
     Path(args.stats_out).write_text(json.dumps(result))
+    if timeline:
+        Path(args.timeline).write_text(json.dumps(timeline.events, ensure_ascii=False))
+    return 0
+
+
+class Timeline:
+    """Every request sent, response received and item scraped, with its time (where a crawl waits)."""
+
+    def __init__(self, crawler: Any) -> None:
+        from scrapy import signals
+
+        self.events: list[tuple[float, str, str]] = []
+        crawler.signals.connect(self.request, signals.request_reached_downloader)
+        crawler.signals.connect(self.response, signals.response_received)
+        crawler.signals.connect(self.item, signals.item_scraped)
+
+    def request(self, request: Any, spider: Any) -> None:
+        self.events.append((time.monotonic(), "request", request.url))
+
+    def response(self, response: Any, request: Any, spider: Any) -> None:
+        self.events.append((time.monotonic(), f"response {response.status}", response.url))
+
+    def item(self, item: Any, response: Any, spider: Any) -> None:
+        self.events.append((time.monotonic(), "item", response.url))
+
+
+def run_timeline(args: argparse.Namespace) -> int:
+    """One demo crawl's timeline: when the last response came, and what the crawl waited for after it."""
+    from gov_reports.demo.server import DemoPortal
+
+    with DemoPortal() as portal, tempfile.TemporaryDirectory() as tmp:
+        events_file = Path(tmp) / "timeline.json"
+        command = worker_command(
+            portal.start_urls, Path(tmp) / "out.jsonl", Path(tmp) / "stats.json", None, POLITENESS_OFF
+        )
+        subprocess.run([*command, "--timeline", str(events_file)], cwd=REPO, check=True)
+        events = json.loads(events_file.read_text())
+    start = events[0][0]
+    last_response = max(at for at, kind, _ in events if kind.startswith("response"))
+    print(f"{len(events)} events; last response {last_response - start:.3f} s, end {events[-1][0] - start:.3f} s")
+    for at, kind, url in events:
+        if at >= last_response or args.all:
+            print(f"{at - start:8.3f}  {kind:13} {url}")
     return 0
 
 
@@ -244,6 +288,7 @@ def main(argv: list[str] | None = None) -> int:
     worker.add_argument("--redis")
     worker.add_argument("-s", "--set", action="append", default=[])
     worker.add_argument("--profile", help="write a cProfile of the crawl to this file")
+    worker.add_argument("--timeline", help="write the crawl's timestamped events to this file (JSON)")
     bench = commands.add_parser("scrapy-bench")
     bench.add_argument("--seconds", type=int, default=20)
     demo = commands.add_parser("demo")
@@ -252,6 +297,8 @@ def main(argv: list[str] | None = None) -> int:
     profile.add_argument("-o", "--output", default="crawl.prof")
     profile.add_argument("--sort", default="cumulative")
     profile.add_argument("--top", type=int, default=40)
+    timeline = commands.add_parser("timeline")
+    timeline.add_argument("--all", action="store_true", help="every event, not only those after the last response")
     synthetic = commands.add_parser("synthetic")
     synthetic.add_argument("--pages", type=int, default=3000)
     synthetic.add_argument("--repeat", type=int, default=1)
@@ -265,6 +312,7 @@ def main(argv: list[str] | None = None) -> int:
         "scrapy-bench": run_scrapy_bench,
         "demo": run_demo,
         "profile": run_profile,
+        "timeline": run_timeline,
         "synthetic": run_synthetic,
         "memory": run_memory,
     }
