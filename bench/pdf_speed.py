@@ -20,7 +20,7 @@ group's pages), wall clock and process CPU; per PDF, the median over the rounds.
 Before timing, for every PDF, the script checks that both readers give the same result: the same
 `DocumentText` (text, tables as rows, page and table counts, notes) or the same skip reason; the
 same `read_document` result; and the same record (or the same skip) from the path
-`gov-reports extract` takes (`cli.read_attachment`, i.e. `document_report`). It prints Markdown and
+`gov-reports extract` takes (`gov_reports.commands.extract_file`, i.e. `document_report`). It prints Markdown and
 exits 1 when anything differs.
 """
 
@@ -127,14 +127,12 @@ def via_read_document(item: Pdf) -> Any:
 
 def via_extract(item: Pdf, directory: Path) -> Any:
     """The record `gov-reports extract FILE` makes (or its skip), with a fixed URL."""
-    from itemadapter import ItemAdapter
-
-    from gov_reports.cli import read_attachment
+    from gov_reports.commands import extract_file
 
     path = directory / (item.name.replace("/", "_").replace(":", "_") + ("" if item.name.endswith(".pdf") else ".pdf"))
     path.write_bytes(item.data)
     try:
-        return ItemAdapter(read_attachment(path, "file:///bench/report.pdf")).asdict()
+        return extract_file(path, "file:///bench/report.pdf")
     except (NotAReport, UnreadableDocument, ValueError, OSError) as error:
         return ("skipped", type(error).__name__, str(error))
 
