@@ -211,6 +211,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="the crawl log (default IN.jsonl.crawls.jsonl, written by gov-reports crawl): copies rejected",
     )
 
+    scrapy = commands.add_parser(
+        "scrapy",
+        add_help=False,
+        help="Scrapy's own command line with gov-reports' settings, from any directory "
+        "(gov-reports scrapy crawl annual_reports -a province=浙江 -O zj.jsonl)",
+    )
+    scrapy.add_argument("arguments", nargs=argparse.REMAINDER, help="scrapy's command and its options")
+
     schema = commands.add_parser("schema", parents=[common], help="write the record's JSON Schema")
     schema.add_argument("-o", "--output", type=Path, default=REPO_DATA / "annual_report.schema.json")
     schema.add_argument(
@@ -220,7 +228,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments[:1] == ["scrapy"]:  # everything after it is Scrapy's, -h and -o included
+        return run_scrapy(arguments[1:])
+    args = build_parser().parse_args(arguments)
     level = verbosity(args)
     if args.command != "crawl":  # a crawl's log is Scrapy's, set up from the same options in run_crawl
         configure_logging(level, getattr(args, "log_file", None))
@@ -261,6 +272,24 @@ def run(args: argparse.Namespace, level: int) -> int:
         "schema": commands.run_schema,
     }
     return runners[args.command](args)
+
+
+def run_scrapy(arguments: list[str]) -> int:
+    """`gov-reports scrapy …`: `scrapy …` as if run in this project's checkout, wherever it is run.
+
+    Scrapy finds a project by a scrapy.cfg in or above the working directory; an installed copy has none
+    there, and SCRAPY_SETTINGS_MODULE is Scrapy's documented way to name the settings without it.
+    """
+    import os
+
+    os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "gov_reports.crawl.settings")
+    from scrapy.cmdline import execute
+
+    try:
+        execute(["scrapy", *arguments])
+    except SystemExit as done:  # Scrapy ends every command with sys.exit
+        return done.code if isinstance(done.code, int) else int(done.code is not None)
+    return 0
 
 
 def one_line(error: BaseException) -> str:

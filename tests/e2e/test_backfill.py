@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -16,8 +17,11 @@ from scrapy.utils.defer import deferred_from_coro
 from gov_reports.cli import main
 from gov_reports.demo.server import DemoPortal
 from gov_reports.sources import DEMO_REGISTRY, demo_placeholders, load_registry, province_columns
+from tests.support.cli_support import gov_reports_command
 from tests.support.crawling import crawl
 from tests.support.paths import ROOT
+
+SETTINGS = "gov_reports.crawl.settings"
 
 
 def demo_registry(portal: DemoPortal, tmp_path: Path) -> Path:
@@ -107,6 +111,41 @@ def test_scrapy_crawl_takes_a_province_too(
     # 江干 2020 (a page) and 2019 (a DOCX behind a 「详见附件」 page)
     assert keys(out) == {r["key"] for r in demo_expected["reports"] if r["site"] == "jianggan"}
     assert "sources:             1 (1 with reports, 0 without)" in result.stderr
+
+
+def test_scrapy_crawl_runs_from_any_directory(
+    demo_portal: DemoPortal, demo_expected: dict[str, Any], tmp_path: Path
+) -> None:
+    """An installed copy has no scrapy.cfg where the user is: `gov-reports scrapy crawl …`, or `scrapy crawl …`
+    with SCRAPY_SETTINGS_MODULE, runs the project's spider from any directory; plain `scrapy crawl` cannot."""
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    arguments = [
+        "crawl",
+        "annual_reports",
+        "-a",
+        "province=浙江",
+        "-a",
+        f"sources={demo_registry(demo_portal, tmp_path)}",
+    ]
+    arguments += ["-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=0"]
+    want = {r["key"] for r in demo_expected["reports"] if r["site"] == "jianggan"}
+    env = {k: v for k, v in os.environ.items() if k != "SCRAPY_SETTINGS_MODULE"}
+
+    def run(command: list[str], **extra_env: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            command, cwd=elsewhere, env={**env, **extra_env}, capture_output=True, text=True, timeout=180, check=False
+        )
+
+    ours = run([*gov_reports_command(), "scrapy", *arguments, "-O", "ours.jsonl"])
+    assert ours.returncode == 0, ours.stderr[-2000:]
+    assert keys(elsewhere / "ours.jsonl") == want
+    scrapys = run([sys.executable, "-m", "scrapy", *arguments, "-O", "scrapys.jsonl"], SCRAPY_SETTINGS_MODULE=SETTINGS)
+    assert scrapys.returncode == 0, scrapys.stderr[-2000:]
+    assert keys(elsewhere / "scrapys.jsonl") == want
+    plain = run([sys.executable, "-m", "scrapy", *arguments, "-O", "plain.jsonl"])
+    assert plain.returncode != 0 and "only available from within a project" in plain.stdout + plain.stderr
+    assert not (elsewhere / "plain.jsonl").exists()
 
 
 def test_the_scheduled_script_runs_incrementally(
