@@ -207,21 +207,29 @@ def pdf_page_images(
     return images
 
 
-def _lines_or_none(image: bytes, *, lang: str, max_pixels: int) -> list[str] | None:
-    try:
-        return ocr_lines(image, lang=lang, max_pixels=max_pixels)
-    except (OSError, subprocess.SubprocessError):  # a broken picture among good ones
-        return None
+def ocr_images(
+    images: list[bytes], *, lang: str = OCR_LANG, max_pixels: int = MAX_OCR_PIXELS
+) -> list[list[str] | None]:
+    """`ocr_lines` of each image, in the images' order; None for an image tesseract could not read.
+
+    One tesseract process per image, run side by side (each is limited to one thread), up to the CPU count.
+    """
+
+    def read(image: bytes) -> list[str] | None:
+        try:
+            return ocr_lines(image, lang=lang, max_pixels=max_pixels)
+        except (OSError, subprocess.SubprocessError):  # a broken picture (or a stuck tesseract) among good ones
+            return None
+
+    with ThreadPoolExecutor(max_workers=max(1, min(len(images), os.cpu_count() or 1))) as pool:
+        return list(pool.map(read, images))
 
 
 def verified_statistics(
     images: list[bytes], *, year: int | None = None, lang: str = OCR_LANG, max_pixels: int = MAX_OCR_PIXELS
 ) -> OcrStatistics:
     """OCR the images as one report's tables; keep the numbers only if the 勾稽关系 hold (see module doc)."""
-    # One tesseract process per image, run side by side (each is limited to one thread); the lines keep
-    # the images' order.
-    with ThreadPoolExecutor(max_workers=max(1, min(len(images), os.cpu_count() or 1))) as pool:
-        read = list(pool.map(lambda image: _lines_or_none(image, lang=lang, max_pixels=max_pixels), images))
+    read = ocr_images(images, lang=lang, max_pixels=max_pixels)
     lines = [line for image_lines in read if image_lines is not None for line in image_lines]
     unreadable = sum(image_lines is None for image_lines in read)
     text = "\n".join(lines)

@@ -20,7 +20,7 @@ from gov_reports.extract.documents import DocumentText, UnreadableDocument, read
 from gov_reports.extract.documents.ocr import (
     MAX_OCR_PIXELS,
     ocr_available,
-    ocr_lines,
+    ocr_images,
     pdf_page_images,
     unverified_reason,
 )
@@ -97,13 +97,8 @@ def scanned_pdf_report(
     import hashlib
 
     images = pdf_page_images(data, max_pixels=max_pixels)
-    lines: list[str] = []
-    for image in images:
-        try:
-            lines += ocr_lines(image, max_pixels=max_pixels)
-        except OSError:  # one unreadable page; the others may still make a report
-            continue
-    text = "\n".join(lines)
+    # An unreadable page is left out; the others may still make a report.
+    text = "\n".join(line for lines in ocr_images(images, max_pixels=max_pixels) if lines for line in lines)
     document = DocumentText(
         text=text,
         kind="pdf",
