@@ -72,21 +72,26 @@ def test_scanned_pdf_with_numbers_that_fail_the_checks_presents_none() -> None:
 
 def test_images_are_read_side_by_side_in_their_order(monkeypatch: pytest.MonkeyPatch) -> None:
     """Each picture is OCR'd by its own tesseract at the same time; the text keeps the pictures' order, and a
-    picture tesseract cannot read is counted, not fatal."""
+    picture tesseract cannot read (or gets stuck on) is counted, not fatal."""
+    import subprocess
     import threading
 
     from gov_reports.extract.documents import ocr
 
-    running = threading.Barrier(3, timeout=10)  # broken (and the test failing) if the pictures go one by one
+    running = threading.Barrier(4, timeout=10)  # broken (and the test failing) if the pictures go one by one
 
     def lines(image: bytes, *, lang: str, max_pixels: int) -> list[str]:
         running.wait()
         if image == b"broken":
             raise OSError("tesseract failed")
+        if image == b"stuck":
+            raise subprocess.TimeoutExpired("tesseract", 60)
         return [image.decode(), image.decode() + "!"]
 
     monkeypatch.setattr(ocr, "ocr_lines", lines)
     monkeypatch.setattr(ocr.os, "cpu_count", lambda: 4)
-    result = verified_statistics([b"third", b"broken", b"first"])
+    images = [b"third", b"broken", b"stuck", b"first"]
+    assert ocr.ocr_images(images) == [["third", "third!"], None, None, ["first", "first!"]]
+    result = verified_statistics(images)
     assert result.text == "third\nthird!\nfirst\nfirst!"
     assert not result.verified
