@@ -47,9 +47,9 @@ class FetchedPage:
     encoding: str | None = None
     """The encoding the body was decoded with."""
     image_urls: list[str] = field(default_factory=list)
+    """Same-host images on the page (tables pasted as pictures are OCR'd from these)."""
     attachment_links: int = 0
     """How many report files the spider follows from this page (they are read as records of their own)."""
-    """Same-host images on the page (tables pasted as pictures are OCR'd from these)."""
 
 
 @dataclass(kw_only=True)
