@@ -73,7 +73,6 @@ def test_scanned_pdf_with_numbers_that_fail_the_checks_presents_none() -> None:
 def test_images_are_read_side_by_side_in_their_order(monkeypatch: pytest.MonkeyPatch) -> None:
     """Each picture is OCR'd by its own tesseract at the same time; the text keeps the pictures' order, and a
     picture tesseract cannot read (or gets stuck on) is counted, not fatal."""
-    import subprocess
     import threading
 
     from gov_reports.extract.documents import ocr
@@ -85,7 +84,7 @@ def test_images_are_read_side_by_side_in_their_order(monkeypatch: pytest.MonkeyP
         if image == b"broken":
             raise OSError("tesseract failed")
         if image == b"stuck":
-            raise subprocess.TimeoutExpired("tesseract", 60)
+            raise ocr.subprocess.TimeoutExpired("tesseract", 60)  # what subprocess.run raises on its timeout
         return [image.decode(), image.decode() + "!"]
 
     monkeypatch.setattr(ocr, "ocr_lines", lines)
