@@ -14,8 +14,10 @@ from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 from urllib.parse import parse_qs, unquote, unquote_to_bytes, urljoin, urlsplit
 
+from gov_reports.model.vocabulary import Flag
+
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Sequence
 
     from parsel import Selector
 
@@ -78,6 +80,16 @@ def image_links(page: Selector, page_url: str, hosts: Iterable[str]) -> list[str
         if parts.scheme in ("http", "https") and parts.netloc.lower() in allowed:
             urls[url] = None
     return list(urls)
+
+
+MAX_TABLE_IMAGES = 12
+"""The most pictures a record carries for the OCR step."""
+
+
+def table_images(flags: Sequence[str], image_urls: Sequence[str]) -> list[str]:
+    """What a page's record carries in `table_images`: its pictures (up to 12, in page order) when its
+    tables are flagged `tables_as_images`, else none. One rule for the crawl and `gov-reports extract`."""
+    return list(image_urls[:MAX_TABLE_IMAGES]) if Flag.TABLES_AS_IMAGES in flags else []
 
 
 def disposition_filename(header: bytes | str | None) -> str | None:

@@ -20,7 +20,14 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from gov_reports.extract.attachment_links import READABLE_TYPES, attachment_links, file_type, script_file_name
+from gov_reports.extract.attachment_links import (
+    READABLE_TYPES,
+    attachment_links,
+    file_type,
+    image_links,
+    script_file_name,
+    table_images,
+)
 
 DOCUMENT_SUFFIXES = READABLE_TYPES
 """Saved attachments `extract` reads with the document readers (gov_reports.extract.documents)."""
@@ -118,11 +125,14 @@ def extract_saved(files: Sequence[SavedFile], hosts: Iterable[str] = (), *, rais
     for index, saved in pages:
         try:
             content, kind = read_page(saved.path)
+            images: list[str] = []
             if kind == "html":
-                for link in _page_file_links(saved.path.read_bytes(), saved.url, configured):
+                files_linked, images = _page_links(saved.path.read_bytes(), saved.url, configured)
+                for link in files_linked:
                     links.setdefault(link.url, _Link(saved.url, link.text))
             source = page_source(saved.url, configured, whitelist)
             record = extract(Page(content, kind=kind, source=source))  # type: ignore[arg-type]  # kind: read_page says html|text
+            record.table_images = table_images(record.flags, images)
         except errors as error:
             page_keys[saved.url] = None
             if raise_errors:
@@ -174,12 +184,16 @@ def saved_file_name(path: Path, url: str, link_text: str = "") -> str:
     return path.name
 
 
-def _page_file_links(data: bytes, url: str, hosts: frozenset[str]) -> list[Any]:
-    """The report files a page links, by the spider's rule (on the configured hosts, else the page's own)."""
+def _page_links(data: bytes, url: str, hosts: frozenset[str]) -> tuple[list[Any], list[str]]:
+    """The report files and the pictures a page links, by the spider's rules (on the configured hosts, else
+    the page's own): the files are read beside it, the pictures go in `table_images` as a crawl puts them."""
     # Decoded as the crawl decodes a page it fetched (Scrapy's rules: declared charset, then detection).
     from scrapy.http import HtmlResponse
 
     if not url.startswith(("http://", "https://")):
-        return []
+        return [], []
     response = HtmlResponse(url=url, body=data)
-    return attachment_links(response.selector, response.url, hosts or {urlsplit(url).netloc.lower()})
+    allowed = hosts or {urlsplit(url).netloc.lower()}
+    return attachment_links(response.selector, response.url, allowed), image_links(
+        response.selector, response.url, allowed
+    )

@@ -9,6 +9,7 @@ themselves in tests/unit/test_documents.py.
 from __future__ import annotations
 
 import itertools
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -19,6 +20,7 @@ from gov_reports.crawl.attachments import attachment_links, fetched_document, fi
 from gov_reports.extract.attachment_links import disposition_filename, file_type
 from gov_reports.extract.documents.record import document_report
 from gov_reports.extract.page import Page, PageSource, extract
+from gov_reports.extract.saved_files import SavedFile, extract_saved
 from gov_reports.model.merge import merge_records
 from tests.support.documents import make_report_docx
 
@@ -190,6 +192,23 @@ def test_tables_as_images_are_flagged() -> None:
     images = '<p><img src="./W020210128382211345678.png"></p><p><img src="./W020210128382211356789.png"></p>'
     assert "tables_as_images" in page_record(images)["flags"]
     assert "tables_as_images" not in page_record()["flags"]
+
+
+def test_a_saved_page_carries_its_table_pictures_as_a_crawl_does(tmp_path: Path) -> None:
+    """`gov-reports extract` of a page whose tables are pictures fills `table_images` by the crawl's rule
+    (attachment_links.table_images): the pictures on the page's host, in page order, at most 12; none when
+    its tables are text."""
+    base = PAGE.rsplit("/", 1)[0]
+    pictures = [f'<p><img src="./t{n}.png"></p>' for n in range(1, 15)]
+    pictures.insert(1, '<p><img src="http://cdn.example.com/t.png"></p>')  # another host: not the crawl's to fetch
+    saved = tmp_path / "28765.html"
+    saved.write_text(PAGE_WITHOUT_TABLES.format(images="".join(pictures)), encoding="utf-8")
+    (record,) = extract_saved([SavedFile(saved, PAGE)]).records
+    assert "tables_as_images" in record["flags"]
+    assert record["table_images"] == [f"{base}/t{n}.png" for n in range(1, 13)]
+    plain = tmp_path / "plain.html"
+    plain.write_text(PAGE_WITHOUT_TABLES.format(images=""), encoding="utf-8")
+    assert extract_saved([SavedFile(plain, PAGE)]).records[0]["table_images"] == []
 
 
 # --------------------------------------------------------------------------- the CLI

@@ -16,9 +16,10 @@ from scrapy.exceptions import DropItem
 from gov_reports.crawl.pipelines.hosts import OfficialHosts
 from gov_reports.crawl.progress import count_for_source
 from gov_reports.crawl.summary import REFUSED, SKIPPED, TRUST
+from gov_reports.extract.attachment_links import table_images
 from gov_reports.extract.page import NotAReport, Page, PageSource, RefusedPage, extract
 from gov_reports.model.record import FetchedPage
-from gov_reports.model.vocabulary import Flag, SkipReason, Stat
+from gov_reports.model.vocabulary import SkipReason, Stat
 
 if TYPE_CHECKING:
     from typing import Self
@@ -27,7 +28,6 @@ if TYPE_CHECKING:
     from scrapy.statscollectors import StatsCollector
 
 logger = logging.getLogger(__name__)
-MAX_TABLE_IMAGES = 12
 """The images of a flagged page the record carries (and OCR reads): a report's tables fit in a dozen."""
 
 
@@ -77,8 +77,8 @@ class ReportExtractionPipeline:
             self.stats.inc_value(SKIPPED + SkipReason.EXTRACTION_ERROR)
             logger.exception("Extraction failed on %s", item.url)
             raise DropItem(f"Extraction failed: {item.url}: {error!r}", log_level="ERROR") from error
-        if Flag.TABLES_AS_IMAGES in record.flags and item.kind == "html":
-            record.table_images = item.image_urls[:MAX_TABLE_IMAGES]
+        if item.kind == "html":
+            record.table_images = table_images(record.flags, item.image_urls)
         self.stats.inc_value(Stat.REPORTS_EXTRACTED)
         self.stats.inc_value(TRUST + record.trust["verdict"])
         return record
