@@ -94,3 +94,18 @@ def test_images_are_read_side_by_side_in_their_order(monkeypatch: pytest.MonkeyP
     result = verified_statistics(images)
     assert result.text == "third\nthird!\nfirst\nfirst!"
     assert not result.verified
+
+
+def test_a_scan_without_tesseract_waits_for_it_as_a_missing_converter(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without Tesseract a scanned PDF is skipped as `converter_missing`, the reason the incremental crawl
+    retries (RETRYABLE_READ_REASONS) until a converter is installed, as for a DOC."""
+    from gov_reports.crawl.downloader.incremental import RETRYABLE_READ_REASONS
+    from gov_reports.demo.builder.pdf_writer import PdfPage, make_pdf
+    from gov_reports.extract.documents import UnreadableDocument
+    from gov_reports.extract.documents import record as document_record
+
+    monkeypatch.setattr(document_record, "ocr_available", lambda *args: False)
+    with pytest.raises(UnreadableDocument) as caught:
+        document_report(make_pdf([PdfPage(image=True), PdfPage(image=True)]), url="http://x.gov.cn/P0.pdf")
+    assert caught.value.reason == "converter_missing" and "tesseract-ocr" in caught.value.detail
+    assert caught.value.reason in RETRYABLE_READ_REASONS

@@ -67,8 +67,15 @@ def document_report(
     try:
         document = read_document(data, name=name or url, content_type=content_type, max_bytes=max_bytes, **limits)
     except UnreadableDocument as error:
-        if error.reason != "image_only_pdf" or not ocr_available():
+        if error.reason != "image_only_pdf":
             raise
+        if not ocr_available():
+            # Tesseract is the converter a scan needs: a missing converter, which the next crawl retries.
+            raise UnreadableDocument(
+                "converter_missing",
+                f"{error.detail}: a scan, read only by OCR (apt: tesseract-ocr tesseract-ocr-chi-sim)",
+                kind="pdf",
+            ) from error
         return scanned_pdf_report(data, url=url, name=name, source=source, max_pixels=max_pixels)
     page = clean_text(document.text)
     if not page.lines:
