@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 
     from scrapy import Spider
     from scrapy.crawler import Crawler
+    from scrapy.statscollectors import StatsCollector
 
 logger = logging.getLogger(__name__)
 MERGED_FORMATS = ("jsonlines", "jsonl")
@@ -65,10 +66,18 @@ class FlushingJsonLinesExporter(JsonLinesItemExporter):
 class MergingFileFeedStorage(FileFeedStorage):
     """Local-file storage that deduplicates and merges JSON Lines dumps (see module doc)."""
 
-    def __init__(self, uri: str, *, feed_options: dict[str, Any] | None = None, crawler: Crawler | None = None):
+    def __init__(
+        self,
+        uri: str,
+        *,
+        feed_options: dict[str, Any] | None = None,
+        jobdir: str | None = None,
+        stats: StatsCollector | None = None,
+    ):
         super().__init__(uri, feed_options=feed_options)
         feed_options = feed_options or {}
-        self.crawler = crawler
+        self.jobdir = jobdir
+        self.stats = stats
         self.merging = feed_options.get("format") in MERGED_FORMATS
         self.overwrite = bool(feed_options.get("overwrite", False))
         self.pending: Path | None = None
@@ -76,14 +85,13 @@ class MergingFileFeedStorage(FileFeedStorage):
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, uri: str, *, feed_options: dict[str, Any] | None = None) -> Self:
-        return cls(uri, feed_options=feed_options, crawler=crawler)
+        return cls(uri, feed_options=feed_options, jobdir=crawler.settings.get("JOBDIR"), stats=crawler.stats)
 
     def _pending_path(self) -> Path:
         target = dump_target(Path(self.path))
-        jobdir = self.crawler.settings.get("JOBDIR") if self.crawler else None
-        if jobdir:
+        if self.jobdir:
             digest = hashlib.sha1(str(target).encode()).hexdigest()[:12]
-            return Path(jobdir) / f"feed-pending-{digest}.jsonl"
+            return Path(self.jobdir) / f"feed-pending-{digest}.jsonl"
         fd, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=PENDING_SUFFIX)
         os.close(fd)
         return Path(name)
@@ -115,7 +123,7 @@ class MergingFileFeedStorage(FileFeedStorage):
         file.close()
         if not self.merging or self.pending is None:
             return
-        stats = self.crawler.stats if self.crawler is not None else None
+        stats = self.stats
         try:
             result = merge_pending(Path(self.path), self.pending, overwrite=self.overwrite)
         except BaseException as error:
