@@ -124,8 +124,9 @@ GOV_REPORTS_ATTACHMENT_MAXSIZE = 30 * 1024 * 1024
 GOV_REPORTS_DOCUMENT_XML_MAXSIZE = 8_000_000
 GOV_REPORTS_PDF_MAX_PAGES = 2000
 GOV_REPORTS_OCR_MAX_PIXELS = 50_000_000
-# Tables pasted as images: OCR with Tesseract (gov_reports.crawl.pipelines.table_images), numbers kept only
-# when verified.
+# OCR with Tesseract, numbers kept only when verified: tables pasted as images
+# (gov_reports.crawl.pipelines.table_images) and scanned PDFs (gov_reports.extract.documents.record); off, a
+# scan is skipped as attachment_image_only_pdf and image tables are only flagged.
 GOV_REPORTS_OCR_ENABLED = True
 GOV_REPORTS_OCR_LANG = "chi_sim+eng"
 

@@ -109,3 +109,23 @@ def test_a_scan_without_tesseract_waits_for_it_as_a_missing_converter(monkeypatc
         document_report(make_pdf([PdfPage(image=True), PdfPage(image=True)]), url="http://x.gov.cn/P0.pdf")
     assert caught.value.reason == "converter_missing" and "tesseract-ocr" in caught.value.detail
     assert caught.value.reason in RETRYABLE_READ_REASONS
+
+
+def test_ocr_turned_off_skips_a_scan_without_reading_it() -> None:
+    """GOV_REPORTS_OCR_ENABLED off reaches the attachment step too: a scan is skipped as image_only_pdf."""
+    from scrapy.utils.test import get_crawler
+
+    from gov_reports.crawl import settings as project_settings
+    from gov_reports.crawl.pipelines.attachments import AttachmentExtractionPipeline
+    from gov_reports.demo.builder.pdf_writer import PdfPage, make_pdf
+    from gov_reports.extract.documents import UnreadableDocument
+
+    names = {name: getattr(project_settings, name) for name in dir(project_settings) if name.isupper()}
+    assert AttachmentExtractionPipeline.from_crawler(get_crawler(settings_dict=names)).ocr
+    off = AttachmentExtractionPipeline.from_crawler(
+        get_crawler(settings_dict={**names, "GOV_REPORTS_OCR_ENABLED": False})
+    )
+    assert not off.ocr
+    with pytest.raises(UnreadableDocument) as caught:
+        document_report(make_pdf([PdfPage(image=True)]), url="http://x.gov.cn/P0.pdf", ocr=False)
+    assert caught.value.reason == "image_only_pdf"

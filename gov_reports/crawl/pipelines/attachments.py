@@ -46,11 +46,14 @@ def document_limits(settings: BaseSettings) -> dict[str, int]:
 class AttachmentExtractionPipeline:
     """FetchedDocument -> AnnualReport (read in a thread), or a counted skip `attachment_<reason>`."""
 
-    def __init__(self, stats: StatsCollector, hosts: OfficialHosts, *, max_bytes: int, limits: dict[str, int]) -> None:
+    def __init__(
+        self, stats: StatsCollector, hosts: OfficialHosts, *, max_bytes: int, limits: dict[str, int], ocr: bool = True
+    ) -> None:
         self.stats = stats
         self.hosts = hosts
         self.max_bytes = max_bytes
         self.limits = limits
+        self.ocr = ocr
         # page URL -> key of the record extracted from it (records pass through this pipeline too)
         self.page_keys: dict[str, str] = {}
 
@@ -64,6 +67,7 @@ class AttachmentExtractionPipeline:
             OfficialHosts.from_crawler(crawler),
             max_bytes=settings.getint("GOV_REPORTS_ATTACHMENT_MAXSIZE"),
             limits=document_limits(settings),
+            ocr=settings.getbool("GOV_REPORTS_OCR_ENABLED"),
         )
 
     async def process_item(self, item: Any) -> Any:
@@ -92,6 +96,7 @@ class AttachmentExtractionPipeline:
                     source=source,
                     max_bytes=self.max_bytes,
                     limits=self.limits,
+                    ocr=self.ocr,
                 )
             )
         except UnreadableDocument as error:

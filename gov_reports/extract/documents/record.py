@@ -49,8 +49,11 @@ def document_report(
     source: PageSource | None = None,
     max_bytes: int = 50_000_000,
     limits: Mapping[str, int] | None = None,
+    ocr: bool = True,
 ) -> tuple[AnnualReport, DocumentText]:
     """Read one attachment and extract its record.
+
+    `ocr` False (GOV_REPORTS_OCR_ENABLED off): a scan is skipped as `image_only_pdf`, not read by Tesseract.
 
     `limits` are `read_document`'s memory bounds (max_xml_bytes, max_pdf_pages) and, for a scan,
     `ocr_max_pixels` (gov_reports.extract.documents.ocr), from the crawl's settings.
@@ -67,7 +70,7 @@ def document_report(
     try:
         document = read_document(data, name=name or url, content_type=content_type, max_bytes=max_bytes, **limits)
     except UnreadableDocument as error:
-        if error.reason != "image_only_pdf":
+        if error.reason != "image_only_pdf" or not ocr:
             raise
         if not ocr_available():
             # Tesseract is the converter a scan needs: a missing converter, which the next crawl retries.
