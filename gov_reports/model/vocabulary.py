@@ -193,6 +193,51 @@ class SkipReason:
     """A mirror copy dropped: mirror_rejected:<why>."""
 
 
+class ReadFailure:
+    """Why a downloaded file could not be read (`UnreadableDocument.reason`; stats
+    gov_reports/skipped/attachment_<reason>)."""
+
+    EMPTY_FILE: Final = "empty_file"
+    """No bytes at all."""
+    TOO_LARGE: Final = "too_large"
+    """Above the size limit (the file, or what a converter made of it)."""
+    TRUNCATED: Final = "truncated"
+    """Cut short: a PDF without its %%EOF, a zip without its end record, a short antiword read."""
+    ZIP_BOMB: Final = "zip_bomb"
+    """An Office file whose zip declares too many entries or bytes."""
+    XML_TOO_LARGE: Final = "xml_too_large"
+    """An Office file's XML part above GOV_REPORTS_DOCUMENT_XML_MAXSIZE."""
+    TOO_MANY_PAGES: Final = "too_many_pages"
+    """A PDF of more pages than GOV_REPORTS_PDF_MAX_PAGES."""
+    UNSUPPORTED_TYPE: Final = "unsupported_type"
+    """A type no reader handles (or one that needs LibreOffice, not installed)."""
+    CONVERTER_MISSING: Final = "converter_missing"
+    """The converter the type needs is not installed (antiword/LibreOffice; Tesseract for a scan): retried."""
+    CONVERTER_FAILED: Final = "converter_failed"
+    """The converter ran and failed or timed out: retried for a few crawls."""
+    EMPTY_TEXT: Final = "empty_text"
+    """Read, and no text in it."""
+    IMAGE_ONLY_PDF: Final = "image_only_pdf"
+    """A PDF of page images with OCR turned off (or OCR read nothing)."""
+    UNMAPPED_FONT_PDF: Final = "unmapped_font_pdf"
+    """A PDF whose glyphs have no Unicode mapping (its text would be gibberish)."""
+    ENCRYPTED_PDF: Final = "encrypted_pdf"
+    """A PDF that needs a password to open."""
+    ENCRYPTED_DOCUMENT: Final = "encrypted_document"
+    """A password-protected Office file."""
+    CORRUPT_PDF: Final = "corrupt_pdf"
+    """A PDF that cannot be parsed."""
+
+
+class ReadFailurePrefix:
+    """The start of a `ReadFailure` reason composed with the file's kind."""
+
+    CORRUPT: Final = "corrupt_"
+    """corrupt_<kind>: docx, xlsx, doc, wps, xls, zip… that cannot be parsed."""
+    NOT_A: Final = "not_a_"
+    """not_a_<kind>_but_html: an HTML page served for the file."""
+
+
 # --------------------------------------------------------------------------- statistics keys
 
 

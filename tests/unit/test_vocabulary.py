@@ -23,6 +23,8 @@ from gov_reports.model.vocabulary import (
     Flag,
     FlagPrefix,
     Level,
+    ReadFailure,
+    ReadFailurePrefix,
     ReportFormat,
     SkipReason,
     Stat,
@@ -36,10 +38,26 @@ from gov_reports.model.vocabulary import (
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = ROOT / "gov_reports"
 VOCABULARY = PACKAGE / "model" / "vocabulary.py"
-FAMILIES = (Flag, FlagPrefix, SkipReason, Stat, StatPrefix, Level, ReportFormat, TrustVerdict, ExportFormat)
+FAMILIES = (
+    Flag,
+    FlagPrefix,
+    SkipReason,
+    ReadFailure,
+    ReadFailurePrefix,
+    Stat,
+    StatPrefix,
+    Level,
+    ReportFormat,
+    TrustVerdict,
+    ExportFormat,
+)
 # Words distinctive enough that a module constant spelling one is the vocabulary spelled twice.
-DISTINCT = {v for family in (Flag, FlagPrefix, SkipReason, Stat, StatPrefix) for v in members(family).values()}
+DISTINCT = {
+    v for family in (Flag, FlagPrefix, SkipReason, ReadFailure, Stat, StatPrefix) for v in members(family).values()
+}
 SKIP_CALLS = {"RecordedSkip": 0, "NotAReport": 0, "RefusedPage": 0, "_skip": 0, "skip_request": 1}
+# A file's read failure: UnreadableDocument(reason, …).
+READ_CALLS = {"UnreadableDocument": 0}
 _FORMATS = frozenset({*members(ReportFormat).values(), *members(ExportFormat).values()})
 # A variable, parameter, keyword or attribute of one of these names holds that family's values.
 BY_NAME: dict[str, frozenset[str]] = {
@@ -48,7 +66,7 @@ BY_NAME: dict[str, frozenset[str]] = {
     **dict.fromkeys(("format", "fmt", "report_format", "table_format", "layout_hint"), _FORMATS),
 }
 # Comparisons also with `.reason`.
-GENERIC = BY_NAME | {"reason": frozenset(members(SkipReason).values())}
+GENERIC = BY_NAME | {"reason": frozenset({*members(SkipReason).values(), *members(ReadFailure).values()})}
 # Annotations (and return types) that are the record's Literal types.
 BY_TYPE = {
     **dict.fromkeys(("Level", "LevelName"), BY_NAME["level"]),
@@ -140,6 +158,7 @@ def spelled_vocabulary(source: str) -> list[tuple[int, str]]:
 
     flags = set(members(Flag).values())
     prefixes = tuple(members(FlagPrefix).values()) + tuple(members(StatPrefix).values())
+    prefixes += tuple(members(ReadFailurePrefix).values())
     for node in ast.walk(tree):
         if _is_str(node) and id(node) not in docs and node.value.startswith("gov_reports/"):
             found.append((node.lineno, node.value))  # a statistics key, whole or a prefix, in any position
@@ -152,6 +171,10 @@ def spelled_vocabulary(source: str) -> list[tuple[int, str]]:
                 arg = node.args[SKIP_CALLS[name]]
                 for value in arg.values if isinstance(arg, ast.BoolOp) else [arg]:
                     check(value, members(SkipReason).values())
+            if name in READ_CALLS and len(node.args) > READ_CALLS[name]:
+                arg = node.args[READ_CALLS[name]]
+                for value in arg.values if isinstance(arg, ast.BoolOp) else [arg]:
+                    check(value, members(ReadFailure).values())
             if name == "append" and _text(node.func).endswith("flags.append") and node.args:
                 check(node.args[0], flags)
             if name == "startswith" and node.args:
@@ -249,6 +272,9 @@ def test_nothing_else_spells_the_vocabulary() -> None:
         'def f(text, report_format: str = "unknown"): ...',
         'stats = extract_statistics(text, report_format="unknown")',
         'parser.add_argument("--format", choices=["csv", "parquet", "both"], default="csv")',
+        'raise UnreadableDocument("truncated", "zip end record missing")',
+        'raise UnreadableDocument(f"corrupt_{kind}", str(exc))',
+        'retry = error.reason == "converter_missing"',
     ],
 )
 def test_the_scan_finds_a_spelled_value(source: str) -> None:
@@ -260,7 +286,6 @@ def test_the_scan_finds_a_spelled_value(source: str) -> None:
     [
         '"""Flags such as \'spam_removed\'."""',
         'checks = [c for c in checks if c["name"] != "tables_missing"]',  # a check's name, not the flag
-        'raise UnreadableDocument("truncated", "zip end record missing")',  # a document's failure
         "flags.append(Flag.SPAM_REMOVED)",
     ],
 )

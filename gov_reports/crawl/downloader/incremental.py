@@ -59,7 +59,7 @@ from gov_reports.crawl.progress import SOURCE_META, count_for_source
 from gov_reports.model.dump_reader import read_jsonl
 from gov_reports.model.dump_writer import dump_lock
 from gov_reports.model.record import FetchedDocument
-from gov_reports.model.vocabulary import StatPrefix
+from gov_reports.model.vocabulary import ReadFailure, StatPrefix
 
 if TYPE_CHECKING:
     from typing import Self
@@ -300,7 +300,7 @@ class IncrementalMiddleware:
 
     def _retry(self, url: str, page: str | None, reason: str) -> None:
         # A missing converter is the user's to install: retried until then. Anything else is given up in time.
-        limit = 0 if reason == "converter_missing" else self.retry_crawls
+        limit = 0 if reason == ReadFailure.CONVERTER_MISSING else self.retry_crawls
         if self.store.retry_later(url, page, reason, max_attempts=limit):
             self.stats.inc_value(STATS + "retry_later")
         else:
@@ -341,7 +341,7 @@ class IncrementalMiddleware:
         logger.info("Seen-store %s: %d report URL(s)", self.store.path, len(self.store.pages))
 
 
-RETRYABLE_READ_REASONS = frozenset({"converter_missing", "converter_failed"})
+RETRYABLE_READ_REASONS = frozenset({ReadFailure.CONVERTER_MISSING, ReadFailure.CONVERTER_FAILED})
 """Why a downloaded file could not be read, when a later crawl may read it: a converter installed since, one
 that timed out under load (gov_reports.crawl.attachments skips files with these reasons)."""
 

@@ -37,6 +37,7 @@ from gov_reports.extract.documents._common import (
     DocumentText,
     UnreadableDocument,
 )
+from gov_reports.model.vocabulary import ReadFailure, ReadFailurePrefix
 
 __all__ = ["KINDS", "DocumentText", "UnreadableDocument", "clear_cache", "read_document", "sniff_kind"]
 
@@ -189,9 +190,9 @@ def read_document(
     than `max_pdf_pages` pages (`too_many_pages`), counted before they are parsed.
     """
     if not data or not data.strip():
-        raise UnreadableDocument("empty_file", f"{len(data)} bytes")
+        raise UnreadableDocument(ReadFailure.EMPTY_FILE, f"{len(data)} bytes")
     if len(data) > max_bytes:
-        raise UnreadableDocument("too_large", f"{len(data)} bytes > {max_bytes}")
+        raise UnreadableDocument(ReadFailure.TOO_LARGE, f"{len(data)} bytes > {max_bytes}")
     claimed = _claimed_kind(name, content_type)
     kind = sniff_kind(data, name, content_type)
     # The same file is met again (several pages link it, copies of a page, a re-crawl in the
@@ -211,9 +212,11 @@ def read_document(
             exc.kind = kind
         raise
     except (RecursionError, MemoryError) as exc:
-        raise UnreadableDocument(f"corrupt_{kind}", type(exc).__name__, kind=kind) from exc
+        raise UnreadableDocument(f"{ReadFailurePrefix.CORRUPT}{kind}", type(exc).__name__, kind=kind) from exc
     except Exception as exc:  # a reader bug or an unforeseen library error: still never crash the caller
-        raise UnreadableDocument(f"corrupt_{kind}", f"{type(exc).__name__}: {exc}"[:300], kind=kind) from exc
+        raise UnreadableDocument(
+            f"{ReadFailurePrefix.CORRUPT}{kind}", f"{type(exc).__name__}: {exc}"[:300], kind=kind
+        ) from exc
     doc.sha256 = sha256
     doc.size = len(data)
     with _cache_lock:
@@ -247,14 +250,18 @@ def _dispatch(
     if kind in ("xls", "rtf"):
         return legacy.read_with_libreoffice(data, kind=kind, max_bytes=max_bytes, max_xml_bytes=max_xml_bytes)
     if kind == "html":
-        raise UnreadableDocument(f"not_a_{claimed or 'document'}_but_html", "an HTML page was served", kind="html")
+        raise UnreadableDocument(
+            f"{ReadFailurePrefix.NOT_A}{claimed or 'document'}_but_html", "an HTML page was served", kind="html"
+        )
     if kind == "encrypted_office":
-        raise UnreadableDocument("encrypted_document", "password-protected Office file", kind=kind)
+        raise UnreadableDocument(ReadFailure.ENCRYPTED_DOCUMENT, "password-protected Office file", kind=kind)
     if kind == "zip" and claimed in ("docx", "xlsx"):
-        raise UnreadableDocument(f"corrupt_{claimed}", "zip without the OOXML parts", kind=claimed)
+        raise UnreadableDocument(f"{ReadFailurePrefix.CORRUPT}{claimed}", "zip without the OOXML parts", kind=claimed)
     if claimed in ("pdf", "docx", "xlsx", "doc", "wps", "xls") and kind == "unknown":
-        raise UnreadableDocument(f"corrupt_{claimed}", "content does not match the announced type", kind=claimed)
-    raise UnreadableDocument("unsupported_type", f"{kind} (announced {claimed or 'nothing'})", kind=kind)
+        raise UnreadableDocument(
+            f"{ReadFailurePrefix.CORRUPT}{claimed}", "content does not match the announced type", kind=claimed
+        )
+    raise UnreadableDocument(ReadFailure.UNSUPPORTED_TYPE, f"{kind} (announced {claimed or 'nothing'})", kind=kind)
 
 
 def _check_pdf_pages(data: bytes, max_pdf_pages: int) -> None:
@@ -276,4 +283,4 @@ def _check_pdf_pages(data: bytes, max_pdf_pages: int) -> None:
         finally:
             document.close()
     if pages > max_pdf_pages:
-        raise UnreadableDocument("too_many_pages", f"{pages} pages > {max_pdf_pages}", kind="pdf")
+        raise UnreadableDocument(ReadFailure.TOO_MANY_PAGES, f"{pages} pages > {max_pdf_pages}", kind="pdf")

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from gov_reports.extract.numbers import parse_cell
+from gov_reports.model.vocabulary import ReadFailure, ReadFailurePrefix
 
 MAX_ZIP_ENTRIES = 5_000
 """A DOCX/XLSX has tens of parts; thousands means something built to hurt."""
@@ -171,27 +172,27 @@ def check_zip(data: bytes, kind: str, *, max_bytes: int, max_xml_bytes: int = MA
         archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile as exc:
         if b"PK\x05\x06" not in data[-70_000:]:
-            raise UnreadableDocument("truncated", "zip end record missing", kind=kind) from exc
-        raise UnreadableDocument(f"corrupt_{kind}", str(exc), kind=kind) from exc
+            raise UnreadableDocument(ReadFailure.TRUNCATED, "zip end record missing", kind=kind) from exc
+        raise UnreadableDocument(f"{ReadFailurePrefix.CORRUPT}{kind}", str(exc), kind=kind) from exc
     except (OSError, ValueError, NotImplementedError) as exc:
-        raise UnreadableDocument(f"corrupt_{kind}", str(exc), kind=kind) from exc
+        raise UnreadableDocument(f"{ReadFailurePrefix.CORRUPT}{kind}", str(exc), kind=kind) from exc
     infos = archive.infolist()
     if len(infos) > MAX_ZIP_ENTRIES:
-        raise UnreadableDocument("zip_bomb", f"{len(infos)} entries", kind=kind)
+        raise UnreadableDocument(ReadFailure.ZIP_BOMB, f"{len(infos)} entries", kind=kind)
     total = sum(i.file_size for i in infos)
     limit = max(MAX_UNCOMPRESSED, 4 * max_bytes)
     if total > limit:
-        raise UnreadableDocument("zip_bomb", f"declares {total} bytes uncompressed", kind=kind)
+        raise UnreadableDocument(ReadFailure.ZIP_BOMB, f"declares {total} bytes uncompressed", kind=kind)
     for info in infos:
         if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
             raise UnreadableDocument(
-                "zip_bomb",
+                ReadFailure.ZIP_BOMB,
                 f"{info.filename}: {info.file_size} bytes from {info.compress_size} (ratio > {MAX_RATIO})",
                 kind=kind,
             )
     for info in infos:  # within the ratio: XML is parsed, and parsed XML costs many times its size
         if info.filename.lower().endswith((".xml", ".rels")) and info.file_size > max_xml_bytes:
             raise UnreadableDocument(
-                "xml_too_large", f"{info.filename}: {info.file_size} bytes > {max_xml_bytes}", kind=kind
+                ReadFailure.XML_TOO_LARGE, f"{info.filename}: {info.file_size} bytes > {max_xml_bytes}", kind=kind
             )
     return archive

@@ -36,6 +36,7 @@ from gov_reports.extract.documents._common import (
     paragraph_lines,
     table_lines,
 )
+from gov_reports.model.vocabulary import ReadFailure, ReadFailurePrefix
 
 CONVERTER_ORDER: tuple[str, ...] = ("soffice", "antiword")
 """Which converter to try first for DOC/WPS (see the module docstring for why)."""
@@ -54,7 +55,9 @@ def read_word_binary(data: bytes, *, kind: str, max_bytes: int, max_xml_bytes: i
     available = {"soffice": _soffice(), "antiword": shutil.which("antiword")}
     order = [name for name in CONVERTER_ORDER if available.get(name)]
     if not order:
-        raise UnreadableDocument("converter_missing", "neither LibreOffice nor antiword is installed", kind=kind)
+        raise UnreadableDocument(
+            ReadFailure.CONVERTER_MISSING, "neither LibreOffice nor antiword is installed", kind=kind
+        )
     failures: list[UnreadableDocument] = []
     for name in order:
         try:
@@ -63,7 +66,7 @@ def read_word_binary(data: bytes, *, kind: str, max_bytes: int, max_xml_bytes: i
                 return _via_libreoffice(data, kind=kind, target="docx", **limits)
             return _via_antiword(data, kind=kind, binary=available["antiword"] or "antiword")
         except UnreadableDocument as exc:
-            if exc.reason.startswith("encrypted") or exc.reason == "empty_text":
+            if exc.reason in (ReadFailure.ENCRYPTED_PDF, ReadFailure.ENCRYPTED_DOCUMENT, ReadFailure.EMPTY_TEXT):
                 raise
             failures.append(exc)
     raise (
@@ -78,16 +81,16 @@ def read_with_libreoffice(
 ) -> DocumentText:
     """XLS (→ XLSX) and RTF (→ DOCX) need LibreOffice; without it the type is unsupported."""
     if not _soffice():
-        raise UnreadableDocument("unsupported_type", f"{kind} needs LibreOffice (not installed)", kind=kind)
+        raise UnreadableDocument(ReadFailure.UNSUPPORTED_TYPE, f"{kind} needs LibreOffice (not installed)", kind=kind)
     target = "xlsx" if kind == "xls" else "docx"
     return _via_libreoffice(data, kind=kind, target=target, max_bytes=max_bytes, max_xml_bytes=max_xml_bytes)
 
 
 _ANTIWORD_ERRORS = (
-    ("encrypted", "encrypted_document"),
+    ("encrypted", ReadFailure.ENCRYPTED_DOCUMENT),
     ("not a word document", None),
     ("is not a ", None),
-    ("too small", "truncated"),
+    ("too small", ReadFailure.TRUNCATED),
 )
 
 
@@ -102,13 +105,17 @@ def _via_antiword(data: bytes, *, kind: str, binary: str) -> DocumentText:
         lowered = message.lower()
         for marker, reason in _ANTIWORD_ERRORS:
             if marker in lowered:
-                raise UnreadableDocument(reason or f"corrupt_{kind}", f"antiword: {message}"[:300], kind=kind)
+                raise UnreadableDocument(
+                    reason or f"{ReadFailurePrefix.CORRUPT}{kind}", f"antiword: {message}"[:300], kind=kind
+                )
         if done.returncode == 0:
-            raise UnreadableDocument("empty_text", "antiword printed nothing", kind=kind)
-        raise UnreadableDocument(f"corrupt_{kind}", f"antiword exit {done.returncode}: {message}"[:300], kind=kind)
+            raise UnreadableDocument(ReadFailure.EMPTY_TEXT, "antiword printed nothing", kind=kind)
+        raise UnreadableDocument(
+            f"{ReadFailurePrefix.CORRUPT}{kind}", f"antiword exit {done.returncode}: {message}"[:300], kind=kind
+        )
     text, tables = _antiword_text(done.stdout[:_OUTPUT_LIMIT].decode("utf-8", "replace"))
     if not text.strip():
-        raise UnreadableDocument("empty_text", "antiword printed only blanks", kind=kind)
+        raise UnreadableDocument(ReadFailure.EMPTY_TEXT, "antiword printed only blanks", kind=kind)
     return DocumentText(
         text=text, kind=kind, pages=None, tables=tables, sha256="", size=len(data), notes=["converter:antiword"]
     )
@@ -172,7 +179,7 @@ def _via_libreoffice(
 
     binary = _soffice()
     if binary is None:
-        raise UnreadableDocument("converter_missing", "LibreOffice is not installed", kind=kind)
+        raise UnreadableDocument(ReadFailure.CONVERTER_MISSING, "LibreOffice is not installed", kind=kind)
     suffix = {"doc": ".doc", "wps": ".doc", "rtf": ".rtf", "xls": ".xls"}.get(kind, ".bin")
     with tempfile.TemporaryDirectory(prefix="gov-reports-") as tmp:
         work = Path(tmp)
@@ -200,10 +207,14 @@ def _via_libreoffice(
             message = (done.stderr or done.stdout).decode("utf-8", "replace").strip()
             # A corrupt file and a missing LibreOffice module (calc for XLS) look the same here.
             raise UnreadableDocument(
-                "converter_failed", f"LibreOffice produced nothing (exit {done.returncode}): {message}"[:300], kind=kind
+                ReadFailure.CONVERTER_FAILED,
+                f"LibreOffice produced nothing (exit {done.returncode}): {message}"[:300],
+                kind=kind,
             )
         if result.stat().st_size > _OUTPUT_LIMIT:
-            raise UnreadableDocument("too_large", f"converted {target} is {result.stat().st_size} bytes", kind=kind)
+            raise UnreadableDocument(
+                ReadFailure.TOO_LARGE, f"converted {target} is {result.stat().st_size} bytes", kind=kind
+            )
         converted = result.read_bytes()
     reader = read_xlsx if target == "xlsx" else read_docx
     doc = reader(converted, max_bytes=max_bytes, kind=kind, max_xml_bytes=max_xml_bytes)
@@ -230,7 +241,7 @@ def _run(command: list[str], *, name: str, timeout: float, cwd: str, kind: str) 
             start_new_session=True,
         )
     except OSError as exc:
-        raise UnreadableDocument("converter_missing", f"{name}: {exc}", kind=kind) from exc
+        raise UnreadableDocument(ReadFailure.CONVERTER_MISSING, f"{name}: {exc}", kind=kind) from exc
     with proc:
         try:
             stdout, stderr = proc.communicate(timeout=timeout)
@@ -238,7 +249,9 @@ def _run(command: list[str], *, name: str, timeout: float, cwd: str, kind: str) 
             with contextlib.suppress(ProcessLookupError):
                 os.killpg(proc.pid, signal.SIGKILL)
             proc.communicate()
-            raise UnreadableDocument("converter_failed", f"{name} timed out after {timeout}s", kind=kind) from exc
+            raise UnreadableDocument(
+                ReadFailure.CONVERTER_FAILED, f"{name} timed out after {timeout}s", kind=kind
+            ) from exc
         return subprocess.CompletedProcess(command, proc.returncode, stdout, stderr)
 
 

@@ -44,6 +44,7 @@ from gov_reports.extract.documents._common import (
     UnreadableDocument,
 )
 from gov_reports.extract.documents.pdf_tables import extract_cells, is_grid, outside_tables, tables_as_blocks
+from gov_reports.model.vocabulary import ReadFailure
 
 __all__ = ["extract_cells"]
 
@@ -96,10 +97,10 @@ def read_pdf(data: bytes, *, max_pages: int = MAX_PDF_PAGES_READ, fast: bool = T
     from pdfplumber.utils.exceptions import PdfminerException
 
     if b"%PDF-" not in data[:1024]:
-        raise UnreadableDocument("corrupt_pdf", "no %PDF header", kind="pdf")
+        raise UnreadableDocument(ReadFailure.CORRUPT_PDF, "no %PDF header", kind="pdf")
     if b"%%EOF" not in data[-_EOF_TAIL:]:
         # A partial report is worse than none: the caller retries the download.
-        raise UnreadableDocument("truncated", "no %%EOF at the end", kind="pdf")
+        raise UnreadableDocument(ReadFailure.TRUNCATED, "no %%EOF at the end", kind="pdf")
     notes: list[str] = []
     with warnings.catch_warnings():
         # pdfminer warns about harmless font and structure quirks; the project runs with -W error.
@@ -119,7 +120,7 @@ def read_pdf(data: bytes, *, max_pages: int = MAX_PDF_PAGES_READ, fast: bool = T
                 raise _map_open_error(exc) from exc
             total = len(pages)
             if not total:  # pdfminer recovers what it can from a broken file; nothing is not a report
-                raise UnreadableDocument("corrupt_pdf", "no page could be found", kind="pdf")
+                raise UnreadableDocument(ReadFailure.CORRUPT_PDF, "no page could be found", kind="pdf")
             if total > max_pages:
                 notes.append(f"pages_limited:{max_pages}/{total}")
             lines: list[str] = []
@@ -140,16 +141,18 @@ def read_pdf(data: bytes, *, max_pages: int = MAX_PDF_PAGES_READ, fast: bool = T
                     lines.extend(page_lines)  # a sentence broken by the page break is mended by clean_text
     read = min(total, max_pages)
     if read and failed == read:
-        raise UnreadableDocument("corrupt_pdf", "no page could be parsed", kind="pdf")
+        raise UnreadableDocument(ReadFailure.CORRUPT_PDF, "no page could be parsed", kind="pdf")
     text, unmapped = _drop_unmapped(fold_lookalike_cjk("\n".join(lines)))
     if unmapped:
         notes.append(f"unmapped_glyphs:{unmapped}")
         if unmapped > len(re.sub(r"\s", "", text)):
-            raise UnreadableDocument("unmapped_font_pdf", f"{unmapped} glyphs without Unicode mapping", kind="pdf")
+            raise UnreadableDocument(
+                ReadFailure.UNMAPPED_FONT_PDF, f"{unmapped} glyphs without Unicode mapping", kind="pdf"
+            )
     if not text.strip():
         if image_only:
-            raise UnreadableDocument("image_only_pdf", f"{image_only} of {read} pages are images", kind="pdf")
-        raise UnreadableDocument("empty_text", f"{read} pages without text", kind="pdf")
+            raise UnreadableDocument(ReadFailure.IMAGE_ONLY_PDF, f"{image_only} of {read} pages are images", kind="pdf")
+        raise UnreadableDocument(ReadFailure.EMPTY_TEXT, f"{read} pages without text", kind="pdf")
     return DocumentText(
         text=text,
         kind="pdf",
@@ -168,8 +171,8 @@ def _map_open_error(exc: BaseException) -> UnreadableDocument:
 
     name = type(exc).__name__
     if isinstance(exc, PDFPasswordIncorrect | PDFEncryptionError) or "Encrypt" in name or "Password" in name:
-        return UnreadableDocument("encrypted_pdf", f"{name}: {exc}", kind="pdf")
-    return UnreadableDocument("corrupt_pdf", f"{name}: {exc}"[:300], kind="pdf")
+        return UnreadableDocument(ReadFailure.ENCRYPTED_PDF, f"{name}: {exc}", kind="pdf")
+    return UnreadableDocument(ReadFailure.CORRUPT_PDF, f"{name}: {exc}"[:300], kind="pdf")
 
 
 PageRead = tuple[list[str], int, bool]

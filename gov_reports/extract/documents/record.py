@@ -27,7 +27,7 @@ from gov_reports.extract.documents.ocr import (
 from gov_reports.extract.page import NotAReport, PageSource, build_record, content_hash
 from gov_reports.model.merge import is_table_flag
 from gov_reports.model.record import AnnualReport
-from gov_reports.model.vocabulary import Flag, FlagPrefix, SkipReason
+from gov_reports.model.vocabulary import Flag, FlagPrefix, ReadFailure, SkipReason
 
 FROM_ATTACHMENT = Flag.FROM_ATTACHMENT
 """Flag of a record read from an attachment (merging keeps the page in front of it)."""
@@ -70,12 +70,12 @@ def document_report(
     try:
         document = read_document(data, name=name or url, content_type=content_type, max_bytes=max_bytes, **limits)
     except UnreadableDocument as error:
-        if error.reason != "image_only_pdf" or not ocr:
+        if error.reason != ReadFailure.IMAGE_ONLY_PDF or not ocr:
             raise
         if not ocr_available():
             # Tesseract is the converter a scan needs: a missing converter, which the next crawl retries.
             raise UnreadableDocument(
-                "converter_missing",
+                ReadFailure.CONVERTER_MISSING,
                 f"{error.detail}: a scan, read only by OCR (apt: tesseract-ocr tesseract-ocr-chi-sim)",
                 kind="pdf",
             ) from error
@@ -121,7 +121,9 @@ def scanned_pdf_report(
     )
     page = clean_text(text)
     if not page.lines:
-        raise UnreadableDocument("image_only_pdf", f"{len(images)} page images, no text read by OCR", kind="pdf")
+        raise UnreadableDocument(
+            ReadFailure.IMAGE_ONLY_PDF, f"{len(images)} page images, no text read by OCR", kind="pdf"
+        )
     record = build_record(page, text, source)
     record.attachments = [attachment_entry(url or None, name, document)]
     if unverified_reason(record.stats, record.checks):

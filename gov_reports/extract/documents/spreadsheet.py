@@ -23,6 +23,7 @@ from gov_reports.extract.documents._common import (
     render_slots,
     table_lines,
 )
+from gov_reports.model.vocabulary import ReadFailure, ReadFailurePrefix
 
 MAX_ROWS = 20_000
 MAX_COLUMNS = 200
@@ -39,11 +40,13 @@ def read_xlsx(data: bytes, *, max_bytes: int, kind: str = "xlsx", max_xml_bytes:
 
     with check_zip(data, kind, max_bytes=max_bytes, max_xml_bytes=max_xml_bytes) as archive:
         if "xl/workbook.xml" not in set(archive.namelist()):
-            raise UnreadableDocument(f"corrupt_{kind}", "no xl/workbook.xml", kind=kind)
+            raise UnreadableDocument(f"{ReadFailurePrefix.CORRUPT}{kind}", "no xl/workbook.xml", kind=kind)
         try:
             workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         except Exception as exc:  # openpyxl raises KeyError, ValueError, TypeError, lxml errors …
-            raise UnreadableDocument(f"corrupt_{kind}", f"{type(exc).__name__}: {exc}"[:300], kind=kind) from exc
+            raise UnreadableDocument(
+                f"{ReadFailurePrefix.CORRUPT}{kind}", f"{type(exc).__name__}: {exc}"[:300], kind=kind
+            ) from exc
         lines: list[str] = []
         notes: list[str] = []
         tables = 0
@@ -59,12 +62,14 @@ def read_xlsx(data: bytes, *, max_bytes: int, kind: str = "xlsx", max_xml_bytes:
                     tables += 1
                     lines.extend(table_lines(rows))
         except Exception as exc:
-            raise UnreadableDocument(f"corrupt_{kind}", f"{type(exc).__name__}: {exc}"[:300], kind=kind) from exc
+            raise UnreadableDocument(
+                f"{ReadFailurePrefix.CORRUPT}{kind}", f"{type(exc).__name__}: {exc}"[:300], kind=kind
+            ) from exc
         finally:
             workbook.close()
     text = "\n".join(lines)
     if not text.strip():
-        raise UnreadableDocument("empty_text", "no cell text", kind=kind)
+        raise UnreadableDocument(ReadFailure.EMPTY_TEXT, "no cell text", kind=kind)
     return DocumentText(text=text, kind=kind, pages=None, tables=tables, sha256="", size=len(data), notes=notes)
 
 

@@ -29,6 +29,7 @@ from gov_reports.extract.documents._common import (
     render_slots,
     table_lines,
 )
+from gov_reports.model.vocabulary import ReadFailure, ReadFailurePrefix
 
 _MAX_NESTING = 8
 """Tables nested in table cells deeper than this are flattened to text."""
@@ -42,15 +43,17 @@ def read_docx(data: bytes, *, max_bytes: int, kind: str = "docx", max_xml_bytes:
     counter = [0]
     with check_zip(data, kind, max_bytes=max_bytes, max_xml_bytes=max_xml_bytes) as archive:
         if "word/document.xml" not in set(archive.namelist()):
-            raise UnreadableDocument(f"corrupt_{kind}", "no word/document.xml", kind=kind)
+            raise UnreadableDocument(f"{ReadFailurePrefix.CORRUPT}{kind}", "no word/document.xml", kind=kind)
         try:
             with archive.open("word/document.xml") as stream:
                 _stream_body(stream, lines, counter)
         except (etree.XMLSyntaxError, KeyError, ValueError, OSError) as exc:  # broken XML, zip CRC errors, …
-            raise UnreadableDocument(f"corrupt_{kind}", f"{type(exc).__name__}: {exc}"[:300], kind=kind) from exc
+            raise UnreadableDocument(
+                f"{ReadFailurePrefix.CORRUPT}{kind}", f"{type(exc).__name__}: {exc}"[:300], kind=kind
+            ) from exc
     text = "\n".join(lines)
     if not text.strip():
-        raise UnreadableDocument("empty_text", "no paragraph or table text", kind=kind)
+        raise UnreadableDocument(ReadFailure.EMPTY_TEXT, "no paragraph or table text", kind=kind)
     return DocumentText(text=text, kind=kind, pages=None, tables=counter[0], sha256="", size=len(data))
 
 
