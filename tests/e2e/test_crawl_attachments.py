@@ -11,9 +11,7 @@ from __future__ import annotations
 import io
 import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler
 from pathlib import Path
-from typing import Any
 
 import pytest
 import pytest_twisted
@@ -23,7 +21,7 @@ from gov_reports.crawl.summary import SKIPPED
 from gov_reports.extract.documents.ocr import ocr_available
 from tests.support.crawling import crawl, read_records
 from tests.support.documents import APPLICATIONS
-from tests.support.local_server import serving
+from tests.support.local_server import QuietHandler, serving
 from tests.support.table_images import FONT, table_image
 
 LIST = "/xxgk/nb/list.html"
@@ -69,17 +67,10 @@ def site() -> Iterator[str]:
         files["/xxgk/nb/2020/0120/t3.png"] = ("image/png", table_image(wrong))
     files[BIG] = ("application/pdf", b"%PDF-1.4\n" + b"0" * 200_000 + b"\n%%EOF\n")
 
-    class Handler(BaseHTTPRequestHandler):
+    class Handler(QuietHandler):
         def do_GET(self) -> None:
             content_type, body = files.get(self.path.split("?")[0], ("text/plain", b""))
-            self.send_response(200 if body else 404)
-            self.send_header("Content-Type", content_type)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, format: str, *args: Any) -> None:
-            pass
+            self.send(200 if body else 404, body, content_type)
 
     with serving(Handler) as base:
         yield base
@@ -140,7 +131,7 @@ def held_site() -> Iterator[tuple[str, list[str]]]:
     together = threading.Barrier(len(HELD_IMAGES), timeout=10)
     answers: list[str] = []
 
-    class Handler(BaseHTTPRequestHandler):
+    class Handler(QuietHandler):
         def do_GET(self) -> None:
             body = images.get(self.path) or files.get(self.path, b"")
             if self.path in images:
@@ -150,13 +141,7 @@ def held_site() -> Iterator[tuple[str, list[str]]]:
                 except threading.BrokenBarrierError:  # asked for one after another
                     answers.append("alone")
                     body = b""
-            self.send_response(200 if body else 503)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, format: str, *args: Any) -> None:
-            pass
+            self.send(200 if body else 503, body)
 
     with serving(Handler) as base:
         yield base, answers
