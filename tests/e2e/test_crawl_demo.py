@@ -19,23 +19,20 @@ from tests.support.crawling import crawl, read_records
 HAVE_WORD_CONVERTER = bool(shutil.which("soffice") or shutil.which("libreoffice") or shutil.which("antiword"))
 
 
-@pytest.fixture(scope="module")
-def first_crawl(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    """Filled by test_demo_crawl; later tests in this module reuse its output."""
-    return {"output": tmp_path_factory.mktemp("crawl") / "reports.jsonl"}
+@pytest_twisted.async_fixture(scope="module")
+async def first_crawl(demo_portal: DemoPortal, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """The demo crawled once for this module's tests, whichever of them runs first (or alone)."""
+    output = tmp_path_factory.mktemp("crawl") / "reports.jsonl"
+    stats = await deferred_from_coro(crawl(demo_portal.start_urls, output))
+    return {"output": output, "stats": stats, "bytes": output.read_bytes()}
 
 
 def site_url(portal: DemoPortal, site: str, path: str) -> str:
     return portal.url(site, path)
 
 
-@pytest_twisted.inlineCallbacks
 def test_demo_crawl(demo_portal: DemoPortal, demo_expected: dict[str, Any], first_crawl: dict[str, Any]):
-    output: Path = first_crawl["output"]
-    stats = yield deferred_from_coro(crawl(demo_portal.start_urls, output))
-    first_crawl["stats"] = stats
-    records = read_records(output)
-    first_crawl["bytes"] = output.read_bytes()
+    records = read_records(first_crawl["output"])
 
     expected = {r["key"]: r for r in demo_expected["reports"]}
     assert set(records) == set(expected)

@@ -31,10 +31,17 @@ def mirror() -> Iterator[MirrorPortal]:
         yield portal
 
 
-@pytest.fixture(scope="module")
-def runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    """Crawl outputs shared by the tests of this module (filled by the first test that needs them)."""
-    return {"dir": tmp_path_factory.mktemp("trust")}
+@pytest_twisted.async_fixture(scope="module")
+async def runs(
+    demo_portal: DemoPortal, mirror: MirrorPortal, tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, Any]:
+    """The demo crawled alone and with the mirror, once for this module's tests (whichever runs first)."""
+    folder = tmp_path_factory.mktemp("trust")
+    official_only = folder / "official.jsonl"
+    await deferred_from_coro(crawl(demo_portal.start_urls, official_only))
+    together = folder / "together.jsonl"
+    stats = await deferred_from_coro(crawl([*demo_portal.start_urls, mirror.start_url], together))
+    return {"dir": folder, "official": official_only, "together": read_records(together), "together_stats": stats}
 
 
 def expected_with_mirror(official: dict[str, dict[str, Any]], mirror: MirrorPortal) -> dict[str, dict[str, Any]]:
@@ -44,16 +51,10 @@ def expected_with_mirror(official: dict[str, dict[str, Any]], mirror: MirrorPort
     return expected
 
 
-@pytest_twisted.inlineCallbacks
 def test_mirror_copies_never_change_official_records(
     demo_portal: DemoPortal, mirror: MirrorPortal, runs: dict[str, Any]
 ):
-    official_only = runs["dir"] / "official.jsonl"
-    yield deferred_from_coro(crawl(demo_portal.start_urls, official_only))
-    together = runs["dir"] / "together.jsonl"
-    stats = yield deferred_from_coro(crawl([*demo_portal.start_urls, mirror.start_url], together))
-    runs["official"] = official_only
-    runs["together"] = read_records(together)
+    official_only, stats = runs["official"], runs["together_stats"]
 
     assert set(mirror.server.requests) >= {REAL_ISSUER, BRAND_ISSUER, GARBLED_ISSUER}
     official = read_records(official_only)
