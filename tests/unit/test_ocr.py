@@ -89,6 +89,7 @@ def test_images_are_read_side_by_side_in_their_order(monkeypatch: pytest.MonkeyP
 
     monkeypatch.setattr(ocr, "ocr_lines", lines)
     monkeypatch.setattr(ocr.os, "cpu_count", lambda: 4)
+    monkeypatch.setattr(ocr, "_POOL", None)  # a pool of 4 for this test, whatever the machine has
     images = [b"third", b"broken", b"stuck", b"first"]
     assert ocr.ocr_images(images) == [["third", "third!"], None, None, ["first", "first!"]]
     result = verified_statistics(images)
@@ -129,3 +130,34 @@ def test_ocr_turned_off_skips_a_scan_without_reading_it() -> None:
     with pytest.raises(UnreadableDocument) as caught:
         document_report(make_pdf([PdfPage(image=True)]), url="http://x.gov.cn/P0.pdf", ocr=False)
     assert caught.value.reason == "image_only_pdf"
+
+
+def test_pages_ocrd_at_once_share_one_tesseract_per_cpu(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The crawl reads several pages in threads; together they run no more tesseracts than there are CPUs."""
+    import threading
+    import time
+
+    from gov_reports.extract.documents import ocr
+
+    lock, running, most = threading.Lock(), [0], [0]
+
+    def lines(image: bytes, *, lang: str, max_pixels: int) -> list[str]:
+        with lock:
+            running[0] += 1
+            most[0] = max(most[0], running[0])
+        time.sleep(0.02)
+        with lock:
+            running[0] -= 1
+        return [image.decode()]
+
+    monkeypatch.setattr(ocr, "ocr_lines", lines)
+    monkeypatch.setattr(ocr.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(ocr, "_POOL", None)
+    results: list[list[list[str] | None]] = []
+    pages = [threading.Thread(target=lambda: results.append(ocr.ocr_images([b"a", b"b", b"c"]))) for _ in range(4)]
+    for page in pages:
+        page.start()
+    for page in pages:
+        page.join(timeout=10)
+    assert results == [[["a"], ["b"], ["c"]]] * 4
+    assert most[0] == 2

@@ -27,6 +27,7 @@ import os
 import re
 import shutil
 import subprocess
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -207,12 +208,27 @@ def pdf_page_images(
     return images
 
 
+_POOL: ThreadPoolExecutor | None = None
+_POOL_LOCK = threading.Lock()
+
+
+def _tesseract_pool() -> ThreadPoolExecutor:
+    """One pool for the whole process: pages OCR'd at once (the crawl reads several in threads) share the
+    CPU count, instead of each starting that many tesseracts (~100 MB each with chi_sim)."""
+    global _POOL
+    with _POOL_LOCK:
+        if _POOL is None:
+            _POOL = ThreadPoolExecutor(max_workers=os.cpu_count() or 1, thread_name_prefix="tesseract")
+        return _POOL
+
+
 def ocr_images(
     images: list[bytes], *, lang: str = OCR_LANG, max_pixels: int = MAX_OCR_PIXELS
 ) -> list[list[str] | None]:
     """`ocr_lines` of each image, in the images' order; None for an image tesseract could not read.
 
-    One tesseract process per image, run side by side (each is limited to one thread), up to the CPU count.
+    One tesseract process per image (each limited to one thread), side by side: as many at once, across
+    the whole process, as there are CPUs.
     """
 
     def read(image: bytes) -> list[str] | None:
@@ -221,8 +237,7 @@ def ocr_images(
         except (OSError, subprocess.SubprocessError):  # a broken picture (or a stuck tesseract) among good ones
             return None
 
-    with ThreadPoolExecutor(max_workers=max(1, min(len(images), os.cpu_count() or 1))) as pool:
-        return list(pool.map(read, images))
+    return list(_tesseract_pool().map(read, images))
 
 
 def verified_statistics(
