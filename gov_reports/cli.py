@@ -230,10 +230,11 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     if arguments[:1] == ["scrapy"]:  # everything after it is Scrapy's, -h and -o included
-        return run_scrapy(arguments[1:])
-    args = build_parser().parse_args(arguments)
+        args = argparse.Namespace(command="scrapy", arguments=arguments[1:])
+    else:
+        args = build_parser().parse_args(arguments)
     level = verbosity(args)
-    if args.command != "crawl":  # a crawl's log is Scrapy's, set up from the same options in run_crawl
+    if args.command not in ("crawl", "scrapy"):  # their log is Scrapy's (run_crawl sets it from the same options)
         configure_logging(level, getattr(args, "log_file", None))
     try:
         return run(args, level)
@@ -263,6 +264,8 @@ def run(args: argparse.Namespace, level: int) -> int:
         from gov_reports.crawl.run import run_crawl
 
         return run_crawl(args, level)
+    if args.command == "scrapy":
+        return run_scrapy(args.arguments)
     from gov_reports import commands
 
     runners = {
@@ -289,6 +292,10 @@ def run_scrapy(arguments: list[str]) -> int:
         execute(["scrapy", *arguments])
     except SystemExit as done:  # Scrapy ends every command with sys.exit
         return done.code if isinstance(done.code, int) else int(done.code is not None)
+    except KeyError as error:  # Scrapy's spider loader: a spider name it does not know
+        if "Spider not found" not in str(error):
+            raise
+        raise ValueError(f"{error.args[0]}; `gov-reports scrapy list` names the spiders") from error
     return 0
 
 

@@ -146,6 +146,12 @@ def test_scrapy_crawl_runs_from_any_directory(
     plain = run([sys.executable, "-m", "scrapy", *arguments, "-O", "plain.jsonl"])
     assert plain.returncode != 0 and "only available from within a project" in plain.stdout + plain.stderr
     assert not (elsewhere / "plain.jsonl").exists()
+    # A misspelt spider: one line, not Scrapy's traceback.
+    typo = run([*gov_reports_command(), "scrapy", "crawl", "annual_report", "-O", "typo.jsonl"])
+    assert typo.returncode == 2 and "Traceback" not in typo.stderr
+    assert typo.stderr.strip().splitlines()[-1] == (
+        "gov-reports scrapy: error: Spider not found: annual_report; `gov-reports scrapy list` names the spiders"
+    )
 
 
 def test_the_scheduled_script_runs_incrementally(
