@@ -83,7 +83,7 @@ def image_links(page: Selector, page_url: str, hosts: Iterable[str]) -> list[str
 
 
 MAX_TABLE_IMAGES = 12
-"""The most pictures a record carries for the OCR step."""
+"""The most pictures a record carries for the OCR step: a report's tables fit in a dozen."""
 
 
 def table_images(flags: Sequence[str], image_urls: Sequence[str]) -> list[str]:

@@ -28,7 +28,6 @@ if TYPE_CHECKING:
     from scrapy.statscollectors import StatsCollector
 
 logger = logging.getLogger(__name__)
-"""The images of a flagged page the record carries (and OCR reads): a report's tables fit in a dozen."""
 
 
 def page_source(item: FetchedPage, hosts: frozenset[str]) -> PageSource:
