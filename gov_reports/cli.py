@@ -285,6 +285,10 @@ def run_scrapy(arguments: list[str]) -> int:
     """
     import os
 
+    from gov_reports.crawl.preflight import check_scrapy_feeds
+
+    if arguments[:1] == ["crawl"]:
+        check_scrapy_feeds(arguments)
     os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "gov_reports.crawl.settings")
     from scrapy.cmdline import execute
 

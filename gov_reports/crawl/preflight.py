@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import secrets
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 
@@ -111,3 +112,45 @@ def check_redis(url: str) -> None:
         ) from error
     finally:
         client.close()
+
+
+_FEED_OPTIONS = ("--overwrite-output", "--output", "-O", "-o")
+
+
+def scrapy_feed_paths(arguments: Sequence[str]) -> list[tuple[Path, str]]:
+    """The local files a `scrapy crawl` command line asks feeds to write (-o/-O, `PATH[:FORMAT]`), with
+    their format (the `:FORMAT` suffix, else the file's extension); URIs of other schemes are not local."""
+    values: list[str] = []
+    for index, argument in enumerate(arguments):
+        for option in _FEED_OPTIONS:
+            if argument == option and index + 1 < len(arguments):
+                values.append(arguments[index + 1])
+            elif (
+                argument.startswith(option)
+                and argument != option
+                and (len(option) == 2 or argument[len(option)] == "=")
+            ):
+                values.append(argument[len(option) :].removeprefix("="))  # -oPATH, -o=PATH, --output=PATH
+            else:
+                continue
+            break
+    found = []
+    for value in values:
+        value = value.removeprefix("file://")
+        if "://" in value:  # s3://, ftp://…: not a local file
+            continue
+        with_format = re.fullmatch(r"(.+):([a-z]+)", value)
+        path = Path(with_format.group(1) if with_format else value)
+        found.append((path, with_format.group(2) if with_format else path.suffix.lstrip(".")))
+    return found
+
+
+def check_scrapy_feeds(arguments: Sequence[str]) -> None:
+    """`gov-reports scrapy crawl … -o PATH`: the checks `gov-reports crawl -o` makes, before Scrapy starts."""
+    for path, fmt in scrapy_feed_paths(arguments):
+        if fmt in ("jsonl", "jsonlines"):
+            check_dump_output(path)
+        elif path.is_dir():
+            raise UsageError(f"-o {path}: is a directory; give a file name")
+        else:
+            writable_directory(path.resolve().parent, f"-o {path}")

@@ -152,6 +152,14 @@ def test_scrapy_crawl_runs_from_any_directory(
     assert typo.stderr.strip().splitlines()[-1] == (
         "gov-reports scrapy: error: Spider not found: annual_report; `gov-reports scrapy list` names the spiders"
     )
+    # An output Scrapy could not write: checked before Scrapy starts, as `gov-reports crawl -o` is.
+    nowhere = elsewhere / "missing" / "out.jsonl"
+    unwritable = run([*gov_reports_command(), "scrapy", *arguments, "-O", str(nowhere)])
+    assert unwritable.returncode == 2 and "Traceback" not in unwritable.stderr
+    assert (
+        unwritable.stderr.strip().splitlines()[-1].startswith(f"gov-reports scrapy: error: -o {nowhere}: the directory")
+    )
+    assert not nowhere.parent.exists()
 
 
 def test_the_scheduled_script_runs_incrementally(
